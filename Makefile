@@ -1,0 +1,59 @@
+# The two commands: `make run` and `make test`. Everything else is documented in README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/campaign_portal
+TEST_BROKER_URL ?= redis://127.0.0.1:6379/14
+
+.PHONY: run test install assets system-run system-test services lint messages migrate demo bench clean
+
+run: install system-run assets
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	$(PY) manage.py seed_demo
+	@echo "Cổng thi đua: http://127.0.0.1:8000  (dừng bằng Ctrl+C)"
+	$(PY) manage.py runserver 127.0.0.1:8000 --insecure
+
+test: install system-test assets services
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+	$(MAKE) lint
+	DATABASE_URL=$(TEST_DATABASE_URL) TEST_BROKER_URL=$(TEST_BROKER_URL) SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
+		$(PY) -m pytest $(PYTEST_ARGS)
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+assets: static/vendor/.installed
+
+static/vendor/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	rm -rf static/vendor && mkdir -p static/vendor/bootstrap static/vendor/bootstrap-icons
+	cp -r node_modules/bootstrap/dist/css node_modules/bootstrap/dist/js static/vendor/bootstrap/
+	cp -r node_modules/bootstrap-icons/font/bootstrap-icons.min.css node_modules/bootstrap-icons/font/fonts static/vendor/bootstrap-icons/
+	touch $@
+
+system-run:
+	scripts/ensure_system.sh run
+
+system-test:
+	scripts/ensure_system.sh test
+
+services:
+	scripts/ensure_services.sh
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run -v 0
+
+messages: install
+	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor
+	$(PY) manage.py makemessages -d djangojs -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor
+
+clean:
+	rm -rf var staticfiles static/vendor test-artifacts

@@ -1,0 +1,43 @@
+import datetime
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+
+class PortalLoginForm(AuthenticationForm):
+    """Says which of the three reasons stops a log-in: wrong password, disabled account, or an
+    account of an agency that has been closed (merged or dissolved)."""
+
+    error_messages = {
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Hãy kiểm tra lại (mật khẩu phân biệt chữ hoa, chữ thường)."
+        ),
+        "inactive": _("Tài khoản này đã bị khóa. Hãy liên hệ quản trị hệ thống của Sở Nội vụ để được mở lại."),
+        "agency_closed": _(
+            "Cơ quan, đơn vị của tài khoản này (%(agency)s) đã ngừng hoạt động từ %(date)s%(successor)s. "
+            "Hãy liên hệ quản trị hệ thống để được chuyển tài khoản sang đơn vị mới."
+        ),
+    }
+
+    username = forms.CharField(
+        label=_("Tên đăng nhập"), widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"})
+    )
+    password = forms.CharField(
+        label=_("Mật khẩu"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        agency = user.agency
+        if agency is not None and agency.valid_to is not None and agency.valid_to < datetime.date.today():
+            successor = f" (đơn vị kế thừa: {agency.successor})" if agency.successor_id else ""
+            raise forms.ValidationError(
+                self.error_messages["agency_closed"],
+                code="agency_closed",
+                params={
+                    "agency": agency.name,
+                    "date": (agency.valid_to + datetime.timedelta(days=1)).strftime("%d/%m/%Y"),
+                    "successor": successor,
+                },
+            )

@@ -1,0 +1,50 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import Role
+
+
+class User(AbstractUser):
+    role = models.CharField(_("vai trò"), max_length=32, choices=Role.choices, default=Role.AGENCY_OFFICER)
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("cơ quan, đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        help_text=_("Bắt buộc với cán bộ đầu mối: tài khoản chỉ thao tác trên hồ sơ của cơ quan này."),
+    )
+    position = models.CharField(_("chức vụ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.role == Role.AGENCY_OFFICER and not self.agency_id:
+            raise ValidationError({"agency": _("Cán bộ đầu mối phải thuộc một cơ quan, đơn vị.")})
+
+    @property
+    def is_reviewer(self) -> bool:
+        return self.is_active and self.role == Role.REVIEWER
+
+    @property
+    def is_official(self) -> bool:
+        return self.is_active and self.role == Role.OFFICIAL
+
+    @property
+    def is_administrator(self) -> bool:
+        return self.is_active and (self.role == Role.ADMINISTRATOR or self.is_superuser)
+
+    @property
+    def is_agency_officer(self) -> bool:
+        return self.is_active and self.role == Role.AGENCY_OFFICER and self.agency_id is not None
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username

@@ -1,0 +1,34 @@
+"""The navigation bar: one entry per page a role may open, shown only to users holding its
+permission (the same django-rules permissions the views check)."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: str
+    icon: str
+
+
+NAV_ITEMS = [
+    NavItem(_("Trang chủ"), "home", "", "house"),
+    NavItem(_("Cơ quan, đơn vị"), "agencies:directory", "agencies.view_directory", "diagram-3"),
+]
+
+
+def nav_items_for(user) -> list[dict]:
+    items = []
+    for item in NAV_ITEMS:
+        if item.permission and not user.has_perm(item.permission):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": item.label, "url": url, "icon": item.icon, "url_name": item.url_name})
+    return items

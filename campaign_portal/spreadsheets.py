@@ -1,0 +1,134 @@
+"""The one spreadsheet helper (openpyxl): exports stream in write-only mode with cells that
+cannot become formulas; imports are read with limits on size, rows and decompressed size, and
+never evaluate formulas."""
+
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from io import BytesIO
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+MAX_IMPORT_UNCOMPRESSED = 50 * 1024 * 1024
+MAX_IMPORT_ROWS = 5000
+
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
+
+
+def safe_cell_value(value):
+    """Text that a spreadsheet would read as a formula gets a leading apostrophe-like quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: int = 18
+    wrap: bool = False
+
+
+def workbook_write(
+    *,
+    title: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence],
+    heading_lines: Sequence[str] = (),
+    sheet_name: str = "Danh sách",
+) -> bytes:
+    """A printable sheet: optional heading lines, a bold bordered header, bordered rows, A4
+    landscape fitted to the page width, header repeated on each printed page."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_name[:31])
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    header_row = len(heading_lines) + (2 if heading_lines else 1)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    for line in heading_lines:
+        cell = WriteOnlyCell(sheet, value=safe_cell_value(line))
+        cell.font = Font(bold=True, size=13)
+        sheet.append([cell])
+    if heading_lines:
+        sheet.append([])
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=column.header)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.border = _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        cells = []
+        for column, value in zip(columns, row, strict=True):
+            cell = WriteOnlyCell(sheet, value=safe_cell_value(value))
+            cell.border = _BORDER
+            cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
+            cells.append(cell)
+        sheet.append(cells)
+    workbook.properties.title = title
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+class SpreadsheetError(Exception):
+    """The file cannot be read as an import; the message says what to fix."""
+
+
+def workbook_read_rows(upload, *, sheet_name: str | None = None, max_rows: int = MAX_IMPORT_ROWS):
+    """Rows of values (formulas are not evaluated: a formula cell is returned as its text, so the
+    caller refuses it), after checking size, decompressed size and row count."""
+    if upload.size > MAX_IMPORT_BYTES:
+        raise SpreadsheetError(
+            _("Tệp nặng %(size).1f MB, vượt giới hạn %(limit)d MB.")
+            % {"size": upload.size / 1048576, "limit": MAX_IMPORT_BYTES // 1048576}
+        )
+    upload.seek(0)
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_IMPORT_UNCOMPRESSED:
+                raise SpreadsheetError(_("Tệp giải nén quá lớn (nghi là tệp độc hại). Hãy dùng đúng tệp mẫu."))
+    except zipfile.BadZipFile as error:
+        raise SpreadsheetError(_("Tệp không phải là tệp Excel (.xlsx). Hãy dùng tệp mẫu tải về từ cổng.")) from error
+    upload.seek(0)
+    try:
+        workbook = load_workbook(upload, read_only=True, data_only=False)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken files
+        raise SpreadsheetError(_("Không đọc được tệp Excel: %(error)s") % {"error": error}) from error
+    try:
+        named = sheet_name and sheet_name in workbook.sheetnames
+        sheet = workbook[sheet_name] if named else workbook.worksheets[0]
+        if sheet.max_row and sheet.max_row > max_rows + 1:
+            raise SpreadsheetError(
+                _("Tệp có %(n)d dòng, vượt giới hạn %(limit)d dòng mỗi lần nhập. Hãy tách tệp.")
+                % {"n": sheet.max_row - 1, "limit": max_rows}
+            )
+        rows = []
+        for index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            if index > max_rows + 1:
+                raise SpreadsheetError(_("Tệp vượt giới hạn %(limit)d dòng mỗi lần nhập.") % {"limit": max_rows})
+            rows.append(row)
+        return rows
+    finally:
+        workbook.close()
+
+
+def is_formula(value) -> bool:
+    return isinstance(value, str) and value.startswith("=")

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from .views import home_view
+
+admin.site.site_header = "Cổng thi đua cải cách hành chính – Quản trị"
+admin.site.site_title = "Quản trị cổng thi đua"
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("quan-tri/", admin.site.urls),
+    path("tai-khoan/", include("accounts.urls")),
+    path("co-quan/", include("agencies.urls")),
+    path("", home_view, name="home"),
+]

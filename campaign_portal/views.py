@@ -1,0 +1,11 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from . import home
+
+
+@login_required
+def home_view(request):
+    """Each role lands on its own page."""
+    template, context = home.home_for(request.user)
+    return render(request, template, context)

@@ -1,0 +1,87 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import DocumentType
+
+
+class LegalDocument(models.Model):
+    """A legal document with its number/symbol and date (văn bản): plans, letters, reports…"""
+
+    doc_type = models.CharField(_("loại văn bản"), max_length=8, choices=DocumentType.choices)
+    number_symbol = models.CharField(_("số, ký hiệu"), max_length=64, help_text=_("Ví dụ: 4064/KH-UBND"))
+    issued_on = models.DateField(_("ngày ban hành"))
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, help_text=_("Ví dụ: Ủy ban nhân dân tỉnh"))
+    subject = models.TextField(_("trích yếu"), blank=True)
+
+    class Meta:
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+        ordering = ["issued_on", "number_symbol"]
+        constraints = [
+            models.UniqueConstraint(fields=["number_symbol", "issued_on"], name="legal_document_unique_number_date")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_doc_type_display()} số {self.number_symbol} ngày {self.issued_on:%d/%m/%Y}"
+
+    @property
+    def citation(self) -> str:
+        """The way a report cites it: type, number, date, issuer and subject."""
+        text = f"{self} của {self.issuer}"
+        return f"{text} {self.subject}".strip() if self.subject else text
+
+
+class Campaign(models.Model):
+    code = models.SlugField(_("mã"), max_length=32, unique=True, help_text=_("Dùng trên dòng lệnh, ví dụ 4064."))
+    name = models.CharField(_("tên phong trào"), max_length=500)
+    plan_document = models.ForeignKey(
+        LegalDocument, verbose_name=_("kế hoạch phát động"), on_delete=models.PROTECT, related_name="+"
+    )
+    issuing_authority = models.CharField(_("cơ quan phát động"), max_length=255)
+    organiser = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("cơ quan tổng hợp"),
+        on_delete=models.PROTECT,
+        related_name="organised_campaigns",
+        help_text=_("Cơ quan thường trực, ký báo cáo tổng kết (ví dụ Sở Nội vụ)."),
+    )
+    place_name = models.CharField(_("địa danh"), max_length=120, help_text=_("Ví dụ: Quảng Nam"))
+    period_start = models.DateField(_("thời gian thực hiện từ"))
+    period_end = models.DateField(_("đến"))
+    nomination_deadline = models.DateField(_("hạn gửi hồ sơ đề nghị khen thưởng"))
+    expected_agencies = models.ManyToManyField(
+        "agencies.Agency",
+        verbose_name=_("cơ quan, đơn vị phải báo cáo"),
+        related_name="expected_in_campaigns",
+        blank=True,
+    )
+    documents = models.ManyToManyField(
+        LegalDocument,
+        verbose_name=_("văn bản liên quan"),
+        through="CampaignDocument",
+        related_name="campaigns",
+        blank=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phong trào thi đua")
+        verbose_name_plural = _("phong trào thi đua")
+        ordering = ["-period_start"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CampaignDocument(models.Model):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="document_links")
+    document = models.ForeignKey(LegalDocument, on_delete=models.PROTECT, related_name="campaign_links")
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["position", "document__issued_on"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "document"], name="campaign_document_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.campaign.code}: {self.document}"

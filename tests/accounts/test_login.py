@@ -1,0 +1,78 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from accounts.enums import Role
+from agencies.services import agency_close
+from tests.factories import TEST_PASSWORD, AgencyFactory
+
+LOGIN = reverse("accounts:login")
+
+
+@pytest.mark.parametrize(
+    ("role", "template"),
+    [
+        (Role.AGENCY_OFFICER, "home/agency_officer.html"),
+        (Role.REVIEWER, "home/reviewer.html"),
+        (Role.OFFICIAL, "home/official.html"),
+        (Role.ADMINISTRATOR, "home/administrator.html"),
+    ],
+)
+def test_login_each_role_lands_on_its_home(client, make_user, role, template):
+    user = make_user(role)
+    response = client.post(LOGIN, {"username": user.username, "password": TEST_PASSWORD}, follow=True)
+    assert response.status_code == 200
+    assert template in [t.name for t in response.templates]
+    assert response.context["user"] == user
+
+
+def test_login_wrong_password_says_so_in_vietnamese(client, make_user):
+    user = make_user(Role.REVIEWER)
+    response = client.post(LOGIN, {"username": user.username, "password": "sai-mat-khau"})
+    assert response.status_code == 200
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.content.decode()
+    assert response.context["form"].data["username"] == user.username  # what was typed is kept
+
+
+def test_login_disabled_account_says_it_is_locked(client, make_user):
+    user = make_user(Role.REVIEWER, is_active=False)
+    response = client.post(LOGIN, {"username": user.username, "password": TEST_PASSWORD})
+    assert "Tài khoản này đã bị khóa" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_user_of_closed_agency_names_the_successor(client, make_user):
+    successor = AgencyFactory(name="UBND huyện Quế Sơn")
+    agency = AgencyFactory(name="UBND huyện Nông Sơn")
+    agency_close(agency=agency, last_day=datetime.date(2024, 12, 31), successor=successor)
+    user = make_user(Role.AGENCY_OFFICER, agency=agency)
+    response = client.post(LOGIN, {"username": user.username, "password": TEST_PASSWORD})
+    body = response.content.decode()
+    assert "UBND huyện Nông Sơn" in body and "đã ngừng hoạt động từ 01/01/2025" in body
+    assert "UBND huyện Quế Sơn" in body
+    assert "_auth_user_id" not in client.session
+
+
+def test_home_requires_login(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response.url.startswith(LOGIN)
+
+
+def test_password_change_keeps_user_logged_in(client, make_user):
+    user = make_user(Role.REVIEWER)
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": TEST_PASSWORD, "new_password1": "Moi-Mat-Khau-2025!", "new_password2": "Moi-Mat-Khau-2025!"},
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Moi-Mat-Khau-2025!")
+
+
+def test_english_is_available_through_the_switcher(client, make_user):
+    client.force_login(make_user(Role.REVIEWER))
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    body = client.get(reverse("home")).content.decode()
+    assert 'lang="en"' in body and "Log out" in body

@@ -1,0 +1,62 @@
+"""There is no Docker engine here: parse docker-compose.yml and check that every service and
+every command it names exists in the project."""
+
+import importlib
+from pathlib import Path
+
+import yaml
+from django.core.management import get_commands
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_compose_has_the_production_services():
+    services = _compose()["services"]
+    assert {"web", "worker", "beat", "db", "redis"} <= set(services)
+    assert {"pgdata", "media"} <= set(_compose()["volumes"])
+    for name in ("web", "worker", "db", "redis"):
+        assert "healthcheck" in services[name], f"{name} has no health check"
+    assert "media:/data/media" in services["web"]["volumes"]
+
+
+def test_compose_commands_exist_in_the_project():
+    services = _compose()["services"]
+    for name, service in services.items():
+        command = service.get("command")
+        if not command or service.get("image", "").split(":")[0] in {"postgres", "redis"}:
+            continue
+        program = command[0]
+        if program == "gunicorn":
+            module, attribute = command[1].split(":")
+            assert hasattr(importlib.import_module(module), attribute), name
+        elif program == "celery":
+            assert command[1:3] == ["-A", "campaign_portal"], name
+            app = importlib.import_module("campaign_portal").celery_app
+            assert command[3] in {"worker", "beat"}, name
+            assert app.main == "campaign_portal"
+        elif program == "python":
+            assert command[1] == "manage.py" and (ROOT / "manage.py").exists()
+            assert command[2] in get_commands(), f"{name}: unknown management command {command[2]}"
+        else:
+            raise AssertionError(f"{name}: unexpected program {program}")
+
+
+def test_compose_image_is_built_from_the_project():
+    assert (ROOT / "Dockerfile").exists()
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "requirements.lock" in dockerfile and "campaign_portal.wsgi:application" in dockerfile
+    assert "build" in _compose()["x-portal"]
+
+
+def test_env_example_documents_every_setting_the_compose_file_uses():
+    documented = {
+        line.split("=", 1)[0]
+        for line in (ROOT / ".env.example").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
+    used = set(_compose()["x-portal"]["environment"])
+    assert used <= documented
