@@ -1,3 +1,5 @@
+"""Factories shared by the tests. Each app adds its own module here (tests/factories/<app>.py)."""
+
 import datetime
 
 import factory
