@@ -76,3 +76,26 @@ def test_english_is_available_through_the_switcher(client, make_user):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     body = client.get(reverse("home")).content.decode()
     assert 'lang="en"' in body and "Log out" in body
+
+
+def test_login_throttled_after_five_failures_even_with_right_password(client, make_user, settings):
+    settings.AXES_ENABLED = True
+    user = make_user(Role.REVIEWER)
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = client.post(LOGIN, {"username": user.username, "password": "sai"})
+        assert response.status_code == 200
+    assert client.post(LOGIN, {"username": user.username, "password": "sai"}).status_code == 429
+    response = client.post(LOGIN, {"username": user.username, "password": TEST_PASSWORD})
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "tạm khóa đăng nhập 15 phút" in body
+    assert "_auth_user_id" not in client.session
+
+
+def test_login_throttle_is_per_username(client, make_user, settings):
+    settings.AXES_ENABLED = True
+    victim, colleague = make_user(Role.REVIEWER), make_user(Role.REVIEWER)
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        client.post(LOGIN, {"username": victim.username, "password": "sai"})
+    response = client.post(LOGIN, {"username": colleague.username, "password": TEST_PASSWORD})
+    assert response.status_code == 302
