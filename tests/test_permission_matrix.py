@@ -1,0 +1,121 @@
+"""The permission matrix, generated from the URL configuration: every named URL, every role,
+own agency versus another agency, and the answer expected. A new URL without an entry here fails
+`test_every_url_has_an_entry`.
+
+Roles: anonymous; officer_own (officer of the agency that owns the object); officer_parent (officer
+of the owning agency's district); officer_other (officer of an unrelated agency); reviewer;
+official; administrator. An entry's `fixture` builds the object the URL needs for that owner and
+returns the URL kwargs.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from accounts.enums import Role
+from tests.factories import CommuneFactory, UserFactory
+
+ROLES = ("anonymous", "officer_own", "officer_parent", "officer_other", "reviewer", "official", "administrator")
+LOGIN_REDIRECT = 302
+
+
+@dataclass(frozen=True)
+class Entry:
+    expected: dict[str, int]
+    fixture: Callable[[object], dict] | None = None
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+
+    def status_for(self, role: str) -> int:
+        return self.expected.get(role, self.expected.get("*"))
+
+
+def everyone(status: int = 200, anonymous: int = LOGIN_REDIRECT) -> dict[str, int]:
+    return {"anonymous": anonymous, "*": status}
+
+
+STAFF_READERS = {
+    "anonymous": LOGIN_REDIRECT,
+    "officer_own": 403,
+    "officer_parent": 403,
+    "officer_other": 403,
+    "reviewer": 200,
+    "official": 200,
+    "administrator": 200,
+}
+
+MATRIX: dict[str, Entry] = {
+    "home": Entry(everyone()),
+    "accounts:login": Entry(
+        {
+            "*": 200,
+            "anonymous": 200,
+            "officer_own": 302,
+            "officer_parent": 302,
+            "officer_other": 302,
+            "reviewer": 302,
+            "official": 302,
+            "administrator": 302,
+        }
+    ),
+    "accounts:logout": Entry({"*": 302}, method="post"),
+    "accounts:password_change": Entry(everyone()),
+    "accounts:password_change_done": Entry(everyone()),
+    "agencies:directory": Entry(STAFF_READERS),
+    "set_language": Entry({"*": 302}, method="post", data={"language": "vi"}),
+    "admin:index": Entry({"*": 302, "administrator": 200}),
+}
+
+# Django admin's own pages check is_staff themselves; admin:index above stands for them.
+EXCLUDED_NAMESPACES = {"admin"}
+
+
+def _named_urls(patterns=None, namespace: str = "") -> set[str]:
+    names = set()
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _named_urls(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_url_has_an_entry():
+    names = {name for name in _named_urls() if name.split(":")[0] not in EXCLUDED_NAMESPACES or name in MATRIX}
+    missing = sorted(names - set(MATRIX))
+    assert not missing, f"URLs without a permission-matrix entry: {missing}"
+    assert not sorted(set(MATRIX) - names), "Entries for URLs that no longer exist"
+
+
+@pytest.fixture
+def world(db):
+    """An owning commune under a district, and an unrelated agency, with one officer each."""
+    owner = CommuneFactory()
+    other = CommuneFactory()
+    users = {
+        "officer_own": UserFactory(role=Role.AGENCY_OFFICER, agency=owner),
+        "officer_parent": UserFactory(role=Role.AGENCY_OFFICER, agency=owner.parent),
+        "officer_other": UserFactory(role=Role.AGENCY_OFFICER, agency=other),
+        "reviewer": UserFactory(role=Role.REVIEWER),
+        "official": UserFactory(role=Role.OFFICIAL),
+        "administrator": UserFactory(role=Role.ADMINISTRATOR, is_staff=True, is_superuser=True),
+    }
+    return {"owner": owner, "users": users}
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix(client, world, name, role):
+    entry = MATRIX[name]
+    kwargs = entry.fixture(world["owner"]) if entry.fixture else {}
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    url = reverse(name, kwargs=kwargs)
+    response = getattr(client, entry.method)(url, entry.data)
+    expected = entry.status_for(role)
+    assert response.status_code == expected, (
+        f"{role} {entry.method.upper()} {url}: {response.status_code} != {expected}"
+    )
