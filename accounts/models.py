@@ -45,6 +45,10 @@ class User(AbstractUser):
     def is_agency_officer(self) -> bool:
         return self.is_active and self.role == Role.AGENCY_OFFICER and self.agency_id is not None
 
+    def get_full_name(self) -> str:
+        """Vietnamese order: family and middle names, then the given name (Nguyễn Thị Hoa)."""
+        return f"{self.last_name} {self.first_name}".strip()
+
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username

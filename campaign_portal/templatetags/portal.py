@@ -1,0 +1,13 @@
+from django import template
+
+from campaign_portal.audit import audit_events_for
+
+register = template.Library()
+
+
+@register.inclusion_tag("campaign_portal/audit_trail.html", takes_context=True)
+def audit_trail(context, obj, limit: int = 50):
+    """The audit log of one object, for reviewers: who did what, when, before and after."""
+    user = context["request"].user
+    visible = bool(getattr(user, "is_reviewer", False) or getattr(user, "is_administrator", False))
+    return {"events": list(audit_events_for(obj)[:limit]) if visible else [], "visible": visible}

@@ -1,0 +1,28 @@
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from accounts.enums import Role
+from campaign_portal.audit import audit_record
+from tests.factories import AgencyFactory
+
+
+def _render(user, obj) -> str:
+    request = RequestFactory().get("/")
+    request.user = user
+    return Template("{% load portal %}{% audit_trail obj %}").render(Context({"request": request, "obj": obj}))
+
+
+def test_audit_trail_shows_events_of_the_object_to_reviewers(make_user):
+    agency, other = AgencyFactory(), AgencyFactory()
+    reviewer = make_user(Role.REVIEWER, first_name="Hoa", last_name="Nguyễn Thị")
+    audit_record(actor=reviewer, action="agency.close", target=agency, before={"valid_to": None}, note="sáp nhập")
+    audit_record(actor=reviewer, action="agency.rename", target=other, note="không thuộc đối tượng này")
+    html = _render(reviewer, agency)
+    assert "agency.close" in html and "sáp nhập" in html and "Nguyễn Thị Hoa" in html
+    assert "agency.rename" not in html
+
+
+def test_audit_trail_hidden_from_agency_officers(make_user):
+    agency = AgencyFactory()
+    audit_record(actor=None, action="agency.close", target=agency)
+    assert "agency.close" not in _render(make_user(Role.AGENCY_OFFICER, agency=agency), agency)
