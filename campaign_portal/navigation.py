@@ -18,6 +18,8 @@ class NavItem:
 NAV_ITEMS = [
     NavItem(_("Trang chủ"), "home", "", "house"),
     NavItem(_("Cơ quan, đơn vị"), "agencies:directory", "agencies.view_directory", "diagram-3"),
+    NavItem(_("Sáng kiến, mô hình"), "initiatives:list", "initiatives.list_initiatives", "lightbulb"),
+    NavItem(_("Phong trào"), "campaigns:list", "campaigns.view_campaign_list", "flag"),
 ]
 
 

@@ -12,5 +12,7 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("tai-khoan/", include("accounts.urls")),
     path("co-quan/", include("agencies.urls")),
+    path("sang-kien/", include("initiatives.urls")),
+    path("phong-trao/", include("campaigns.urls")),
     path("", home_view, name="home"),
 ]

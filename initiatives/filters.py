@@ -1,0 +1,83 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from agencies.enums import AgencyKind, AgencyLevel
+from agencies.models import Agency
+from campaign_portal.text import fold_text
+from campaigns.enums import ReformArea
+from campaigns.models import Campaign
+
+from .enums import InitiativeKind, InitiativeState
+from .models import Initiative
+from .selectors import has_replication
+
+REPLICATED_CHOICES = (("yes", _("Đã nhân rộng")), ("no", _("Chưa nhân rộng")))
+
+
+class InitiativeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
+    campaign = django_filters.ModelChoiceFilter(
+        label=_("Phong trào"), queryset=Campaign.objects.order_by("-period_start"), empty_label=_("Mọi phong trào")
+    )
+    agency = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan, đơn vị"),
+        queryset=Agency.objects.filter(initiatives__isnull=False).distinct().order_by("name"),
+        empty_label=_("Mọi cơ quan"),
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Cấp"), field_name="agency__level", choices=AgencyLevel.choices, empty_label=_("Mọi cấp")
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=_("Huyện, thị xã, thành phố"),
+        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True).order_by(
+            "short_name"
+        ),
+        method="filter_district",
+        empty_label=_("Mọi địa phương"),
+    )
+    reform_area = django_filters.ChoiceFilter(
+        label=_("Lĩnh vực"), choices=ReformArea.choices, empty_label=_("Mọi lĩnh vực")
+    )
+    kind = django_filters.ChoiceFilter(label=_("Loại"), choices=InitiativeKind.choices, empty_label=_("Mọi loại"))
+    state = django_filters.ChoiceFilter(
+        label=_("Trạng thái"), choices=InitiativeState.choices, empty_label=_("Mọi trạng thái")
+    )
+    replicated = django_filters.ChoiceFilter(
+        label=_("Nhân rộng"), choices=REPLICATED_CHOICES, method="filter_replicated", empty_label=_("Tất cả")
+    )
+    sort = django_filters.OrderingFilter(
+        label=_("Sắp xếp"),
+        fields=(
+            ("agency__name", "agency"),
+            ("title", "title"),
+            ("started_on", "started_on"),
+            ("state", "state"),
+            ("replication_count", "replication"),
+            ("updated_at", "updated"),
+        ),
+        field_labels={
+            "agency": _("Cơ quan, đơn vị"),
+            "title": _("Tên"),
+            "started_on": _("Ngày bắt đầu"),
+            "state": _("Trạng thái"),
+            "replication": _("Số nơi nhân rộng"),
+            "updated": _("Cập nhật"),
+        },
+        empty_label=_("Mặc định"),
+    )
+
+    class Meta:
+        model = Initiative
+        fields = ["q", "campaign", "agency", "level", "district", "reform_area", "kind", "state", "replicated"]
+
+    def filter_text(self, queryset, name, value):
+        for word in fold_text(value).split():
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
+    def filter_district(self, queryset, name, value):
+        return queryset.filter(Q(agency=value) | Q(agency__parent=value))
+
+    def filter_replicated(self, queryset, name, value):
+        return queryset.filter(has_replication()) if value == "yes" else queryset.exclude(has_replication())

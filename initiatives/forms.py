@@ -1,0 +1,137 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+from campaign_portal.uploads import DOCUMENT_KINDS, validate_upload
+from campaigns.models import Campaign
+
+from .models import Initiative
+from .services import figures_as_text, parse_figures
+
+DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
+
+
+class AgencyMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class InitiativeForm(forms.ModelForm):
+    figures_text = forms.CharField(
+        label=_("Số liệu kết quả"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("Thời gian giải quyết: 09 ngày (rút ngắn 01 ngày)")}),
+        help_text=_("Mỗi dòng một chỉ tiêu, dạng “Tên chỉ tiêu: giá trị”. Không bắt buộc."),
+    )
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "campaign",
+            "kind",
+            "reform_area",
+            "title",
+            "description",
+            "started_on",
+            "implementing_units",
+            "replicated_to",
+            "results",
+        ]
+        field_classes = {"implementing_units": AgencyMultipleChoiceField, "replicated_to": AgencyMultipleChoiceField}
+        widgets = {
+            "started_on": DATE_WIDGET,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "results": forms.Textarea(attrs={"rows": 3}),
+            "implementing_units": forms.CheckboxSelectMultiple,
+            "replicated_to": forms.SelectMultiple(attrs={"size": 8, "data-filterable": "true"}),
+        }
+
+    def __init__(self, *args, agency: Agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        today = timezone.localdate()
+        self.fields["campaign"].queryset = Campaign.objects.order_by("-period_start")
+        self.fields["campaign"].empty_label = None
+        children = Agency.objects.active_on(today).filter(parent=agency).order_by("unit_type", "short_name")
+        if children.exists():
+            self.fields["implementing_units"].queryset = children
+        else:
+            del self.fields["implementing_units"]
+        self.fields["replicated_to"].queryset = (
+            Agency.objects.active_on(today).exclude(pk=agency.pk).order_by("level", "name")
+        )
+        self.fields["replicated_to"].help_text = _(
+            "Giữ phím Ctrl để chọn nhiều; gõ vào ô lọc để tìm nhanh (có thể gõ không dấu)."
+        )
+        if self.instance.pk:
+            self.initial["figures_text"] = figures_as_text(self.instance.result_figures)
+
+    def clean_figures_text(self):
+        return parse_figures(self.cleaned_data["figures_text"])
+
+    def content_values(self) -> dict:
+        data = self.cleaned_data
+        values = {
+            name: data[name]
+            for name in ("campaign", "kind", "reform_area", "title", "description", "started_on", "results")
+        }
+        values["result_figures"] = data["figures_text"]
+        return values
+
+
+class ReplicationForm(forms.Form):
+    replicated_to = AgencyMultipleChoiceField(
+        label=_("Nhân rộng đến"),
+        queryset=Agency.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8, "data-filterable": "true"}),
+    )
+
+    def __init__(self, *args, agency: Agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["replicated_to"].queryset = (
+            Agency.objects.active_on(timezone.localdate()).exclude(pk=agency.pk).order_by("level", "name")
+        )
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label=_("Tệp minh chứng"), help_text=_("PDF, Word, Excel, JPEG hoặc PNG."))
+    description = forms.CharField(label=_("Mô tả"), max_length=255, required=False)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        validate_upload(upload, allowed=DOCUMENT_KINDS)
+        return upload
+
+
+ASSESSMENT_CHOICES = (("yes", _("Hiệu quả")), ("no", _("Chưa hiệu quả")))
+
+
+class TransitionForm(forms.Form):
+    name = forms.CharField(widget=forms.HiddenInput)
+    expected_state = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Lý do, ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    assessment_effective = forms.ChoiceField(
+        label=_("Đánh giá"), choices=ASSESSMENT_CHOICES, required=False, widget=forms.RadioSelect
+    )
+    assessment_comment = forms.CharField(label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("name") == "evaluate" and not data.get("assessment_effective"):
+            raise ValidationError(_("Hãy chọn “Hiệu quả” hoặc “Chưa hiệu quả”."))
+        return data
+
+    @property
+    def effective(self) -> bool | None:
+        value = self.cleaned_data.get("assessment_effective")
+        return {"yes": True, "no": False}.get(value)
+
+
+class ImportForm(forms.Form):
+    campaign = forms.ModelChoiceField(
+        label=_("Phong trào"), queryset=Campaign.objects.order_by("-period_start"), empty_label=None
+    )
+    file = forms.FileField(label=_("Tệp Excel đã điền theo mẫu"))

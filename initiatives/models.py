@@ -1,0 +1,126 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from campaign_portal.text import fold_text
+from campaigns.enums import ReformArea
+
+from .enums import InitiativeKind, InitiativeState
+
+
+class Initiative(models.Model):
+    """A reform model, initiative or solution (mô hình, sáng kiến, giải pháp) of one agency."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="initiatives"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("cơ quan, đơn vị"), on_delete=models.PROTECT, related_name="initiatives"
+    )
+    kind = models.CharField(_("loại"), max_length=16, choices=InitiativeKind.choices, default=InitiativeKind.MODEL)
+    reform_area = models.CharField(_("lĩnh vực CCHC"), max_length=32, choices=ReformArea.choices)
+    title = models.CharField(_("tên"), max_length=500)
+    description = models.TextField(_("mô tả"), blank=True)
+    started_on = models.DateField(_("ngày bắt đầu thực hiện"), null=True, blank=True)
+    implementing_units = models.ManyToManyField(
+        "agencies.Agency",
+        verbose_name=_("đơn vị thực hiện"),
+        related_name="implemented_initiatives",
+        blank=True,
+        help_text=_("Với UBND cấp huyện: các xã, phường, thị trấn áp dụng."),
+    )
+    replicated_to = models.ManyToManyField(
+        "agencies.Agency",
+        verbose_name=_("nhân rộng đến"),
+        related_name="replicated_initiatives",
+        blank=True,
+        help_text=_("Cơ quan, đơn vị khác đã học tập, áp dụng."),
+    )
+    results = models.TextField(_("kết quả đạt được"), blank=True)
+    # [{"label": "Thời gian giải quyết", "value": "10 ngày, rút ngắn 01 ngày"}, …]
+    result_figures = models.JSONField(_("số liệu kết quả"), default=list, blank=True)
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=InitiativeState.choices, default=InitiativeState.DRAFT, db_index=True
+    )
+    assessment_effective = models.BooleanField(_("đánh giá hiệu quả"), null=True, blank=True)
+    assessment_comment = models.TextField(_("nhận xét của cơ quan thẩm định"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mô hình, sáng kiến, giải pháp")
+        verbose_name_plural = _("mô hình, sáng kiến, giải pháp")
+        ordering = ["agency__name", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        agency = self.agency if self.agency_id else None
+        parts = [self.title, self.description, self.results]
+        if agency is not None:
+            parts += [agency.name, agency.short_name]
+        if self.pk:
+            parts += [unit.name for unit in self.implementing_units.all()]
+        return fold_text(" ".join(p for p in parts if p))
+
+    @property
+    def figures_text(self) -> str:
+        return "; ".join(f"{f.get('label')}: {f.get('value')}" for f in self.result_figures or [])
+
+
+def _evidence_path(instance, filename: str) -> str:
+    return f"initiatives/{instance.initiative_id}/{uuid.uuid4().hex}-{filename}"
+
+
+class InitiativeEvidence(models.Model):
+    """An evidence file (minh chứng). Stored outside any URL; served by a permission-checked view."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("tệp"), upload_to=_evidence_path, max_length=300)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    kind = models.CharField(_("định dạng"), max_length=8)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField(_("dung lượng"))
+    description = models.CharField(_("mô tả"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp minh chứng")
+        verbose_name_plural = _("tệp minh chứng")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class InitiativeHistory(models.Model):
+    """One state change: who, when, from, to and why."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="history")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    from_state = models.CharField(max_length=16, choices=InitiativeState.choices)
+    to_state = models.CharField(max_length=16, choices=InitiativeState.choices)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("lịch sử trạng thái")
+        verbose_name_plural = _("lịch sử trạng thái")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: {self.from_state} → {self.to_state}"

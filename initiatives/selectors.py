@@ -1,0 +1,93 @@
+"""Reads, filtered by who asks: the agency is the tenant."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+
+from agencies.enums import AgencyKind
+from agencies.models import Agency
+
+from .models import Initiative, InitiativeHistory
+
+
+def initiatives_visible_to(*, user) -> QuerySet[Initiative]:
+    """Everything for reviewers and officials; for an agency officer its own agency's
+    initiatives and, for a district, its communes'."""
+    base = Initiative.objects.all()
+    if getattr(user, "is_reviewer", False) or getattr(user, "is_official", False):
+        return base
+    if getattr(user, "is_agency_officer", False) and user.agency_id:
+        return base.filter(Q(agency_id=user.agency_id) | Q(agency__parent_id=user.agency_id))
+    return base.none()
+
+
+def initiative_list(*, user) -> QuerySet[Initiative]:
+    """Rows for the list and the export, with what each row shows loaded in a fixed number of queries."""
+    return (
+        initiatives_visible_to(user=user)
+        .select_related("agency", "agency__parent", "campaign")
+        .prefetch_related(
+            Prefetch("implementing_units", queryset=Agency.objects.order_by("name")),
+            Prefetch("replicated_to", queryset=Agency.objects.order_by("name")),
+        )
+        .annotate(replication_count=Count("replicated_to", distinct=True))
+    )
+
+
+def initiative_detail(*, user, pk: int) -> Initiative:
+    return (
+        initiatives_visible_to(user=user)
+        .select_related("agency", "agency__parent", "campaign", "created_by")
+        .prefetch_related(
+            Prefetch("implementing_units", queryset=Agency.objects.order_by("name")),
+            Prefetch("replicated_to", queryset=Agency.objects.select_related("parent").order_by("name")),
+            "evidence",
+            Prefetch("history", queryset=InitiativeHistory.objects.select_related("actor")),
+        )
+        .get(pk=pk)
+    )
+
+
+def has_replication() -> Exists:
+    return Exists(Initiative.replicated_to.through.objects.filter(initiative_id=OuterRef("pk")))
+
+
+def replication_list(*, user) -> QuerySet[Initiative]:
+    """Initiatives that spread to other units, the widest first."""
+    return initiative_list(user=user).filter(has_replication()).order_by("-replication_count", "agency__name", "title")
+
+
+_KIND_ORDER = {
+    AgencyKind.DISTRICT_COMMITTEE: 0,
+    AgencyKind.COMMUNE_COMMITTEE: 0,
+    AgencyKind.DEPARTMENT: 1,
+    AgencyKind.PROVINCE_COMMITTEE: 1,
+    AgencyKind.SUBUNIT: 2,
+    AgencyKind.CENTRAL_AGENCY: 2,
+}
+
+
+def _report_key(agency: Agency) -> tuple:
+    """Districts first (each district's communes after it), then departments, then central
+    agencies; a sub-unit sits with the agency it belongs to."""
+    top = agency
+    if agency.kind in (AgencyKind.COMMUNE_COMMITTEE, AgencyKind.SUBUNIT) and agency.parent is not None:
+        top = agency.parent
+    return (_KIND_ORDER.get(top.kind, 3), top.name, 0 if top.pk == agency.pk else 1, agency.name)
+
+
+def initiatives_by_agency(*, campaign) -> list[tuple[Agency, list[Initiative]]]:
+    """The campaign's registered initiatives (drafts left out) grouped by owning agency, in
+    report order, with implementing units and replication links prefetched."""
+    rows = (
+        Initiative.objects.filter(campaign=campaign)
+        .exclude(state="draft")
+        .select_related("agency", "agency__parent")
+        .prefetch_related(
+            Prefetch("implementing_units", queryset=Agency.objects.order_by("name")),
+            Prefetch("replicated_to", queryset=Agency.objects.order_by("name")),
+        )
+        .order_by("started_on", "pk")
+    )
+    groups: dict[int, tuple[Agency, list[Initiative]]] = {}
+    for initiative in rows:
+        groups.setdefault(initiative.agency_id, (initiative.agency, []))[1].append(initiative)
+    return sorted(groups.values(), key=lambda group: _report_key(group[0]))

@@ -1,0 +1,218 @@
+"""Writes: every change of an initiative is one function here, atomic and audited."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from agencies.models import Agency
+from campaign_portal.audit import audit_record
+from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, validate_upload
+from campaign_portal.workflow import transition_apply
+from campaigns.models import Campaign
+
+from .enums import InitiativeState
+from .models import Initiative, InitiativeEvidence, InitiativeHistory
+from .workflow import INITIATIVE_TRANSITIONS
+
+CONTENT_FIELDS = ("campaign", "kind", "reform_area", "title", "description", "started_on", "results", "result_figures")
+
+
+def _snapshot(initiative: Initiative) -> dict:
+    data = {name: getattr(initiative, name) for name in CONTENT_FIELDS}
+    data["campaign"] = initiative.campaign_id
+    data["started_on"] = initiative.started_on.isoformat() if initiative.started_on else None
+    if initiative.pk:
+        data["implementing_units"] = sorted(initiative.implementing_units.values_list("pk", flat=True))
+        data["replicated_to"] = sorted(initiative.replicated_to.values_list("pk", flat=True))
+    return data
+
+
+def initiative_create(
+    *,
+    user,
+    agency: Agency,
+    campaign: Campaign,
+    kind: str,
+    reform_area: str,
+    title: str,
+    description: str = "",
+    started_on: datetime.date | None = None,
+    results: str = "",
+    result_figures: list[dict] | None = None,
+    implementing_units: Iterable[Agency] = (),
+    replicated_to: Iterable[Agency] = (),
+    state: str = InitiativeState.DRAFT,
+) -> Initiative:
+    with transaction.atomic():
+        initiative = Initiative.objects.create(
+            agency=agency,
+            campaign=campaign,
+            kind=kind,
+            reform_area=reform_area,
+            title=title.strip(),
+            description=description,
+            started_on=started_on,
+            results=results,
+            result_figures=result_figures or [],
+            state=state,
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+        )
+        initiative.implementing_units.set(implementing_units)
+        initiative.replicated_to.set(replicated_to)
+        initiative.save(update_fields=["search_text"])
+        audit_record(actor=user, action="initiatives.initiative.create", target=initiative, after=_snapshot(initiative))
+    return initiative
+
+
+def initiative_update(
+    *,
+    initiative: Initiative,
+    user,
+    implementing_units: Iterable[Agency] | None = None,
+    replicated_to: Iterable[Agency] | None = None,
+    **values,
+) -> Initiative:
+    """Change the content of a draft of the user's own agency."""
+    if not user.has_perm("initiatives.change_initiative", initiative):
+        raise PermissionDenied(_("Chỉ cơ quan sở hữu được sửa mô hình, sáng kiến khi còn là bản nháp."))
+    unknown = set(values) - set(CONTENT_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown fields: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        if locked.state != InitiativeState.DRAFT:
+            raise PermissionDenied(_("Mô hình, sáng kiến đã được gửi đăng ký nên không sửa được nữa."))
+        before = _snapshot(locked)
+        for key, value in values.items():
+            setattr(initiative, key, value)
+        initiative.save()
+        if implementing_units is not None:
+            initiative.implementing_units.set(implementing_units)
+        if replicated_to is not None:
+            initiative.replicated_to.set(replicated_to)
+        initiative.save(update_fields=["search_text"])
+        audit_record(
+            actor=user,
+            action="initiatives.initiative.update",
+            target=initiative,
+            before=before,
+            after=_snapshot(initiative),
+        )
+    return initiative
+
+
+def initiative_replication_set(*, initiative: Initiative, user, replicated_to: Iterable[Agency]) -> Initiative:
+    """The owning agency reports where its initiative spread, in any state."""
+    if not (user.is_agency_officer and user.agency_id == initiative.agency_id):
+        raise PermissionDenied(_("Chỉ cơ quan sở hữu được cập nhật nơi nhân rộng."))
+    with transaction.atomic():
+        before = sorted(initiative.replicated_to.values_list("pk", flat=True))
+        initiative.replicated_to.set(replicated_to)
+        after = sorted(initiative.replicated_to.values_list("pk", flat=True))
+        audit_record(
+            actor=user,
+            action="initiatives.initiative.replication",
+            target=initiative,
+            before={"replicated_to": before},
+            after={"replicated_to": after},
+        )
+    return initiative
+
+
+def _history_recorder(user, reason: str):
+    def record(initiative: Initiative, from_state: str, to_state: str) -> InitiativeHistory:
+        return InitiativeHistory.objects.create(
+            initiative=initiative, actor=user, from_state=from_state, to_state=to_state, note=reason
+        )
+
+    return record
+
+
+def initiative_transition(
+    *,
+    initiative: Initiative,
+    name: str,
+    user,
+    reason: str = "",
+    expected_state: str | None = None,
+    assessment_effective: bool | None = None,
+    assessment_comment: str = "",
+) -> Initiative:
+    """Apply one transition of INITIATIVE_TRANSITIONS; raises WorkflowError with the reason."""
+    values = {}
+    if name == "evaluate":
+        values = {"assessment_effective": assessment_effective, "assessment_comment": assessment_comment.strip()}
+    return transition_apply(
+        obj=initiative,
+        name=name,
+        transitions=INITIATIVE_TRANSITIONS,
+        user=user,
+        reason=reason or assessment_comment,
+        values=values,
+        record_history=_history_recorder(user, reason or assessment_comment),
+        expected_state=expected_state,
+    )
+
+
+def initiative_evidence_add(*, initiative: Initiative, user, upload, description: str = "") -> InitiativeEvidence:
+    """Store an evidence file after checking its content; raises ValidationError with what to fix."""
+    if not user.has_perm("initiatives.add_evidence", initiative):
+        raise PermissionDenied(_("Anh/chị không được tải minh chứng cho mô hình, sáng kiến này."))
+    kind = validate_upload(upload, allowed=DOCUMENT_KINDS)
+    name = safe_filename(upload.name, kind)
+    with transaction.atomic():
+        evidence = InitiativeEvidence(
+            initiative=initiative,
+            original_name=(upload.name or name)[:255],
+            kind=kind.code,
+            content_type=kind.content_type,
+            size=upload.size,
+            description=description.strip()[:255],
+            uploaded_by=user,
+        )
+        evidence.file.save(name, upload, save=False)
+        evidence.save()
+        audit_record(
+            actor=user,
+            action="initiatives.evidence.add",
+            target=initiative,
+            after={"file": evidence.original_name, "kind": kind.code, "size": evidence.size},
+        )
+    return evidence
+
+
+def initiative_evidence_delete(*, evidence: InitiativeEvidence, user) -> None:
+    initiative = evidence.initiative
+    if not user.has_perm("initiatives.delete_evidence", initiative):
+        raise PermissionDenied(_("Chỉ xóa được minh chứng của bản nháp thuộc cơ quan mình."))
+    with transaction.atomic():
+        audit_record(
+            actor=user, action="initiatives.evidence.delete", target=initiative, before={"file": evidence.original_name}
+        )
+        stored = evidence.file.name
+        evidence.delete()
+        transaction.on_commit(lambda: evidence.file.storage.delete(stored))
+
+
+def parse_figures(text: str) -> list[dict]:
+    """One figure per line (or ';'): "Thời gian giải quyết: 10 ngày, rút ngắn 01 ngày"."""
+    figures = []
+    for line in (text or "").replace(";", "\n").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        label, sep, value = line.partition(":")
+        if not sep:
+            raise ValidationError(
+                _("Số liệu “%(line)s” cần dạng “Tên chỉ tiêu: giá trị”, ví dụ “Thời gian giải quyết: 9 ngày”.")
+                % {"line": line}
+            )
+        figures.append({"label": label.strip(), "value": value.strip()})
+    return figures
+
+
+def figures_as_text(figures: list[dict]) -> str:
+    return "\n".join(f"{f.get('label', '')}: {f.get('value', '')}" for f in figures or [])

@@ -1,0 +1,324 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from campaign_portal.files import protected_file_response
+from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, workbook_write
+from campaign_portal.workflow import WorkflowError, transitions_available
+
+from . import excel
+from .filters import InitiativeFilter
+from .forms import EvidenceForm, ImportForm, InitiativeForm, ReplicationForm, TransitionForm
+from .models import Initiative, InitiativeEvidence
+from .selectors import initiative_detail, initiative_list, replication_list
+from .services import (
+    initiative_create,
+    initiative_evidence_add,
+    initiative_evidence_delete,
+    initiative_replication_set,
+    initiative_transition,
+    initiative_update,
+)
+from .workflow import INITIATIVE_TRANSITIONS
+
+PAGE_SIZE = 25
+
+
+def _query_without_page(params) -> str:
+    query = params.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+class ListPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    permission_required = "initiatives.list_initiatives"
+
+
+def _filtered(request):
+    return InitiativeFilter(
+        request.GET or None, queryset=initiative_list(user=request.user).order_by("agency__name", "title")
+    )
+
+
+class InitiativeListView(ListPermissionMixin, TemplateView):
+    template_name = "initiatives/list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        initiative_filter = _filtered(self.request)
+        context["filter"] = initiative_filter
+        context["page_obj"] = Paginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context["query_string"] = _query_without_page(self.request.GET)
+        context["export_query"] = context["query_string"]
+        return context
+
+
+class InitiativeExportView(ListPermissionMixin, View):
+    def get(self, request):
+        initiative_filter = _filtered(request)
+        content = workbook_write(
+            title=_("Danh sách mô hình, sáng kiến, giải pháp"),
+            columns=excel.export_columns(),
+            rows=excel.export_rows(initiative_filter.qs),
+            heading_lines=[
+                _("DANH SÁCH MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP CẢI CÁCH HÀNH CHÍNH"),
+                _("Trích xuất ngày %(day)s") % {"day": timezone.localdate().strftime("%d/%m/%Y")},
+            ],
+        )
+        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="mo-hinh-sang-kien.xlsx"'
+        return response
+
+
+class ReplicationView(ListPermissionMixin, TemplateView):
+    template_name = "initiatives/replication.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        initiative_filter = InitiativeFilter(
+            self.request.GET or None, queryset=replication_list(user=self.request.user)
+        )
+        context["filter"] = initiative_filter
+        context["page_obj"] = Paginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context["query_string"] = _query_without_page(self.request.GET)
+        return context
+
+
+def _get_visible(request, pk) -> Initiative:
+    try:
+        initiative = initiative_detail(user=request.user, pk=pk)
+    except Initiative.DoesNotExist as error:
+        raise Http404 from error
+    if not request.user.has_perm("initiatives.view_initiative", initiative):
+        raise Http404
+    return initiative
+
+
+class InitiativeDetailView(LoginRequiredMixin, View):
+    def get(self, request, pk):
+        initiative = _get_visible(request, pk)
+        return render(request, "initiatives/detail.html", self._context(request, initiative))
+
+    @staticmethod
+    def _context(request, initiative, **extra):
+        transitions = transitions_available(transitions=INITIATIVE_TRANSITIONS, obj=initiative, user=request.user)
+        return {
+            "initiative": initiative,
+            "transitions": [
+                {"transition": t, "form": TransitionForm(initial={"name": t.name, "expected_state": initiative.state})}
+                for t in transitions
+            ],
+            "can_edit": request.user.has_perm("initiatives.change_initiative", initiative),
+            "can_add_evidence": request.user.has_perm("initiatives.add_evidence", initiative),
+            "can_delete_evidence": request.user.has_perm("initiatives.delete_evidence", initiative),
+            "can_set_replication": request.user.is_agency_officer and request.user.agency_id == initiative.agency_id,
+            "evidence_form": extra.get("evidence_form") or EvidenceForm(),
+            "replication_form": ReplicationForm(
+                agency=initiative.agency, initial={"replicated_to": list(initiative.replicated_to.all())}
+            ),
+        }
+
+
+class InitiativeCreateView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    permission_required = "initiatives.add_initiative"
+
+    def get(self, request):
+        return self._render(request, InitiativeForm(agency=request.user.agency))
+
+    def post(self, request):
+        form = InitiativeForm(request.POST, agency=request.user.agency)
+        if not form.is_valid():
+            return self._render(request, form)
+        initiative = initiative_create(
+            user=request.user,
+            agency=request.user.agency,
+            implementing_units=form.cleaned_data.get("implementing_units") or [],
+            replicated_to=form.cleaned_data.get("replicated_to") or [],
+            **form.content_values(),
+        )
+        messages.success(request, _("Đã lưu bản nháp. Thêm minh chứng rồi bấm “Gửi đăng ký” khi đã đủ."))
+        return redirect("initiatives:detail", pk=initiative.pk)
+
+    def _render(self, request, form, initiative=None):
+        return render(request, "initiatives/form.html", {"form": form, "initiative": initiative})
+
+
+class InitiativeUpdateView(InitiativeCreateView):
+    permission_required = "initiatives.change_initiative"
+
+    def get_permission_object(self):
+        return get_object_or_404(Initiative.objects.select_related("agency"), pk=self.kwargs["pk"])
+
+    def handle_no_permission(self):
+        if self.request.user.is_authenticated:
+            initiative = self.get_permission_object()
+            if self.request.user.has_perm("initiatives.view_initiative", initiative):
+                messages.error(self.request, _("Chỉ cơ quan sở hữu được sửa khi mô hình, sáng kiến còn là bản nháp."))
+                return redirect("initiatives:detail", pk=initiative.pk)
+            raise Http404
+        return super().handle_no_permission()
+
+    def get(self, request, pk):
+        initiative = self.get_permission_object()
+        return self._render(request, InitiativeForm(instance=initiative, agency=initiative.agency), initiative)
+
+    def post(self, request, pk):
+        initiative = self.get_permission_object()
+        form = InitiativeForm(request.POST, instance=initiative, agency=initiative.agency)
+        if not form.is_valid():
+            return self._render(request, form, initiative)
+        try:
+            initiative_update(
+                initiative=initiative,
+                user=request.user,
+                implementing_units=form.cleaned_data.get("implementing_units"),
+                replicated_to=form.cleaned_data.get("replicated_to") or [],
+                **form.content_values(),
+            )
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+            return redirect("initiatives:detail", pk=initiative.pk)
+        messages.success(request, _("Đã lưu thay đổi."))
+        return redirect("initiatives:detail", pk=initiative.pk)
+
+
+class InitiativeTransitionView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        initiative = _get_visible(request, pk)
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            for error in form.non_field_errors():
+                messages.error(request, error)
+            return redirect("initiatives:detail", pk=pk)
+        try:
+            initiative_transition(
+                initiative=initiative,
+                name=form.cleaned_data["name"],
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+                expected_state=form.cleaned_data["expected_state"],
+                assessment_effective=form.effective,
+                assessment_comment=form.cleaned_data["assessment_comment"],
+            )
+        except WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Đã chuyển sang trạng thái “%(state)s”.") % {"state": initiative.get_state_display()}
+            )
+        return redirect("initiatives:detail", pk=pk)
+
+
+class EvidenceUploadView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        initiative = _get_visible(request, pk)
+        if not request.user.has_perm("initiatives.add_evidence", initiative):
+            raise PermissionDenied
+        form = EvidenceForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                initiative_evidence_add(
+                    initiative=initiative,
+                    user=request.user,
+                    upload=form.cleaned_data["file"],
+                    description=form.cleaned_data["description"],
+                )
+            except ValidationError as error:
+                form.add_error("file", error)
+            else:
+                messages.success(request, _("Đã tải lên tệp minh chứng."))
+                return redirect("initiatives:detail", pk=pk)
+        messages.error(request, _("Chưa tải lên được tệp minh chứng: xem lỗi ở mục Minh chứng."))
+        context = InitiativeDetailView._context(request, initiative, evidence_form=form)
+        return render(request, "initiatives/detail.html", context, status=400)
+
+
+class EvidenceDownloadView(LoginRequiredMixin, View):
+    def get(self, request, pk, evidence_pk):
+        evidence = get_object_or_404(
+            InitiativeEvidence.objects.select_related("initiative__agency"), pk=evidence_pk, initiative_id=pk
+        )
+        if not request.user.has_perm("initiatives.view_initiative", evidence.initiative):
+            raise Http404
+        return protected_file_response(
+            user=request.user,
+            target=evidence.initiative,
+            field_file=evidence.file,
+            filename=evidence.file.name.rsplit("/", 1)[-1].split("-", 1)[-1],
+            content_type=evidence.content_type,
+            inline=evidence.kind in ("pdf", "png", "jpeg"),
+        )
+
+
+class EvidenceDeleteView(LoginRequiredMixin, View):
+    def post(self, request, pk, evidence_pk):
+        evidence = get_object_or_404(
+            InitiativeEvidence.objects.select_related("initiative__agency"), pk=evidence_pk, initiative_id=pk
+        )
+        if not request.user.has_perm("initiatives.view_initiative", evidence.initiative):
+            raise Http404
+        try:
+            initiative_evidence_delete(evidence=evidence, user=request.user)
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Đã xóa tệp minh chứng."))
+        return redirect("initiatives:detail", pk=pk)
+
+
+class ReplicationUpdateView(LoginRequiredMixin, View):
+    def post(self, request, pk):
+        initiative = _get_visible(request, pk)
+        form = ReplicationForm(request.POST, agency=initiative.agency)
+        if form.is_valid():
+            try:
+                initiative_replication_set(
+                    initiative=initiative, user=request.user, replicated_to=form.cleaned_data["replicated_to"]
+                )
+            except PermissionDenied as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, _("Đã cập nhật nơi nhân rộng."))
+        else:
+            messages.error(request, _("Danh sách nơi nhân rộng không hợp lệ."))
+        return redirect("initiatives:detail", pk=pk)
+
+
+class ImportTemplateView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    permission_required = "initiatives.import_initiatives"
+
+    def get(self, request):
+        response = HttpResponse(excel.import_template(user=request.user), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="mau-nhap-mo-hinh-sang-kien.xlsx"'
+        return response
+
+
+class ImportView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    permission_required = "initiatives.import_initiatives"
+
+    def get(self, request):
+        return render(request, "initiatives/import.html", {"form": ImportForm()})
+
+    def post(self, request):
+        form = ImportForm(request.POST, request.FILES)
+        errors = []
+        if form.is_valid():
+            result = excel.initiatives_import(
+                user=request.user, campaign=form.cleaned_data["campaign"], upload=form.cleaned_data["file"]
+            )
+            if not result.errors:
+                messages.success(
+                    request,
+                    _("Đã nhập %(n)d mô hình, sáng kiến ở trạng thái bản nháp.") % {"n": len(result.created)},
+                )
+                return redirect("initiatives:list")
+            errors = result.errors
+        return render(request, "initiatives/import.html", {"form": form, "errors": errors}, status=400)
