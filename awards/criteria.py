@@ -1,0 +1,234 @@
+"""The criteria engine, in one place: one pure function per criterion kind. Each takes the
+criterion's params and the facts gathered about a nomination, and returns an outcome with a
+one-line Vietnamese explanation that names the evidence. No database access here: the service
+(`services.criteria_check_nomination`) gathers the facts and stores the results."""
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .enums import AppliesTo, Comparison, CriterionKind, Outcome, Verdict
+
+ALL_REQUIRED = "*"
+
+
+@dataclass(frozen=True)
+class DocumentFact:
+    requirement_name: str
+    original_name: str
+    readable: bool
+
+
+@dataclass(frozen=True)
+class NominationFacts:
+    nominee_type: str
+    agency_kind: str
+    deadline: datetime.date
+    submitted_on: datetime.date | None = None
+    metrics: dict = field(default_factory=dict)
+    # requirement code → (name, required)
+    requirements: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    # requirement code → the document attached for it
+    documents: dict[str, DocumentFact] = field(default_factory=dict)
+    nominee_known: bool = True
+    # labels of earlier nominations of the same nominee for the same award form and campaign
+    duplicates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    outcome: str
+    explanation: str
+
+
+def _number(value) -> str:
+    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def _date(day: datetime.date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def evaluate_document_present(params: dict, facts: NominationFacts) -> Evaluation:
+    code = params.get("requirement", ALL_REQUIRED)
+    if code == ALL_REQUIRED:
+        wanted = [c for c, (_name, required) in facts.requirements.items() if required]
+        if not wanted:
+            return Evaluation(Outcome.CANNOT_TELL, _("Hình thức khen thưởng chưa quy định thành phần hồ sơ bắt buộc."))
+    elif code not in facts.requirements:
+        return Evaluation(
+            Outcome.CANNOT_TELL,
+            _("Hình thức khen thưởng này không có thành phần hồ sơ mã “%(code)s”.") % {"code": code},
+        )
+    else:
+        wanted = [code]
+    missing = [facts.requirements[c][0] for c in wanted if c not in facts.documents]
+    unreadable = [
+        facts.documents[c].original_name for c in wanted if c in facts.documents and not facts.documents[c].readable
+    ]
+    if missing:
+        return Evaluation(Outcome.NOT_MET, _("Thiếu thành phần hồ sơ: %(names)s.") % {"names": "; ".join(missing)})
+    if unreadable:
+        return Evaluation(
+            Outcome.NOT_MET, _("Không đọc được tệp: %(names)s. Hãy tải lại tệp.") % {"names": "; ".join(unreadable)}
+        )
+    names = "; ".join(f"{facts.requirements[c][0]} ({facts.documents[c].original_name})" for c in wanted)
+    return Evaluation(Outcome.MET, _("Đã có: %(names)s.") % {"names": names})
+
+
+def evaluate_deadline(params: dict, facts: NominationFacts) -> Evaluation:
+    deadline = datetime.date.fromisoformat(params["deadline"]) if params.get("deadline") else facts.deadline
+    if facts.submitted_on is None:
+        return Evaluation(
+            Outcome.CANNOT_TELL, _("Hồ sơ chưa được gửi; hạn gửi là %(deadline)s.") % {"deadline": _date(deadline)}
+        )
+    values = {"sent": _date(facts.submitted_on), "deadline": _date(deadline)}
+    if facts.submitted_on <= deadline:
+        return Evaluation(Outcome.MET, _("Gửi ngày %(sent)s, trong hạn (hạn %(deadline)s).") % values)
+    late = (facts.submitted_on - deadline).days
+    return Evaluation(
+        Outcome.NOT_MET, _("Gửi ngày %(sent)s, trễ %(days)d ngày so với hạn %(deadline)s.") % {**values, "days": late}
+    )
+
+
+_COMPARE: dict[str, Callable[[float, float], bool]] = {
+    Comparison.AT_LEAST: lambda a, b: a >= b,
+    Comparison.AT_MOST: lambda a, b: a <= b,
+    Comparison.BELOW: lambda a, b: a < b,
+    Comparison.ABOVE: lambda a, b: a > b,
+    Comparison.EQUAL: lambda a, b: a == b,
+}
+
+
+def evaluate_metric(params: dict, facts: NominationFacts) -> Evaluation:
+    key, label, unit = params["metric"], params.get("label", params["metric"]), params.get("unit", "")
+    op, threshold = params.get("op", Comparison.AT_LEAST), float(params["threshold"])
+    raw = facts.metrics.get(key)
+    if raw in (None, ""):
+        return Evaluation(Outcome.CANNOT_TELL, _("Chưa kê khai “%(label)s”.") % {"label": label})
+    try:
+        value = float(raw)
+    except (TypeError, ValueError):
+        return Evaluation(
+            Outcome.CANNOT_TELL, _("Số liệu “%(label)s” không phải là số: %(raw)s.") % {"label": label, "raw": raw}
+        )
+    suffix = f" {unit}" if unit else ""
+    values = {
+        "label": label,
+        "value": _number(value) + suffix,
+        "op": Comparison(op).label,
+        "threshold": _number(threshold) + suffix,
+    }
+    if _COMPARE[op](value, threshold):
+        return Evaluation(Outcome.MET, _("%(label)s kê khai %(value)s, %(op)s %(threshold)s.") % values)
+    return Evaluation(Outcome.NOT_MET, _("%(label)s kê khai %(value)s, yêu cầu %(op)s %(threshold)s.") % values)
+
+
+def evaluate_attestation(params: dict, facts: NominationFacts) -> Evaluation:
+    key, label = params["statement"], params.get("label", params["statement"])
+    evidence = params.get("evidence", "")
+    declared = facts.metrics.get(key)
+    if declared is None or declared == "":
+        return Evaluation(Outcome.CANNOT_TELL, _("Chưa kê khai “%(label)s”.") % {"label": label})
+    if not declared:
+        return Evaluation(Outcome.NOT_MET, _("Cơ quan kê khai không đạt: “%(label)s”.") % {"label": label})
+    if evidence:
+        document = facts.documents.get(evidence)
+        evidence_name = facts.requirements.get(evidence, (evidence, False))[0]
+        if document is None or not document.readable:
+            return Evaluation(
+                Outcome.CANNOT_TELL,
+                _("Đã kê khai “%(label)s” nhưng chưa có tài liệu chứng minh (%(evidence)s).")
+                % {"label": label, "evidence": evidence_name},
+            )
+        return Evaluation(
+            Outcome.MET,
+            _("Đã kê khai “%(label)s”, chứng minh bằng %(evidence)s (%(file)s).")
+            % {"label": label, "evidence": evidence_name, "file": document.original_name},
+        )
+    return Evaluation(Outcome.MET, _("Đã kê khai “%(label)s”.") % {"label": label})
+
+
+def evaluate_no_duplicate(params: dict, facts: NominationFacts) -> Evaluation:
+    if not facts.nominee_known:
+        return Evaluation(Outcome.CANNOT_TELL, _("Chưa ghi đủ đối tượng được đề nghị để đối chiếu trùng."))
+    if facts.duplicates:
+        return Evaluation(
+            Outcome.NOT_MET,
+            _("Đối tượng đã được đề nghị cùng hình thức trong phong trào này: %(others)s.")
+            % {"others": "; ".join(facts.duplicates)},
+        )
+    return Evaluation(Outcome.MET, _("Không có đề nghị nào khác cho cùng đối tượng và hình thức."))
+
+
+EVALUATORS: dict[str, Callable[[dict, NominationFacts], Evaluation]] = {
+    CriterionKind.DOCUMENT_PRESENT: evaluate_document_present,
+    CriterionKind.DEADLINE: evaluate_deadline,
+    CriterionKind.METRIC: evaluate_metric,
+    CriterionKind.ATTESTATION: evaluate_attestation,
+    CriterionKind.NO_DUPLICATE: evaluate_no_duplicate,
+}
+
+# The params each kind needs: what the reviewer's criterion form checks.
+REQUIRED_PARAMS: dict[str, tuple[str, ...]] = {
+    CriterionKind.DOCUMENT_PRESENT: (),
+    CriterionKind.DEADLINE: (),
+    CriterionKind.METRIC: ("metric", "label", "op", "threshold"),
+    CriterionKind.ATTESTATION: ("statement", "label"),
+    CriterionKind.NO_DUPLICATE: (),
+}
+
+
+def params_errors(kind: str, params) -> list[str]:
+    if not isinstance(params, dict):
+        return [_('Tham số phải là một đối tượng JSON, ví dụ {"metric": "late_rate"}.')]
+    errors = [
+        _("Thiếu tham số “%(name)s”.") % {"name": name} for name in REQUIRED_PARAMS.get(kind, ()) if name not in params
+    ]
+    if kind == CriterionKind.METRIC and "op" in params and params["op"] not in _COMPARE:
+        errors.append(_("Phép so sánh phải là một trong: %(ops)s.") % {"ops": ", ".join(_COMPARE)})
+    if kind == CriterionKind.METRIC and "threshold" in params:
+        try:
+            float(params["threshold"])
+        except (TypeError, ValueError):
+            errors.append(_("Ngưỡng phải là một số."))
+    if kind == CriterionKind.DEADLINE and params.get("deadline"):
+        try:
+            datetime.date.fromisoformat(params["deadline"])
+        except (TypeError, ValueError):
+            errors.append(_("Hạn phải có dạng YYYY-MM-DD."))
+    return errors
+
+
+def criterion_applies(*, applies_to: str, agency_kinds: list, facts: NominationFacts) -> bool:
+    if applies_to != AppliesTo.BOTH and applies_to != facts.nominee_type:
+        return False
+    return not agency_kinds or facts.agency_kind in agency_kinds
+
+
+def evaluate(*, kind: str, params: dict, facts: NominationFacts) -> Evaluation:
+    try:
+        return EVALUATORS[kind](params or {}, facts)
+    except (KeyError, TypeError, ValueError) as error:
+        return Evaluation(
+            Outcome.CANNOT_TELL, _("Tiêu chí cấu hình thiếu hoặc sai tham số (%(error)s).") % {"error": error}
+        )
+
+
+# A missing component is something the agency can supply; any other unmet criterion means the
+# nominee does not qualify.
+_FIXABLE_KINDS = {CriterionKind.DOCUMENT_PRESENT}
+
+
+def verdict_for(results: list[tuple[str, str]]) -> str:
+    """`results` are (kind, outcome) pairs of one run."""
+    if not results:
+        return Verdict.PENDING
+    if any(outcome == Outcome.NOT_MET and kind not in _FIXABLE_KINDS for kind, outcome in results):
+        return Verdict.NOT_ELIGIBLE
+    if any(outcome != Outcome.MET for _kind, outcome in results):
+        return Verdict.INCOMPLETE
+    return Verdict.ELIGIBLE

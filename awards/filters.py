@@ -1,0 +1,58 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from agencies.enums import AgencyKind, AgencyLevel
+from agencies.models import Agency
+from campaign_portal.text import fold_text
+
+from .enums import NominationState, Verdict
+from .models import AwardForm
+
+YES_NO = [("yes", _("Có")), ("no", _("Không"))]
+
+
+class NominationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Tìm đối tượng, cơ quan"), method="filter_text")
+    state = django_filters.ChoiceFilter(
+        label=_("Trạng thái"), choices=NominationState.choices, empty_label=_("Mọi trạng thái")
+    )
+    verdict = django_filters.ChoiceFilter(
+        label=_("Kết quả kiểm tra"), choices=Verdict.choices, empty_label=_("Mọi kết quả")
+    )
+    agency = django_filters.ModelChoiceFilter(
+        label=_("Cơ quan đề nghị"), queryset=Agency.objects.none(), empty_label=_("Mọi cơ quan")
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Cấp"), field_name="agency__level", choices=AgencyLevel.choices, empty_label=_("Mọi cấp")
+    )
+    district = django_filters.ModelChoiceFilter(
+        label=_("Huyện, thị xã, thành phố"),
+        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True).order_by("name"),
+        method="filter_district",
+        empty_label=_("Mọi địa phương"),
+    )
+    award_form = django_filters.ModelChoiceFilter(
+        label=_("Hình thức"), queryset=AwardForm.objects.none(), empty_label=_("Mọi hình thức")
+    )
+    late = django_filters.ChoiceFilter(label=_("Gửi trễ hạn"), choices=YES_NO, method="filter_flag", empty_label="—")
+    missing = django_filters.ChoiceFilter(
+        label=_("Thiếu thành phần"), choices=YES_NO, method="filter_flag", empty_label="—"
+    )
+
+    def __init__(self, *args, campaign=None, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["award_form"].queryset = AwardForm.objects.filter(campaign=campaign)
+        self.filters["agency"].queryset = agencies if agencies is not None else Agency.objects.none()
+
+    def filter_text(self, queryset, name, value):
+        for word in fold_text(value).split():
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
+    def filter_district(self, queryset, name, value):
+        return queryset.filter(Q(agency=value) | Q(agency__parent=value))
+
+    def filter_flag(self, queryset, name, value):
+        field = {"late": "is_late", "missing": "missing_component"}[name]
+        return queryset.filter(**{field: value == "yes"})

@@ -1,0 +1,190 @@
+import json
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from agencies.enums import AgencyKind
+from agencies.models import Agency
+
+from .criteria import params_errors
+from .enums import AppliesTo, NomineeType
+from .models import AwardForm, Criterion, DossierRequirement, Nomination
+
+DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
+YES_NO = [("", _("Chưa kê khai")), ("yes", _("Có, đạt")), ("no", _("Không đạt"))]
+
+
+class NominationForm(forms.ModelForm):
+    """The nominee, the achievement summary and the figures the campaign's criteria need (one
+    field per metric/attestation criterion, built from data)."""
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "award_form",
+            "nominee_agency",
+            "nominee_name",
+            "nominee_position",
+            "nominee_unit",
+            "achievement_summary",
+        ]
+        widgets = {"achievement_summary": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "nominee_agency": _("Với hình thức khen tập thể: cơ quan mình hoặc một đơn vị trực thuộc."),
+            "nominee_name": _("Với hình thức khen cá nhân."),
+        }
+
+    def __init__(self, *args, campaign, agency: Agency, metric_fields: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.metric_fields = metric_fields
+        self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=campaign)
+        self.fields["award_form"].empty_label = None
+        self.fields["nominee_agency"].queryset = Agency.objects.filter(pk=agency.pk) | Agency.objects.filter(
+            parent=agency
+        ).exclude(kind=AgencyKind.DISTRICT_COMMITTEE)
+        self.fields["nominee_agency"].empty_label = _("— Chọn tập thể —")
+        declared = (self.instance.declared_metrics or {}) if self.instance.pk else {}
+        for spec in metric_fields:
+            name = f"metric_{spec['key']}"
+            label = spec["label"] + (f" ({spec['unit']})" if spec["unit"] else "")
+            if spec["kind"] == "metric":
+                self.fields[name] = forms.DecimalField(
+                    label=label, required=False, max_digits=12, decimal_places=3, help_text=spec["help"]
+                )
+                self.initial.setdefault(name, declared.get(spec["key"]))
+            else:
+                self.fields[name] = forms.ChoiceField(
+                    label=label, choices=YES_NO, required=False, help_text=spec["help"]
+                )
+                value = declared.get(spec["key"])
+                self.initial.setdefault(name, "" if value is None else ("yes" if value else "no"))
+
+    def metric_bound_fields(self):
+        return [self[f"metric_{spec['key']}"] for spec in self.metric_fields]
+
+    def nominee_bound_fields(self):
+        return [
+            self[name] for name in ("award_form", "nominee_agency", "nominee_name", "nominee_position", "nominee_unit")
+        ]
+
+    def declared_metrics(self) -> dict:
+        values = dict(self.instance.declared_metrics or {}) if self.instance.pk else {}
+        for spec in self.metric_fields:
+            raw = self.cleaned_data.get(f"metric_{spec['key']}")
+            if spec["kind"] == "metric":
+                value = None if raw is None else float(raw)
+            else:
+                value = {"yes": True, "no": False}.get(raw)
+            if value is None:
+                values.pop(spec["key"], None)
+            else:
+                values[spec["key"]] = value
+        return values
+
+    def nomination_data(self) -> dict:
+        data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+        for name in ("nominee_name", "nominee_position", "nominee_unit", "achievement_summary"):
+            data[name] = (data[name] or "").strip()
+        data["declared_metrics"] = self.declared_metrics()
+        return data
+
+    def clean(self):
+        cleaned = super().clean()
+        award_form = cleaned.get("award_form")
+        if award_form is None:
+            return cleaned
+        if award_form.nominee_type == NomineeType.COLLECTIVE and not cleaned.get("nominee_agency"):
+            self.add_error("nominee_agency", _("Hãy chọn tập thể được đề nghị."))
+        if award_form.nominee_type == NomineeType.INDIVIDUAL and not (cleaned.get("nominee_name") or "").strip():
+            self.add_error("nominee_name", _("Hãy ghi họ và tên người được đề nghị."))
+        return cleaned
+
+    def _post_clean(self):
+        # The service sets the nominee fields that depend on the award form; the model's own
+        # validation would run before it.
+        pass
+
+
+class DocumentUploadForm(forms.Form):
+    requirement = forms.ModelChoiceField(label=_("Thành phần hồ sơ"), queryset=DossierRequirement.objects.none())
+    file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, JPG, PNG)"))
+
+    def __init__(self, *args, nomination: Nomination, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["requirement"].queryset = DossierRequirement.objects.filter(award_form_id=nomination.award_form_id)
+        self.fields["requirement"].empty_label = None
+
+
+class TransitionForm(forms.Form):
+    action = forms.CharField(widget=forms.HiddenInput)
+    expected_state = forms.CharField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(label=_("Lý do, ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    decision_number = forms.CharField(label=_("Số quyết định"), required=False, max_length=64)
+    decision_date = forms.DateField(
+        label=_("Ngày quyết định"),
+        required=False,
+        input_formats=DATE_INPUTS,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+    )
+
+
+class CriterionForm(forms.ModelForm):
+    params = forms.CharField(
+        label=_("Tham số (JSON)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "font-monospace"}),
+        help_text=_(
+            'metric: {"metric": "late_rate", "label": "Tỷ lệ hồ sơ trễ hẹn", "unit": "%", "op": "<", '
+            '"threshold": 5}; attestation: {"statement": "...", "label": "...", "evidence": "mã thành phần"}; '
+            'document_present: {"requirement": "*"} (mọi thành phần bắt buộc) hoặc mã một thành phần; '
+            'deadline: {} (hạn của phong trào) hoặc {"deadline": "2024-12-24"}.'
+        ),
+    )
+    agency_kinds = forms.MultipleChoiceField(
+        label=_("Loại cơ quan áp dụng"),
+        choices=AgencyKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Không chọn: áp dụng cho mọi loại."),
+    )
+
+    class Meta:
+        model = Criterion
+        fields = ["code", "wording", "kind", "params", "applies_to", "agency_kinds", "active", "position"]
+        widgets = {"wording": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applies_to"].choices = AppliesTo.choices
+        if self.instance.pk:
+            self.initial["params"] = json.dumps(self.instance.params, ensure_ascii=False)
+
+    def clean_params(self):
+        raw = (self.cleaned_data.get("params") or "").strip() or "{}"
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError as error:
+            raise forms.ValidationError(_("Tham số không phải JSON hợp lệ: %(error)s") % {"error": error}) from error
+
+    def clean(self):
+        cleaned = super().clean()
+        if "params" in cleaned and cleaned.get("kind"):
+            for message in params_errors(cleaned["kind"], cleaned["params"]):
+                self.add_error("params", message)
+        return cleaned
+
+
+class AwardFormForm(forms.ModelForm):
+    class Meta:
+        model = AwardForm
+        fields = ["name", "nominee_type", "position"]
+
+
+RequirementFormSet = inlineformset_factory(
+    AwardForm,
+    DossierRequirement,
+    fields=["code", "name", "required", "position"],
+    extra=1,
+    can_delete=True,
+)

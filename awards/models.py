@@ -1,0 +1,250 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .enums import AppliesTo, CriterionKind, NominationState, NomineeType, Outcome, Verdict
+
+
+class AwardForm(models.Model):
+    """A form of commendation a campaign gives (e.g. the Chairman's Bằng khen for collectives)."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="award_forms"
+    )
+    name = models.CharField(_("hình thức khen thưởng"), max_length=255)
+    nominee_type = models.CharField(_("đối tượng"), max_length=16, choices=NomineeType.choices)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("hình thức khen thưởng")
+        verbose_name_plural = _("hình thức khen thưởng")
+        ordering = ["campaign", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "name", "nominee_type"], name="award_form_unique_per_campaign")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_nominee_type_display().lower()})"
+
+
+class DossierRequirement(models.Model):
+    """A component the dossier of an award form must (or may) hold: tờ trình, danh sách…"""
+
+    award_form = models.ForeignKey(AwardForm, on_delete=models.CASCADE, related_name="requirements")
+    code = models.SlugField(_("mã"), max_length=40)
+    name = models.CharField(_("thành phần hồ sơ"), max_length=255)
+    required = models.BooleanField(_("bắt buộc"), default=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("thành phần hồ sơ")
+        verbose_name_plural = _("thành phần hồ sơ")
+        ordering = ["award_form", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["award_form", "code"], name="dossier_requirement_unique_code")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Criterion(models.Model):
+    """An award criterion as data: the engine (awards/criteria.py) evaluates it by kind with
+    its params. See criteria.PARAMS_HELP for the params each kind takes."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="criteria"
+    )
+    code = models.SlugField(_("mã"), max_length=40)
+    wording = models.TextField(_("nội dung tiêu chí"))
+    kind = models.CharField(_("loại kiểm tra"), max_length=24, choices=CriterionKind.choices)
+    params = models.JSONField(_("tham số"), default=dict, blank=True)
+    applies_to = models.CharField(_("áp dụng cho"), max_length=16, choices=AppliesTo.choices, default=AppliesTo.BOTH)
+    agency_kinds = models.JSONField(
+        _("loại cơ quan áp dụng"),
+        default=list,
+        blank=True,
+        help_text=_("Để trống: mọi loại cơ quan, đơn vị."),
+    )
+    active = models.BooleanField(_("đang áp dụng"), default=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("tiêu chí bình xét khen thưởng")
+        verbose_name_plural = _("tiêu chí bình xét khen thưởng")
+        ordering = ["campaign", "position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "code"], name="criterion_unique_code")]
+
+    def __str__(self) -> str:
+        return self.wording
+
+
+class Nomination(models.Model):
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="nominations"
+    )
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("cơ quan đề nghị"),
+        on_delete=models.PROTECT,
+        related_name="nominations_sent",
+    )
+    nominee_type = models.CharField(_("đối tượng"), max_length=16, choices=NomineeType.choices)
+    nominee_agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("tập thể được đề nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations_received",
+    )
+    nominee_name = models.CharField(_("họ và tên"), max_length=255, blank=True)
+    nominee_position = models.CharField(_("chức vụ"), max_length=255, blank=True)
+    nominee_unit = models.CharField(_("đơn vị công tác"), max_length=255, blank=True)
+    award_form = models.ForeignKey(
+        AwardForm, verbose_name=_("hình thức khen thưởng"), on_delete=models.PROTECT, related_name="nominations"
+    )
+    achievement_summary = models.TextField(_("tóm tắt thành tích"), blank=True)
+    declared_metrics = models.JSONField(
+        _("số liệu kê khai"),
+        default=dict,
+        blank=True,
+        help_text=_("Số liệu và nội dung kê khai mà các tiêu chí cần, theo mã của từng chỉ số."),
+    )
+    state = models.CharField(
+        _("trạng thái"), max_length=16, choices=NominationState.choices, default=NominationState.DRAFT, db_index=True
+    )
+    submitted_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
+    verdict = models.CharField(
+        _("kết quả kiểm tra"), max_length=16, choices=Verdict.choices, default=Verdict.PENDING, db_index=True
+    )
+    checked_at = models.DateTimeField(_("thời điểm kiểm tra"), null=True, blank=True)
+    check_run = models.UUIDField(_("lượt kiểm tra"), null=True, blank=True, editable=False)
+    check_input_hash = models.CharField(max_length=64, blank=True, editable=False)
+    last_reason = models.TextField(_("ý kiến của người thẩm định"), blank=True)
+    decision_number = models.CharField(_("số quyết định khen thưởng"), max_length=64, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    nominee_key = models.CharField(max_length=400, editable=False, db_index=True)
+    search_text = models.CharField(max_length=800, editable=False, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ đề nghị khen thưởng")
+        verbose_name_plural = _("hồ sơ đề nghị khen thưởng")
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [models.Index(fields=["campaign", "award_form", "nominee_key"])]
+
+    def __str__(self) -> str:
+        return f"{self.nominee_label} – {self.award_form.name}"
+
+    @property
+    def nominee_label(self) -> str:
+        if self.nominee_type == NomineeType.COLLECTIVE:
+            return self.nominee_agency.name if self.nominee_agency_id else ""
+        parts = [self.nominee_name, self.nominee_position, self.nominee_unit]
+        return ", ".join(part for part in parts if part)
+
+
+def dossier_upload_to(document: "DossierDocument", filename: str) -> str:
+    return f"awards/{document.nomination.campaign_id}/{document.nomination_id}/{uuid.uuid4().hex[:8]}-{filename}"
+
+
+class DossierDocument(models.Model):
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="documents")
+    requirement = models.ForeignKey(
+        DossierRequirement, verbose_name=_("thành phần hồ sơ"), on_delete=models.PROTECT, related_name="documents"
+    )
+    file = models.FileField(_("tệp"), upload_to=dossier_upload_to, max_length=400)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    file_kind = models.CharField(_("định dạng"), max_length=8)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveIntegerField(_("dung lượng"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tài liệu hồ sơ")
+        verbose_name_plural = _("tài liệu hồ sơ")
+        ordering = ["requirement__position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "requirement"], name="dossier_document_one_per_requirement")
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def opens_inline(self) -> bool:
+        return self.file_kind in {"pdf", "jpeg", "png"}
+
+
+class CriterionResult(models.Model):
+    """One criterion's outcome in one check run; a nomination only ever holds its latest run."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="results")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="results")
+    outcome = models.CharField(_("kết quả"), max_length=16, choices=Outcome.choices)
+    explanation = models.CharField(_("giải thích"), max_length=500)
+    checked_at = models.DateTimeField(_("thời điểm kiểm tra"))
+    run_id = models.UUIDField(_("lượt kiểm tra"), db_index=True)
+    input_snapshot = models.JSONField(_("dữ liệu đầu vào"), default=dict)
+
+    class Meta:
+        verbose_name = _("kết quả kiểm tra tiêu chí")
+        verbose_name_plural = _("kết quả kiểm tra tiêu chí")
+        ordering = ["criterion__position", "criterion_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "criterion"], name="criterion_result_one_per_criterion")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion.code}: {self.outcome}"
+
+
+class NominationTransition(models.Model):
+    """The history of a nomination's workflow: who moved it, when, from where to where, why."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="transitions")
+    from_state = models.CharField(_("từ"), max_length=16, choices=NominationState.choices)
+    to_state = models.CharField(_("sang"), max_length=16, choices=NominationState.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("lý do"), blank=True)
+    at = models.DateTimeField(_("thời điểm"))
+
+    class Meta:
+        verbose_name = _("lịch sử xử lý hồ sơ")
+        verbose_name_plural = _("lịch sử xử lý hồ sơ")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.nomination_id}: {self.from_state} → {self.to_state}"
+
+
+class CheckBatch(models.Model):
+    """A reviewer's "check every nomination" request; its progress is the number of the
+    campaign's nominations checked since it started."""
+
+    campaign = models.ForeignKey("campaigns.Campaign", on_delete=models.CASCADE, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    started_at = models.DateTimeField()
+    total = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id} {self.started_at:%d/%m/%Y %H:%M}"

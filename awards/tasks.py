@@ -1,0 +1,21 @@
+"""Thin Celery wrappers: they take ids and hand the work to a service."""
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import services
+
+
+@shared_task(name="awards.criteria_check_nomination")
+def criteria_check_nomination_task(nomination_id: int) -> str:
+    return services.criteria_check_nomination(nomination_id).verdict
+
+
+@shared_task(name="awards.nomination_notify")
+def nomination_notify_task(nomination_id: int, event: str) -> int:
+    return services.nomination_notify(nomination_id=nomination_id, event=event)
+
+
+@shared_task(name="awards.nomination_reminders")
+def nomination_reminders_task(days_before: list[int] | None = None) -> int:
+    return services.nomination_reminders_send(today=timezone.localdate(), days_before=days_before or [7, 3, 1])

@@ -1,0 +1,36 @@
+// Awards pages: the progress of a "check every nomination" run, and "select all eligible".
+document.addEventListener("DOMContentLoaded", () => {
+  const panel = document.getElementById("check-progress");
+  if (panel) {
+    const bar = panel.querySelector("[data-progress-bar]");
+    const text = panel.querySelector("[data-progress-text]");
+    const poll = () => {
+      fetch(panel.dataset.url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+        .then((data) => {
+          const percent = data.total ? Math.round((100 * data.done) / data.total) : 100;
+          bar.style.width = `${percent}%`;
+          bar.textContent = `${percent}%`;
+          panel.querySelector("[role=progressbar]").setAttribute("aria-valuenow", String(percent));
+          text.textContent = `${data.done}/${data.total} hồ sơ đã kiểm tra`;
+          if (!data.finished) {
+            window.setTimeout(poll, 1500);
+          } else {
+            bar.classList.add("bg-success");
+          }
+        })
+        .catch(() => {
+          text.textContent = "Không lấy được tiến độ kiểm tra.";
+        });
+    };
+    poll();
+  }
+  document.querySelectorAll("input[data-select-all]").forEach((master) => {
+    master.addEventListener("change", () => {
+      const name = master.dataset.selectAll;
+      master.form.querySelectorAll(`input[type=checkbox][name="${name}"]`).forEach((box) => {
+        box.checked = master.checked;
+      });
+    });
+  });
+});
