@@ -20,6 +20,8 @@ NAV_ITEMS = [
     NavItem(_("Cơ quan, đơn vị"), "agencies:directory", "agencies.view_directory", "diagram-3"),
     NavItem(_("Sáng kiến, mô hình"), "initiatives:list", "initiatives.list_initiatives", "lightbulb"),
     NavItem(_("Phong trào"), "campaigns:list", "campaigns.view_campaign_list", "flag"),
+    NavItem(_("Hồ sơ khen thưởng"), "awards:nomination_list", "awards.view_nomination_list", "award"),
+    NavItem(_("Tiến độ"), "awards:progress", "awards.view_progress", "bar-chart-line"),
 ]
 
 

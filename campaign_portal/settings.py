@@ -171,7 +171,14 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Expected agencies that have sent no award dossier are reminded 7, 3 and 1 days before the deadline.
+    "awards-nomination-reminders": {
+        "task": "awards.nomination_reminders",
+        "schedule": 6 * 3600,
+        "kwargs": {"days_before": [7, 3, 1]},
+    },
+}
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

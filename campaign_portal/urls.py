@@ -14,5 +14,6 @@ urlpatterns = [
     path("co-quan/", include("agencies.urls")),
     path("sang-kien/", include("initiatives.urls")),
     path("phong-trao/", include("campaigns.urls")),
+    path("khen-thuong/", include("awards.urls")),
     path("", home_view, name="home"),
 ]

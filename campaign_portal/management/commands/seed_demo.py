@@ -11,6 +11,7 @@ DEMO_STEPS = [
     "load_agencies",
     "load_demo_accounts",
     "load_demo_campaign",
+    "load_demo_nominations",
     "load_demo_initiatives",
 ]
 
