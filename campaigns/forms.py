@@ -93,6 +93,10 @@ class DocumentRowForm(forms.Form):
     issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=255)
     subject = forms.CharField(label=_("Trích yếu"), required=False, widget=forms.Textarea(attrs={"rows": 1}))
 
+    def has_changed(self) -> bool:
+        """A row counts when anything but the type (a select always sends one) is filled."""
+        return any((self[name].data or "").strip() for name in ("number_symbol", "issued_on", "issuer", "subject"))
+
 
 class BaseDocumentFormSet(forms.BaseFormSet):
     def clean(self):
@@ -106,8 +110,9 @@ class BaseDocumentFormSet(forms.BaseFormSet):
             seen.add(key)
 
     def rows(self) -> list[dict]:
+        fields = ("doc_type", "number_symbol", "issued_on", "issuer", "subject")
         return [
-            form.cleaned_data
+            {name: form.cleaned_data[name] for name in fields}
             for form in self.forms
             if form.has_changed() and not self._should_delete_form(form) and form.cleaned_data
         ]

@@ -118,7 +118,7 @@ def import_template(*, user) -> bytes:
         validation.add(f"{letter}2:{letter}1000")
         data.add_data_validation(validation)
     workbook.move_sheet(DATA_SHEET, offset=-1)
-    workbook.active = 1
+    workbook.active = 0
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,138 @@
+import pytest
+from django.urls import reverse
+
+from initiatives.enums import InitiativeKind, InitiativeState
+from tests.factories import AgencyFactory, CommuneFactory
+from tests.factories.initiatives import InitiativeFactory
+
+
+def _titles(response):
+    return sorted(item.title for item in response.context["page_obj"])
+
+
+@pytest.fixture
+def spread(campaign, district, commune, other_commune):
+    department = AgencyFactory(name="Sở Giao thông vận tải", short_name="SGTVT")
+    return {
+        "commune": InitiativeFactory(
+            campaign=campaign, agency=commune, title="Không viết, không hẹn", state=InitiativeState.IN_PRACTICE
+        ),
+        "district": InitiativeFactory(
+            campaign=campaign,
+            agency=district,
+            title="Rút ngắn thời gian đăng ký đất đai",
+            kind=InitiativeKind.SOLUTION,
+            implementing_units=[other_commune],
+            replicated_to=[commune, other_commune],
+            state=InitiativeState.EVALUATED,
+        ),
+        "department": InitiativeFactory(
+            campaign=campaign, agency=department, title="Giám sát sát hạch lái xe", reform_area="digital"
+        ),
+    }
+
+
+@pytest.mark.parametrize("text", ["tra doc", "Trà Đốc", "TRA DOC", "khong viet"])
+def test_search_without_diacritics_finds_tra_doc(client, reviewer, spread, text):
+    client.force_login(reviewer)
+    assert _titles(client.get(reverse("initiatives:list"), {"q": text})) == ["Không viết, không hẹn"]
+
+
+def test_search_matches_implementing_units(client, reviewer, spread):
+    client.force_login(reviewer)
+    assert _titles(client.get(reverse("initiatives:list"), {"q": "tra giac"})) == ["Rút ngắn thời gian đăng ký đất đai"]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"replicated": "yes"}, ["Rút ngắn thời gian đăng ký đất đai"]),
+        ({"replicated": "no"}, ["Giám sát sát hạch lái xe", "Không viết, không hẹn"]),
+        ({"kind": "solution"}, ["Rút ngắn thời gian đăng ký đất đai"]),
+        ({"state": "in_practice"}, ["Không viết, không hẹn"]),
+        ({"reform_area": "digital"}, ["Giám sát sát hạch lái xe"]),
+        ({"level": "commune"}, ["Không viết, không hẹn"]),
+        ({"level": "province"}, ["Giám sát sát hạch lái xe"]),
+    ],
+)
+def test_list_filters(client, reviewer, spread, params, expected):
+    client.force_login(reviewer)
+    assert _titles(client.get(reverse("initiatives:list"), params)) == expected
+
+
+def test_list_filter_by_district_includes_its_communes(client, reviewer, spread, district):
+    client.force_login(reviewer)
+    response = client.get(reverse("initiatives:list"), {"district": district.pk})
+    assert _titles(response) == ["Không viết, không hẹn", "Rút ngắn thời gian đăng ký đất đai"]
+
+
+def test_list_filter_by_agency(client, reviewer, spread, commune):
+    client.force_login(reviewer)
+    assert _titles(client.get(reverse("initiatives:list"), {"agency": commune.pk})) == ["Không viết, không hẹn"]
+
+
+def test_list_sorts_by_title_descending(client, reviewer, spread):
+    client.force_login(reviewer)
+    response = client.get(reverse("initiatives:list"), {"sort": "-title"})
+    assert [item.title for item in response.context["page_obj"]] == [
+        "Rút ngắn thời gian đăng ký đất đai",
+        "Không viết, không hẹn",
+        "Giám sát sát hạch lái xe",
+    ]
+
+
+def test_list_paginates(client, reviewer, campaign, commune):
+    InitiativeFactory.create_batch(27, campaign=campaign, agency=commune)
+    client.force_login(reviewer)
+    response = client.get(reverse("initiatives:list"), {"state": "draft", "page": 2})
+    assert len(response.context["page_obj"]) == 2
+    assert "state=draft" in response.context["query_string"]
+
+
+def test_replication_view_shows_where_each_spread(client, reviewer, spread):
+    client.force_login(reviewer)
+    response = client.get(reverse("initiatives:replication"))
+    rows = list(response.context["page_obj"])
+    assert [item.title for item in rows] == ["Rút ngắn thời gian đăng ký đất đai"]
+    assert rows[0].replication_count == 2
+    content = response.content.decode()
+    assert "UBND xã Trà Đốc" in content and "UBND xã Trà Giác" in content
+
+
+def test_replication_view_respects_tenant(client, spread, other_commune_officer):
+    client.force_login(other_commune_officer)
+    assert list(client.get(reverse("initiatives:replication")).context["page_obj"]) == []
+
+
+def _grow(campaign, district, count=2):
+    def grow():
+        for _ in range(count):
+            commune = CommuneFactory(parent=district)
+            InitiativeFactory(
+                campaign=campaign,
+                agency=commune,
+                implementing_units=[commune],
+                replicated_to=[district, CommuneFactory(parent=district)],
+            )
+
+    return grow
+
+
+@pytest.mark.parametrize("url_name", ["initiatives:list", "initiatives:replication"])
+def test_initiative_lists_same_query_count_with_1_and_3_rows(
+    client, reviewer, campaign, district, assert_same_query_count, url_name
+):
+    commune = CommuneFactory(parent=district)
+    InitiativeFactory(campaign=campaign, agency=commune, implementing_units=[commune], replicated_to=[district])
+    client.force_login(reviewer)
+    url = reverse(url_name)
+    assert_same_query_count(lambda: client.get(url), _grow(campaign, district))
+    assert len(client.get(url).context["page_obj"]) == 3
+
+
+def test_district_officer_list_same_query_count(client, district_officer, campaign, district, assert_same_query_count):
+    commune = CommuneFactory(parent=district)
+    InitiativeFactory(campaign=campaign, agency=commune, implementing_units=[commune], replicated_to=[district])
+    client.force_login(district_officer)
+    url = reverse("initiatives:list")
+    assert_same_query_count(lambda: client.get(url, {"q": "mo hinh"}), _grow(campaign, district))
