@@ -28,12 +28,13 @@ can_read_nomination = (
     is_reviewer | is_official | (is_agency_officer & (is_nominating_agency | is_parent_of_nominating_agency))
 )
 can_edit_nomination = is_agency_officer & is_nominating_agency & is_editable
+can_submit_nomination = is_agency_officer & is_nominating_agency
 
 rules.add_perm("awards.view_nomination_list", is_agency_officer | is_reviewer | is_official)
 rules.add_perm("awards.view_nomination", can_read_nomination)
 rules.add_perm("awards.add_nomination", is_agency_officer)
 rules.add_perm("awards.change_nomination", can_edit_nomination)
-rules.add_perm("awards.submit_nomination", is_agency_officer & is_nominating_agency)
+rules.add_perm("awards.submit_nomination", can_submit_nomination)
 rules.add_perm("awards.review_nomination", is_reviewer)
 rules.add_perm("awards.check_nominations", is_reviewer)
 rules.add_perm("awards.view_progress", is_reviewer | is_official)

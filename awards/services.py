@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.rules import is_agency_officer, is_reviewer
 from agencies.models import Agency
 from campaign_portal.audit import audit_record
 from campaign_portal.models import AuditEvent
@@ -37,18 +38,21 @@ from .models import (
     Nomination,
     NominationTransition,
 )
+from .rules import can_edit_nomination, can_submit_nomination
 
 logger = logging.getLogger("campaign_portal")
 
 S = NominationState
 
 
+# The predicates themselves, not user.has_perm: Django lets a superuser pass every has_perm,
+# and the portal's administrator must not review or submit dossiers.
 def _is_reviewer(user, nomination) -> bool:
-    return user.has_perm("awards.review_nomination", nomination)
+    return is_reviewer.test(user)
 
 
 def _may_submit(user, nomination) -> bool:
-    return user.has_perm("awards.submit_nomination", nomination)
+    return can_submit_nomination.test(user, nomination)
 
 
 NOMINATION_TRANSITIONS: dict[str, Transition] = {
@@ -160,7 +164,7 @@ def _snapshot(nomination: Nomination) -> dict:
 
 
 def nomination_create(*, user: User, campaign: Campaign, award_form: AwardForm, **data) -> Nomination:
-    if not user.has_perm("awards.add_nomination"):
+    if not is_agency_officer.test(user):
         raise PermissionDenied
     agency = user.agency
     data = _clean_nominee(campaign=campaign, agency=agency, award_form=award_form, data=data)
@@ -183,7 +187,7 @@ def nomination_update(*, user: User, nomination: Nomination, **data) -> Nominati
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     with transaction.atomic():
         locked = Nomination.objects.select_for_update(of=("self",)).select_related("agency").get(pk=nomination.pk)
-        if not user.has_perm("awards.change_nomination", locked):
+        if not can_edit_nomination.test(user, locked):
             raise PermissionDenied(_("Chỉ sửa được hồ sơ của cơ quan mình khi đang soạn hoặc bị trả lại."))
         award_form = data.pop("award_form", locked.award_form)
         current = {name: getattr(locked, name) for name in NOMINATION_FIELDS if name != "award_form"}
@@ -214,7 +218,7 @@ def dossier_document_upload(
     kind = validate_upload(upload)
     with transaction.atomic():
         locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
-        if not user.has_perm("awards.change_nomination", locked):
+        if not can_edit_nomination.test(user, locked):
             raise PermissionDenied(_("Chỉ tải tài liệu lên hồ sơ của cơ quan mình khi đang soạn hoặc bị trả lại."))
         if requirement.award_form_id != locked.award_form_id:
             raise ValidationError(_("Thành phần hồ sơ không thuộc hình thức khen thưởng của hồ sơ này."))
@@ -593,7 +597,7 @@ def nomination_reminders_send(*, today: datetime.date, days_before: Iterable[int
 
 
 def criterion_save(*, user: User, criterion: Criterion) -> Criterion:
-    if not user.has_perm("awards.manage_criteria"):
+    if not is_reviewer.test(user):
         raise PermissionDenied
     errors = engine.params_errors(criterion.kind, criterion.params)
     if errors:
@@ -616,7 +620,7 @@ def criterion_save(*, user: User, criterion: Criterion) -> Criterion:
 
 
 def award_form_save(*, user: User, award_form: AwardForm, requirements_formset=None) -> AwardForm:
-    if not user.has_perm("awards.manage_criteria"):
+    if not is_reviewer.test(user):
         raise PermissionDenied
     with transaction.atomic():
         created = award_form.pk is None
