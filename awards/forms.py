@@ -50,7 +50,12 @@ class NominationForm(forms.ModelForm):
             label = spec["label"] + (f" ({spec['unit']})" if spec["unit"] else "")
             if spec["kind"] == "metric":
                 self.fields[name] = forms.DecimalField(
-                    label=label, required=False, max_digits=12, decimal_places=3, help_text=spec["help"]
+                    label=label,
+                    required=False,
+                    max_digits=12,
+                    decimal_places=3,
+                    localize=True,
+                    help_text=spec["help"],
                 )
                 self.initial.setdefault(name, declared.get(spec["key"]))
             else:

@@ -1,0 +1,344 @@
+"""Pages: the review queue and the nomination page without N+1, filters, documents opened
+through the permission check, bulk approval, the export, the check progress endpoint."""
+
+import datetime
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+from accounts.enums import Role
+from awards import services
+from awards.enums import NominationState, Verdict
+from awards.models import CheckBatch, DossierDocument, Nomination
+from campaign_portal.models import AuditEvent
+from tests.awards.conftest import make_dossier, sent_at
+from tests.factories import AgencyFactory, CommuneFactory
+
+
+def _sent_dossier(officer, campaign, award_form, day=datetime.date(2024, 12, 10), **kwargs):
+    nomination = make_dossier(officer=officer, campaign=campaign, award_form=award_form, **kwargs)
+    services.nomination_submit(user=officer, nomination=nomination, at=sent_at(day))
+    return services.criteria_check_nomination(nomination.pk)
+
+
+def _more_agencies_send(make_user, campaign, award_form, count=2):
+    for index in range(count):
+        other = make_user(Role.AGENCY_OFFICER, agency=CommuneFactory(name=f"UBND xã Gửi Thêm {index}"))
+        _sent_dossier(other, campaign, award_form, left_out=("danh_sach",) if index else ())
+
+
+def test_review_queue_query_count_same_with_1_and_3_rows(
+    client, reviewer, officer, campaign, collective_form, criteria, make_user, assert_same_query_count
+):
+    _sent_dossier(officer, campaign, collective_form)
+    client.force_login(reviewer)
+    url = reverse("awards:nomination_list")
+    assert_same_query_count(lambda: client.get(url), lambda: _more_agencies_send(make_user, campaign, collective_form))
+    assert len(client.get(url).context["page_obj"]) == 3
+
+
+def test_agency_list_query_count_same_with_1_and_3_rows(
+    client, officer, campaign, collective_form, individual_form, criteria, assert_same_query_count
+):
+    _sent_dossier(officer, campaign, collective_form)
+    client.force_login(officer)
+
+    def grow():
+        for name in ("Lê Văn A", "Lê Văn B"):
+            make_dossier(officer=officer, campaign=campaign, award_form=individual_form, nominee_name=name)
+
+    assert_same_query_count(lambda: client.get(reverse("awards:nomination_list")), grow)
+
+
+def test_nomination_page_query_count_same_with_1_and_3_documents_and_steps(
+    client, reviewer, officer, campaign, collective_form, criteria, assert_same_query_count
+):
+    from awards.models import DossierRequirement
+    from tests.factories.awards import pdf_upload
+
+    nomination = make_dossier(
+        officer=officer, campaign=campaign, award_form=collective_form, left_out=("danh_sach", "bien_ban")
+    )
+    services.nomination_submit(user=officer, nomination=nomination, at=sent_at(datetime.date(2024, 12, 10)))
+    services.criteria_check_nomination(nomination.pk)
+    client.force_login(reviewer)
+    url = reverse("awards:nomination_detail", args=[nomination.pk])
+
+    def grow():
+        services.nomination_return(user=reviewer, nomination=nomination, reason="Bổ sung hồ sơ.")
+        for code in ("danh_sach", "bien_ban"):
+            services.dossier_document_upload(
+                user=officer,
+                nomination=nomination,
+                requirement=DossierRequirement.objects.get(award_form=collective_form, code=code),
+                upload=pdf_upload(f"{code}.pdf"),
+            )
+        services.nomination_submit(user=officer, nomination=nomination)
+
+    assert_same_query_count(lambda: client.get(url), grow)
+    assert DossierDocument.objects.filter(nomination=nomination).count() == 4
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"state": "submitted"}, 3),
+        ({"verdict": "eligible"}, 1),
+        ({"verdict": "not_eligible"}, 1),
+        ({"missing": "yes"}, 1),
+        ({"late": "yes"}, 1),
+        ({"late": "no"}, 2),
+        ({"level": "commune"}, 1),
+        ({"q": "tre han"}, 1),
+    ],
+)
+def test_review_queue_filters(
+    client, reviewer, officer, campaign, collective_form, criteria, make_user, params, expected
+):
+    _sent_dossier(officer, campaign, collective_form)
+    _sent_dossier(
+        make_user(Role.AGENCY_OFFICER, agency=AgencyFactory(name="Sở Trễ Hạn")),
+        campaign,
+        collective_form,
+        day=datetime.date(2024, 12, 30),
+    )
+    _sent_dossier(
+        make_user(Role.AGENCY_OFFICER, agency=CommuneFactory(name="UBND xã Thiếu")),
+        campaign,
+        collective_form,
+        left_out=("to_trinh",),
+    )
+    client.force_login(reviewer)
+    response = client.get(reverse("awards:nomination_list"), params)
+    assert response.context["page_obj"].paginator.count == expected
+
+
+def test_district_filter_includes_its_communes(client, reviewer, campaign, collective_form, criteria, make_user):
+    commune = CommuneFactory()
+    _sent_dossier(make_user(Role.AGENCY_OFFICER, agency=commune), campaign, collective_form)
+    _sent_dossier(make_user(Role.AGENCY_OFFICER, agency=commune.parent), campaign, collective_form)
+    client.force_login(reviewer)
+    response = client.get(reverse("awards:nomination_list"), {"district": commune.parent.pk})
+    assert response.context["page_obj"].paginator.count == 2
+
+
+def test_officer_sees_only_own_agency_nominations(client, officer, other_officer, campaign, collective_form, criteria):
+    mine = make_dossier(officer=officer, campaign=campaign, award_form=collective_form)
+    theirs = make_dossier(officer=other_officer, campaign=campaign, award_form=collective_form)
+    client.force_login(officer)
+    listed = list(client.get(reverse("awards:nomination_list")).context["page_obj"])
+    assert listed == [mine]
+    assert client.get(reverse("awards:nomination_detail", args=[theirs.pk])).status_code == 403
+    document = theirs.documents.first()
+    assert client.get(reverse("awards:document_open", args=[document.pk])).status_code == 403
+
+
+def test_document_opens_inline_for_reviewer_and_download_is_audited(client, reviewer, dossier):
+    document = dossier.documents.first()
+    client.force_login(reviewer)
+    response = client.get(reverse("awards:document_open", args=[document.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("inline")
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    download = client.get(reverse("awards:document_open", args=[document.pk]), {"download": "1"})
+    assert download["Content-Disposition"].startswith("attachment")
+    assert AuditEvent.objects.filter(action="file.download", actor=reviewer).count() == 2
+
+
+def test_officer_creates_nomination_and_form_keeps_input_on_error(client, officer, campaign, collective_form, criteria):
+    client.force_login(officer)
+    url = reverse("awards:nomination_create") + "?campaign=4064"
+    response = client.post(
+        url,
+        {
+            "award_form": collective_form.pk,
+            "achievement_summary": "Thành tích nổi bật",
+            "metric_task_completion_pct": "100",
+        },
+    )
+    assert response.status_code == 200
+    assert "Hãy chọn tập thể được đề nghị." in response.content.decode()
+    assert "Thành tích nổi bật" in response.content.decode()
+    response = client.post(
+        url,
+        {
+            "award_form": collective_form.pk,
+            "nominee_agency": officer.agency.pk,
+            "achievement_summary": "Thành tích nổi bật",
+            "metric_task_completion_pct": "100",
+            "metric_rated_leading": "yes",
+            "metric_late_dossier_rate_pct": "2,5",
+        },
+    )
+    nomination = Nomination.objects.get(agency=officer.agency)
+    assert response.status_code == 302
+    assert nomination.declared_metrics == {
+        "task_completion_pct": 100.0,
+        "rated_leading": True,
+        "late_dossier_rate_pct": 2.5,
+    }
+
+
+def test_upload_view_rejects_disguised_file_with_message(client, officer, dossier):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(officer)
+    requirement = dossier.award_form.requirements.get(code="to_trinh")
+    fake = SimpleUploadedFile("to-trinh.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    response = client.post(
+        reverse("awards:document_upload", args=[dossier.pk]), {"requirement": requirement.pk, "file": fake}, follow=True
+    )
+    assert "không phải là tệp" in response.content.decode()
+    assert dossier.documents.get(requirement=requirement).original_name == "to_trinh.pdf"
+
+
+def test_transition_view_return_needs_reason_and_then_returns(client, reviewer, officer, dossier):
+    services.nomination_submit(user=officer, nomination=dossier)
+    client.force_login(reviewer)
+    url = reverse("awards:nomination_transition", args=[dossier.pk])
+    response = client.post(url, {"action": "return", "expected_state": "submitted", "reason": ""}, follow=True)
+    assert "Hãy ghi lý do" in response.content.decode()
+    client.post(url, {"action": "return", "expected_state": "submitted", "reason": "Bổ sung biên bản."})
+    dossier.refresh_from_db()
+    assert dossier.state == NominationState.RETURNED
+    client.force_login(officer)
+    page = client.get(reverse("awards:nomination_detail", args=[dossier.pk])).content.decode()
+    assert "Bổ sung biên bản." in page and "Gửi hồ sơ" in page
+
+
+def test_bulk_approve_only_eligible(client, reviewer, officer, campaign, collective_form, criteria, make_user):
+    good = _sent_dossier(officer, campaign, collective_form)
+    incomplete = _sent_dossier(
+        make_user(Role.AGENCY_OFFICER, agency=AgencyFactory()), campaign, collective_form, left_out=("bien_ban",)
+    )
+    assert (good.verdict, incomplete.verdict) == (Verdict.ELIGIBLE, Verdict.INCOMPLETE)
+    client.force_login(reviewer)
+    response = client.post(reverse("awards:bulk_approve"), {"nomination": [good.pk, incomplete.pk]}, follow=True)
+    good.refresh_from_db()
+    incomplete.refresh_from_db()
+    assert good.state == NominationState.APPROVED
+    assert incomplete.state == NominationState.SUBMITTED
+    assert "không duyệt hàng loạt" in response.content.decode()
+
+
+def test_bulk_approve_refused_to_official(client, official, officer, campaign, collective_form, criteria):
+    good = _sent_dossier(officer, campaign, collective_form)
+    client.force_login(official)
+    assert client.post(reverse("awards:bulk_approve"), {"nomination": [good.pk]}).status_code == 403
+
+
+def test_check_batch_button_and_progress_endpoint(
+    client, reviewer, officer, campaign, collective_form, criteria, django_capture_on_commit_callbacks
+):
+    _sent_dossier(officer, campaign, collective_form)
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("awards:check_batch_start"), {"campaign": "4064"})
+    assert response.status_code == 302
+    batch = CheckBatch.objects.get()
+    data = client.get(reverse("awards:check_batch_status", args=[batch.pk])).json()
+    assert data == {"total": 1, "done": 1, "finished": True, "verdicts": {"eligible": 1}}
+    page = client.get(reverse("awards:nomination_list")).content.decode()
+    assert reverse("awards:check_batch_status", args=[batch.pk]) in page
+
+
+def test_export_opens_in_openpyxl_with_formula_cells_made_safe(
+    client, official, officer, campaign, individual_form, criteria
+):
+    _sent_dossier(
+        officer,
+        campaign,
+        individual_form,
+        nominee_name='=HYPERLINK("http://x","A")',
+        nominee_position="+Trưởng phòng",
+        nominee_unit="@Sở",
+    )
+    client.force_login(official)
+    response = client.get(reverse("awards:export"), {"campaign": "4064"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="danh-sach-de-nghi-khen-thuong-4064')
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
+    assert rows[0][0] == "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"
+    header = rows.index(next(row for row in rows if row[0] == "STT"))
+    data = rows[header + 1]
+    assert data[1] == '\'=HYPERLINK("http://x","A")'
+    assert data[2] == "'+Trưởng phòng, @Sở"
+    assert data[7] == "Đủ điều kiện"
+    assert not any(isinstance(v, str) and v.startswith("=") for row in rows for v in row)
+    assert sheet.page_setup.orientation == "landscape"
+
+
+def test_progress_page_shows_count_and_missing(client, official, officer, campaign, collective_form, criteria):
+    missing = AgencyFactory(name="Sở Chưa Gửi Hồ Sơ")
+    campaign.expected_agencies.set([officer.agency, missing])
+    _sent_dossier(officer, campaign, collective_form)
+    client.force_login(official)
+    response = client.get(reverse("awards:progress"), {"campaign": "4064", "as_of": "24/12/2024"})
+    page = response.content.decode()
+    assert response.context["progress"].sent_on_time_label == "1/2"
+    assert "1/2" in page and "Sở Chưa Gửi Hồ Sơ" in page
+
+
+def test_progress_page_refused_to_agency_officer(client, officer, campaign):
+    client.force_login(officer)
+    assert client.get(reverse("awards:progress")).status_code == 403
+
+
+def test_reviewer_edits_criterion_params_checked(client, reviewer, campaign, criteria):
+    criterion = next(c for c in criteria if c.code == "ho_so_tre_hen")
+    client.force_login(reviewer)
+    url = reverse("awards:criterion_edit", args=[criterion.pk])
+    data = {
+        "code": criterion.code,
+        "wording": criterion.wording,
+        "kind": "metric",
+        "applies_to": "collective",
+        "position": 6,
+        "active": "on",
+        "params": '{"metric": "late_dossier_rate_pct", "label": "Tỷ lệ"}',
+    }
+    response = client.post(url, data)
+    assert "Thiếu tham số “op”" in response.content.decode()
+    data["params"] = '{"metric": "late_dossier_rate_pct", "label": "Tỷ lệ", "op": "<", "threshold": 3}'
+    assert client.post(url, data).status_code == 302
+    criterion.refresh_from_db()
+    assert criterion.params["threshold"] == 3
+
+
+def test_reviewer_edits_award_form_requirements(client, reviewer, collective_form):
+    client.force_login(reviewer)
+    url = reverse("awards:award_form_edit", args=[collective_form.pk])
+    requirements = list(collective_form.requirements.all())
+    data = {
+        "name": collective_form.name,
+        "nominee_type": "collective",
+        "position": 1,
+        "requirements-TOTAL_FORMS": len(requirements) + 1,
+        "requirements-INITIAL_FORMS": len(requirements),
+        "requirements-MIN_NUM_FORMS": 0,
+        "requirements-MAX_NUM_FORMS": 1000,
+    }
+    for index, requirement in enumerate(requirements):
+        data.update(
+            {
+                f"requirements-{index}-id": requirement.pk,
+                f"requirements-{index}-code": requirement.code,
+                f"requirements-{index}-name": requirement.name,
+                f"requirements-{index}-required": "on",
+                f"requirements-{index}-position": requirement.position,
+            }
+        )
+    extra = len(requirements)
+    data.update(
+        {
+            f"requirements-{extra}-code": "minh_chung",
+            f"requirements-{extra}-name": "Tài liệu minh chứng",
+            f"requirements-{extra}-position": 5,
+        }
+    )
+    assert client.post(url, data).status_code == 302
+    assert collective_form.requirements.filter(code="minh_chung", required=False).exists()
