@@ -46,7 +46,7 @@ class CampaignForm(forms.ModelForm):
             "period_start": DATE_WIDGET,
             "period_end": DATE_WIDGET,
             "nomination_deadline": DATE_WIDGET,
-            "expected_agencies": forms.SelectMultiple(attrs={"size": 12, "data-filterable": "true"}),
+            "expected_agencies": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -56,7 +56,7 @@ class CampaignForm(forms.ModelForm):
         self.fields["organiser"].queryset = top.active_on(today).order_by("level", "name")
         self.fields["expected_agencies"].queryset = top.order_by("level", "kind", "name")
         self.fields["expected_agencies"].help_text = _(
-            "Các sở, ban, ngành, địa phương, cơ quan Trung ương phải báo cáo. Giữ Ctrl để chọn nhiều."
+            "Các sở, ban, ngành, địa phương, cơ quan Trung ương phải báo cáo về phong trào."
         )
         plan = self.instance.plan_document if self.instance.pk else None
         if plan is not None:
@@ -87,11 +87,32 @@ class CampaignForm(forms.ModelForm):
 
 
 class DocumentRowForm(forms.Form):
-    doc_type = forms.ChoiceField(label=_("Loại"), choices=DocumentType.choices)
-    number_symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=64)
-    issued_on = forms.DateField(label=_("Ngày"), widget=DATE_WIDGET)
-    issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=255)
-    subject = forms.CharField(label=_("Trích yếu"), required=False, widget=forms.Textarea(attrs={"rows": 1}))
+    """One row of the documents table; the table header carries the labels."""
+
+    doc_type = forms.ChoiceField(
+        label=_("Loại"),
+        choices=DocumentType.choices,
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+    number_symbol = forms.CharField(
+        label=_("Số, ký hiệu"), max_length=64, widget=forms.TextInput(attrs={"class": "form-control form-control-sm"})
+    )
+    issued_on = forms.DateField(
+        label=_("Ngày"),
+        widget=forms.DateInput(
+            format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "class": "form-control form-control-sm"}
+        ),
+    )
+    issuer = forms.CharField(
+        label=_("Cơ quan ban hành"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm"}),
+    )
+    subject = forms.CharField(
+        label=_("Trích yếu"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control form-control-sm"}),
+    )
 
     def has_changed(self) -> bool:
         """A row counts when anything but the type (a select always sends one) is filled."""

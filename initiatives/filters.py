@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind, AgencyLevel
 from agencies.models import Agency
+from agencies.selectors import agencies_readable_by
 from campaign_portal.text import fold_text
 from campaigns.enums import ReformArea
 from campaigns.models import Campaign
@@ -70,6 +71,13 @@ class InitiativeFilter(django_filters.FilterSet):
     class Meta:
         model = Initiative
         fields = ["q", "campaign", "agency", "level", "district", "reform_area", "kind", "state", "replicated"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The agency list names only agencies whose initiatives the user may read.
+        self.filters["agency"].queryset = (
+            agencies_readable_by(user=user).filter(initiatives__isnull=False).distinct().order_by("name")
+        )
 
     def filter_text(self, queryset, name, value):
         for word in fold_text(value).split():

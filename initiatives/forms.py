@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,7 +45,7 @@ class InitiativeForm(forms.ModelForm):
             "started_on": DATE_WIDGET,
             "description": forms.Textarea(attrs={"rows": 4}),
             "results": forms.Textarea(attrs={"rows": 3}),
-            "implementing_units": forms.CheckboxSelectMultiple,
+            "implementing_units": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
             "replicated_to": forms.SelectMultiple(attrs={"size": 8, "data-filterable": "true"}),
         }
 
@@ -97,8 +98,14 @@ class ReplicationForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    file = forms.FileField(label=_("Tệp minh chứng"), help_text=_("PDF, Word, Excel, JPEG hoặc PNG."))
+    file = forms.FileField(label=_("Tệp minh chứng"))
     description = forms.CharField(label=_("Mô tả"), max_length=255, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("PDF, Word, Excel, JPEG hoặc PNG; tối đa %(mb)d MB.") % {
+            "mb": settings.PORTAL_UPLOAD_MAX_BYTES // 1048576
+        }
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

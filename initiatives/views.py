@@ -44,7 +44,9 @@ class ListPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
 def _filtered(request):
     return InitiativeFilter(
-        request.GET or None, queryset=initiative_list(user=request.user).order_by("agency__name", "title")
+        request.GET or None,
+        queryset=initiative_list(user=request.user).order_by("agency__name", "title"),
+        user=request.user,
     )
 
 
@@ -84,7 +86,7 @@ class ReplicationView(ListPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         initiative_filter = InitiativeFilter(
-            self.request.GET or None, queryset=replication_list(user=self.request.user)
+            self.request.GET or None, queryset=replication_list(user=self.request.user), user=self.request.user
         )
         context["filter"] = initiative_filter
         context["page_obj"] = Paginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))

@@ -1,4 +1,5 @@
-// Initiative forms: a filter box above long agency lists (works without diacritics).
+// Initiative and campaign forms: a filter box above long agency lists; each typed word must start a
+// word of the option, without diacritics ("hoi an" finds "Hội An").
 document.addEventListener("DOMContentLoaded", () => {
   const fold = (text) =>
     text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase();
@@ -12,8 +13,9 @@ document.addEventListener("DOMContentLoaded", () => {
     box.addEventListener("input", () => {
       const words = fold(box.value).split(/\s+/).filter(Boolean);
       Array.from(select.options).forEach((option) => {
-        const text = fold(option.text);
-        option.hidden = !option.selected && !words.every((word) => text.includes(word));
+        const optionWords = fold(option.text).split(/\s+/);
+        const matches = words.every((word) => optionWords.some((candidate) => candidate.startsWith(word)));
+        option.hidden = !option.selected && !matches;
       });
     });
   });

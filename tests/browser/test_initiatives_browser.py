@@ -1,0 +1,83 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.enums import Role
+from initiatives.models import Initiative
+from tests.conftest import browser_login, screenshot
+from tests.factories import TEST_PASSWORD
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo(quang_nam):
+    call_command("load_demo_campaign", stdout=io.StringIO())
+    call_command("load_demo_initiatives", stdout=io.StringIO())
+    return quang_nam
+
+
+def test_browser_district_officer_lists_registers_and_sees_replication(page, make_user, demo):
+    bac_tra_my = demo.get(name="UBND huyện Bắc Trà My")
+    officer = make_user(Role.AGENCY_OFFICER, agency=bac_tra_my, first_name="Thu", last_name="Hồ Thị")
+    browser_login(page, officer.username, TEST_PASSWORD)
+    page.get_by_role("link", name="Sáng kiến, mô hình").click()
+    assert page.get_by_role("heading", name="Mô hình, sáng kiến, giải pháp cải cách hành chính").is_visible()
+    page.get_by_label("Tìm kiếm").fill("tra doc")
+    page.get_by_role("button", name="Lọc").click()
+    assert page.get_by_role("link", name="Mô hình 3K “Không viết, không hẹn, không phiền hà”").is_visible()
+    page.get_by_role("link", name="Xóa lọc").click()
+    screenshot(page, "initiatives-list-1280")
+
+    page.get_by_role("link", name="Đăng ký mới").click()
+    page.locator("#id_title").fill("Một cửa thân thiện vùng cao")
+    page.locator("#id_reform_area").select_option(label="Cải cách thủ tục hành chính")
+    page.get_by_label("Ngày bắt đầu thực hiện").fill("01/03/2024")
+    page.get_by_label("Trà Đốc").check()
+    page.get_by_label("Trà Giác").check()
+    page.get_by_label("Số liệu kết quả").fill("Thời gian giải quyết: 9 ngày, rút ngắn 1 ngày")
+    page.get_by_placeholder("Lọc danh sách…").fill("hoi an")
+    page.get_by_label("Nhân rộng đến").select_option(label="UBND thành phố Hội An")
+    screenshot(page, "initiative-form-1280")
+    page.get_by_role("button", name="Lưu bản nháp").click()
+    assert page.get_by_text("Đã lưu bản nháp").is_visible()
+    created = Initiative.objects.get(title="Một cửa thân thiện vùng cao")
+    assert {u.short_name for u in created.implementing_units.all()} == {"Trà Đốc", "Trà Giác"}
+    assert [u.name for u in created.replicated_to.all()] == ["UBND thành phố Hội An"]
+    page.get_by_role("button", name="Gửi đăng ký").click()
+    assert page.get_by_text("Đã chuyển sang trạng thái “Đã đăng ký”").is_visible()
+    screenshot(page, "initiative-detail-1280")
+
+    page.goto(f"{page.base_url}/sang-kien/nhan-rong/")
+    assert page.get_by_role("link", name="Một cửa thân thiện vùng cao").is_visible()
+    screenshot(page, "initiatives-replication-1280")
+
+
+def test_browser_form_error_keeps_input(page, make_user, demo):
+    officer = make_user(Role.AGENCY_OFFICER, agency=demo.get(name="UBND xã Trà Đốc"))
+    browser_login(page, officer.username, TEST_PASSWORD)
+    page.goto(f"{page.base_url}/sang-kien/them/")
+    page.locator("#id_title").fill("Giữ lại khi lỗi")
+    page.get_by_label("Số liệu kết quả").fill("không có dấu hai chấm")
+    page.get_by_role("button", name="Lưu bản nháp").click()
+    assert page.get_by_text("Chưa lưu được").is_visible()
+    assert page.locator("#id_title").input_value() == "Giữ lại khi lỗi"
+    screenshot(page, "initiative-form-errors-1280")
+
+
+def test_browser_reviewer_evaluates_and_views_campaign(page, make_user, demo):
+    reviewer = make_user(Role.REVIEWER)
+    browser_login(page, reviewer.username, TEST_PASSWORD)
+    item = Initiative.objects.get(title="Kết quả chúng tôi là nụ cười của bạn")
+    page.goto(f"{page.base_url}/sang-kien/{item.pk}/")
+    page.get_by_label("Hiệu quả", exact=True).check()
+    page.get_by_label("Nhận xét").fill("Người dân hài lòng.")
+    page.get_by_role("button", name="Đánh giá").click()
+    assert page.get_by_text("Đã chuyển sang trạng thái “Đã đánh giá”").is_visible()
+    page.get_by_role("link", name="Phong trào").first.click()
+    page.get_by_role("link", name="Xây dựng môi trường hành chính trong sạch, lành mạnh, công khai, minh bạch").click()
+    assert page.get_by_text("1896/SNV-CCHC").is_visible()
+    screenshot(page, "campaign-detail-1280")
+    page.get_by_role("link", name="Sửa").click()
+    screenshot(page, "campaign-form-1280")
