@@ -40,11 +40,16 @@ def _columns() -> list[Column]:
     ]
 
 
-def importable_agencies(user):
-    """The agencies a user may import for: an officer only its own, a reviewer any that stands today."""
+def importable_agencies(user, *, day=None):
+    """The agencies a user may import for: an officer only its own, a reviewer any that stood on the day."""
     if getattr(user, "is_agency_officer", False):
         return Agency.objects.filter(pk=user.agency_id)
-    return Agency.objects.active_on(timezone.localdate()).exclude(kind="commune_committee").order_by("level", "name")
+    return Agency.objects.active_on(day or timezone.localdate()).order_by("level", "name")
+
+
+def _template_agencies(user):
+    """The drop-down list: communes are left out for reviewers (241 of them); they can still be typed."""
+    return importable_agencies(user).exclude(kind="commune_committee")
 
 
 def import_template(*, user) -> bytes:
@@ -85,7 +90,7 @@ def import_template(*, user) -> bytes:
     choices = [
         [str(label) for label in InitiativeKind.labels],
         [str(label) for label in ReformArea.labels],
-        [agency.name for agency in importable_agencies(user)],
+        [agency.name for agency in _template_agencies(user)],
     ]
     for col, values in enumerate(choices, start=1):
         for row, value in enumerate(values, start=1):
@@ -195,7 +200,7 @@ def initiatives_import(*, user, campaign: Campaign, upload) -> ImportResult:
         result.errors.append(_("Dòng tiêu đề không đúng mẫu. Hãy tải tệp mẫu mới và chép dữ liệu vào trang “Dữ liệu”."))
         return result
     day = campaign.period_end
-    owners = _AgencyIndex(importable_agencies(user))
+    owners = _AgencyIndex(importable_agencies(user, day=day))
     everyone = _AgencyIndex(Agency.objects.active_on(day))
     kinds = {fold_text(str(label)): value for value, label in InitiativeKind.choices}
     areas = {fold_text(str(label)): value for value, label in ReformArea.choices}

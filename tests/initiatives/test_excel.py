@@ -166,3 +166,10 @@ def test_export_respects_tenant(client, campaign, commune, other_commune, make_u
     sheet = load_workbook(io.BytesIO(client.get(reverse("initiatives:export")).content)).active
     titles = [row[4] for row in sheet.iter_rows(values_only=True) if row and isinstance(row[0], int)]
     assert titles == ["Của xã mình"]
+
+
+def test_reviewer_imports_for_a_commune_typed_without_diacritics(client, campaign, reviewer, commune):
+    client.force_login(reviewer)
+    response = _import(client, campaign, _workbook([["ubnd xa tra doc", "Mô hình", "Cải cách thể chế", "Của xã"]]))
+    assert response.status_code == 302
+    assert Initiative.objects.get().agency == commune
