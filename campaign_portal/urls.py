@@ -15,5 +15,6 @@ urlpatterns = [
     path("sang-kien/", include("initiatives.urls")),
     path("phong-trao/", include("campaigns.urls")),
     path("khen-thuong/", include("awards.urls")),
+    path("bao-cao/", include("reports.urls")),
     path("", home_view, name="home"),
 ]

@@ -13,6 +13,7 @@ DEMO_STEPS = [
     "load_demo_campaign",
     "load_demo_nominations",
     "load_demo_initiatives",
+    "load_demo_report",
 ]
 
 

@@ -1,0 +1,239 @@
+"""The DOCX renderer: the composed document written into reports/docx/template.docx (styles in
+Times New Roman, A4 margins, page-number header from page 2, a footnotes part). python-docx has
+no footnote API, so footnotes are added as `w:footnote` elements in the footnotes part with a
+`w:footnoteReference` run in the text: real Word footnotes."""
+
+from io import BytesIO
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from lxml import etree
+
+from .composition import (
+    BLOCK_HEADING_1,
+    BLOCK_HEADING_2,
+    BLOCK_HEADING_3,
+    BLOCK_ITEM,
+    ReportDocument,
+)
+from .docx.build_template import TEMPLATE_PATH
+
+INDENT = Mm(10)
+
+
+class _Footnotes:
+    """The template's footnotes part, parsed once and written back when the document is saved."""
+
+    def __init__(self, document):
+        self.part = document.part.part_related_by(RT.FOOTNOTES)
+        self.root = etree.fromstring(self.part.blob)
+
+    def add(self, paragraph, number: int, text: str) -> None:
+        footnote = etree.SubElement(self.root, qn("w:footnote"))
+        footnote.set(qn("w:id"), str(number))
+        p = etree.SubElement(footnote, qn("w:p"))
+        ppr = etree.SubElement(p, qn("w:pPr"))
+        etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), "FootnoteText")
+        etree.SubElement(ppr, qn("w:jc")).set(qn("w:val"), "both")
+        mark = etree.SubElement(p, qn("w:r"))
+        etree.SubElement(etree.SubElement(mark, qn("w:rPr")), qn("w:rStyle")).set(qn("w:val"), "FootnoteReference")
+        etree.SubElement(mark, qn("w:footnoteRef"))
+        run = etree.SubElement(p, qn("w:r"))
+        t = etree.SubElement(run, qn("w:t"))
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.text = f" {text}"
+
+        reference = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        style = OxmlElement("w:rStyle")
+        style.set(qn("w:val"), "FootnoteReference")
+        rpr.append(style)
+        reference.append(rpr)
+        ref = OxmlElement("w:footnoteReference")
+        ref.set(qn("w:id"), str(number))
+        reference.append(ref)
+        paragraph._p.append(reference)
+
+    def save(self) -> None:
+        # The part is a plain package part (python-docx has no footnotes part class): its bytes are
+        # what gets written when the package is saved.
+        self.part._blob = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _paragraph(container, text: str = "", *, bold=False, italic=False, size=None, align=None, space_after=None):
+    paragraph = container.add_paragraph()
+    if text:
+        run = paragraph.add_run(text)
+        run.bold = bold
+        run.italic = italic
+        if size:
+            run.font.size = Pt(size)
+    if align is not None:
+        paragraph.alignment = align
+    if space_after is not None:
+        paragraph.paragraph_format.space_after = Pt(space_after)
+    return paragraph
+
+
+def _line(container, *, width: str) -> None:
+    """A short rule under a header line: a paragraph with a bottom border, indented to centre it."""
+    paragraph = container.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:top")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), "6")
+    bottom.set(qn("w:space"), "1")
+    bottom.set(qn("w:color"), "000000")
+    borders.append(bottom)
+    ppr.append(borders)
+    paragraph.paragraph_format.left_indent = Mm(width[0])
+    paragraph.paragraph_format.right_indent = Mm(width[1])
+    run = paragraph.add_run()
+    run.font.size = Pt(2)
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr.append(borders)
+
+
+def _cell(table, row: int, column: int):
+    cell = table.cell(row, column)
+    cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
+    return cell
+
+
+def _header(document, doc: ReportDocument) -> None:
+    table = document.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _no_borders(table)
+    widths = (Mm(65), Mm(100))
+    for row in table.rows:
+        for index, cell in enumerate(row.cells):
+            cell.width = widths[index]
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    left = _cell(table, 0, 0)
+    _paragraph(left, doc.issuer_parent.upper(), size=13, align=center, space_after=0)
+    _paragraph(left, doc.issuer_name.upper(), bold=True, size=13, align=center, space_after=0)
+    _line(left, width=(22, 22))
+    right = _cell(table, 0, 1)
+    _paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13, align=center, space_after=0)
+    _paragraph(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=center, space_after=0)
+    _line(right, width=(22, 22))
+    _paragraph(_cell(table, 1, 0), doc.number_line, size=13, align=center)
+    _paragraph(_cell(table, 1, 1), doc.place_date, italic=True, size=14, align=center)
+
+
+def _block(document, block, footnotes: _Footnotes) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = INDENT
+    bold = block.kind in (BLOCK_HEADING_1, BLOCK_HEADING_2, BLOCK_HEADING_3)
+    italic = block.kind == BLOCK_HEADING_3
+    if block.kind == BLOCK_ITEM:
+        paragraph.add_run("- ")
+    for run in block.runs:
+        if run.text:
+            text_run = paragraph.add_run(run.text)
+            text_run.bold = bold
+            text_run.italic = italic
+        if run.footnote is not None:
+            footnotes.add(paragraph, run.footnote.number, run.footnote.text)
+
+
+def _closing(document, doc: ReportDocument) -> None:
+    table = document.add_table(rows=1, cols=2)
+    table.autofit = False
+    _no_borders(table)
+    for index, cell in enumerate(table.rows[0].cells):
+        cell.width = (Mm(85), Mm(80))[index]
+    recipients = _cell(table, 0, 0)
+    _paragraph(recipients, "Nơi nhận:", bold=True, italic=True, size=12, space_after=0)
+    for line in doc.recipients:
+        _paragraph(recipients, f"- {line}", size=11, space_after=0)
+    signer = _cell(table, 0, 1)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    if doc.signer_authority:
+        _paragraph(signer, doc.signer_authority, bold=True, align=center, space_after=0)
+    _paragraph(signer, doc.signer_position, bold=True, align=center, space_after=0)
+    for _blank in range(4):
+        _paragraph(signer, "", align=center, space_after=0)
+    _paragraph(signer, doc.signer_name, bold=True, align=center, space_after=0)
+
+
+def _appendices(document, doc: ReportDocument) -> None:
+    if not doc.appendices:
+        return
+    body_section = document.sections[0]
+    section = document.add_section()
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.different_first_page_header_footer = False
+    section.page_width, section.page_height = body_section.page_height, body_section.page_width
+    section.left_margin, section.right_margin = Mm(20), Mm(15)
+    usable = section.page_width - section.left_margin - section.right_margin
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    for position, appendix in enumerate(doc.appendices):
+        if position:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _paragraph(document, appendix.title, bold=True, align=center, space_after=0)
+        _paragraph(document, appendix.subtitle, bold=True, align=center, space_after=0)
+        _paragraph(document, appendix.note, italic=True, size=13, align=center)
+        if not appendix.table.rows:
+            _paragraph(document, appendix.empty_text)
+            continue
+        table = document.add_table(rows=1, cols=len(appendix.table.columns))
+        table.style = "Table Grid"
+        table.autofit = False
+        widths = [int(usable * width / 100) for width in appendix.table.widths]
+        for index, header in enumerate(appendix.table.columns):
+            cell = table.rows[0].cells[index]
+            cell.width = widths[index]
+            cell.paragraphs[0].alignment = center
+            run = cell.paragraphs[0].add_run(header)
+            run.bold = True
+            run.font.size = Pt(12)
+        header_row = table.rows[0]._tr.get_or_add_trPr()
+        header_row.append(OxmlElement("w:tblHeader"))
+        for values in appendix.table.rows:
+            cells = table.add_row().cells
+            for index, value in enumerate(values):
+                cells[index].width = widths[index]
+                paragraph = cells[index].paragraphs[0]
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                paragraph.paragraph_format.space_after = Pt(0)
+                paragraph.add_run(value).font.size = Pt(12)
+
+
+def docx_render(doc: ReportDocument) -> bytes:
+    document = docx.Document(str(TEMPLATE_PATH))
+    # The template's body holds only its section properties; keep them as the last element.
+    footnotes = _Footnotes(document)
+    _header(document, doc)
+    _paragraph(document, doc.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    _paragraph(document, doc.subject, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
+    _line(document, width=(55, 55))
+    _paragraph(document, "", space_after=0)
+    for block in doc.blocks:
+        _block(document, block, footnotes)
+    _closing(document, doc)
+    _appendices(document, doc)
+    footnotes.save()
+    document.core_properties.title = f"{doc.title} {doc.subject}"
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

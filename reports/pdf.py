@@ -1,0 +1,55 @@
+"""The PDF renderer: the composed document as HTML + CSS, laid out by WeasyPrint with the font
+shipped in reports/fonts. The URL fetcher serves those four files and refuses everything else,
+so nothing in the document (staff text included) can make the renderer read a local file or
+open a network connection."""
+
+from pathlib import Path
+
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .composition import ReportDocument
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT_SCHEME = "report-font:"
+FONT_FACES = [
+    {"file": "LiberationSerif-Regular.ttf", "weight": "normal", "style": "normal"},
+    {"file": "LiberationSerif-Bold.ttf", "weight": "bold", "style": "normal"},
+    {"file": "LiberationSerif-Italic.ttf", "weight": "normal", "style": "italic"},
+    {"file": "LiberationSerif-BoldItalic.ttf", "weight": "bold", "style": "italic"},
+]
+FONT_URLS = {f"{FONT_SCHEME}{face['file']}": FONT_DIR / face["file"] for face in FONT_FACES}
+
+
+class RefusedURL(ValueError):
+    """A URL the report renderer will not fetch."""
+
+
+class FontOnlyFetcher(URLFetcher):
+    """WeasyPrint's url_fetcher: the shipped fonts, nothing else (no protocol is allowed to reach
+    urllib). Keeps every URL it was asked for, so tests can prove what the renderer tried to reach."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols=(), allow_redirects=False)
+        self.requested: list[str] = []
+
+    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+        self.requested.append(url)
+        path = FONT_URLS.get(url)
+        if path is None:
+            raise RefusedURL(f"Refused URL in report: {url[:200]}")
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": "font/ttf"})
+
+
+def report_html(doc: ReportDocument) -> str:
+    faces = [{**face, "url": f"{FONT_SCHEME}{face['file']}"} for face in FONT_FACES]
+    return render_to_string("reports/pdf/report.html", {"doc": doc, "font_faces": faces})
+
+
+def pdf_render(doc: ReportDocument, *, fetcher: FontOnlyFetcher | None = None) -> bytes:
+    fetcher = fetcher or FontOnlyFetcher()
+    font_config = FontConfiguration()
+    html = HTML(string=report_html(doc), url_fetcher=fetcher, base_url=FONT_SCHEME)
+    return html.write_pdf(font_config=font_config)

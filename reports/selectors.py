@@ -1,0 +1,34 @@
+"""Reads of the reports app. Reports are province-wide documents: reviewers and officials see
+all of them (the views check that permission); nobody else sees any."""
+
+from django.db.models import Prefetch, QuerySet
+
+from campaigns.models import Campaign
+
+from .models import Indicator, IndicatorValue, ReportRender, SummaryReport
+
+
+def campaigns_for_reports(*, user) -> QuerySet[Campaign]:
+    if not user.has_perm("reports.view_summaryreport"):
+        return Campaign.objects.none()
+    return Campaign.objects.select_related("plan_document", "organiser", "summary_report").order_by("-period_start")
+
+
+def report_renders(*, report: SummaryReport, limit: int | None = None) -> list[ReportRender]:
+    renders = ReportRender.objects.filter(report=report).select_related("requested_by").order_by("-requested_at", "-pk")
+    return list(renders[:limit] if limit else renders)
+
+
+def render_for_download(*, user, pk: int) -> ReportRender:
+    if not user.has_perm("reports.download_reportrender"):
+        raise ReportRender.DoesNotExist
+    return ReportRender.objects.select_related("report__campaign").get(pk=pk)
+
+
+def campaign_indicators(*, campaign: Campaign) -> list[Indicator]:
+    return list(
+        Indicator.objects.filter(campaign=campaign)
+        .select_related("parent")
+        .prefetch_related(Prefetch("values", queryset=IndicatorValue.objects.filter(agency__isnull=True)))
+        .order_by("position", "pk")
+    )

@@ -1,0 +1,215 @@
+"""Writes of the reports app: the report's fields and narrative, render requests and the render
+itself, indicator values and their Excel import. Every change is audited."""
+
+import logging
+from decimal import Decimal, InvalidOperation
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from campaign_portal.audit import audit_record
+from campaign_portal.spreadsheets import SpreadsheetError, is_formula, workbook_read_rows
+from campaign_portal.text import fold_text
+from campaigns.models import Campaign
+
+from .composition import ReportDocument, section_drafts, summary_report_compose
+from .docx_render import docx_render
+from .enums import RenderFormat, RenderStatus, ResultSection
+from .models import Indicator, IndicatorValue, ReportRender, SummaryReport
+from .pdf import pdf_render
+from .sections import SECTION_KEYS
+
+logger = logging.getLogger("campaign_portal")
+
+RENDERERS = {RenderFormat.PDF: pdf_render, RenderFormat.DOCX: docx_render}
+CONTENT_TYPES = {
+    RenderFormat.PDF: "application/pdf",
+    RenderFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+IMPORT_COLUMNS = ("code", "name", "unit", "section", "parent", "value")
+
+
+def _heading_name(name: str) -> str:
+    for prefix in ("Ủy ban nhân dân ", "UBND "):
+        if name.startswith(prefix):
+            name = "UBND " + name[len(prefix) :]
+    return name.upper()
+
+
+@transaction.atomic
+def summary_report_get_or_create(*, campaign: Campaign, user=None) -> SummaryReport:
+    """The campaign's report; created on first use with every field and section pre-filled from
+    the data (organiser, place, drafts), for staff to correct."""
+    existing = SummaryReport.objects.filter(campaign=campaign).first()
+    if existing is not None:
+        return existing
+    organiser = campaign.organiser
+    report = SummaryReport.objects.create(
+        campaign=campaign,
+        number_symbol="/BC-" + "".join(word[0] for word in fold_text(organiser.name).split()).upper(),
+        issued_on=timezone.localdate(),
+        place_name=campaign.place_name,
+        issuer_parent=_heading_name(organiser.parent.name) if organiser.parent_id else "",
+        issuer_name=organiser.name.upper(),
+        signer_position=_("GIÁM ĐỐC"),
+        recipients=[f"{campaign.issuing_authority} (b/c);", _("Lưu: VT.")],
+        sections=section_drafts(campaign),
+        updated_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+    audit_record(actor=user, action="reports.summaryreport.create", target=report)
+    return report
+
+
+@transaction.atomic
+def summary_report_update(*, report: SummaryReport, user, fields: dict, sections: dict[str, str]) -> SummaryReport:
+    before = {"sections": report.sections, **{name: str(getattr(report, name)) for name in fields}}
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.sections = {key: (sections.get(key) or "").strip() for key in SECTION_KEYS}
+    report.updated_by = user
+    report.save()
+    audit_record(
+        actor=user,
+        action="reports.summaryreport.update",
+        target=report,
+        before=before,
+        after={"sections": report.sections, **{name: str(getattr(report, name)) for name in fields}},
+    )
+    return report
+
+
+@transaction.atomic
+def report_render_request(*, report: SummaryReport, user, formats: list[str]) -> list[ReportRender]:
+    """One render row per format, queued to the workers once the rows are committed."""
+    from .tasks import summary_report_render
+
+    renders = [ReportRender.objects.create(report=report, format=fmt, requested_by=user) for fmt in formats]
+    for render in renders:
+        audit_record(actor=user, action="reports.render.request", target=render, after={"format": render.format})
+        transaction.on_commit(lambda pk=render.pk: summary_report_render.delay(pk))
+    return renders
+
+
+def report_file_build(*, report: SummaryReport, fmt: str) -> tuple[bytes, ReportDocument]:
+    doc = summary_report_compose(report=report)
+    return RENDERERS[fmt](doc), doc
+
+
+def _progress(render_id: int, progress: int, **values) -> None:
+    ReportRender.objects.filter(pk=render_id).update(progress=progress, **values)
+
+
+def report_render_perform(*, render_id: int) -> ReportRender:
+    """The worker's job: compose, render, store. Idempotent: a finished render is left as it is."""
+    render = ReportRender.objects.select_related("report").get(pk=render_id)
+    if render.status == RenderStatus.DONE:
+        return render
+    _progress(render.pk, 10, status=RenderStatus.RUNNING, error="")
+    try:
+        doc = summary_report_compose(report=render.report)
+        data_hash = doc.data_hash()
+        _progress(render.pk, 40, data_hash=data_hash)
+        content = RENDERERS[render.format](doc)
+        _progress(render.pk, 90)
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+        filename = f"bao-cao-tong-ket-{render.report.campaign.code}-{stamp}.{render.format}"
+        with transaction.atomic():
+            render = ReportRender.objects.select_for_update().get(pk=render.pk)
+            render.file.save(filename, ContentFile(content), save=False)
+            render.status = RenderStatus.DONE
+            render.progress = 100
+            render.data_hash = data_hash
+            render.finished_at = timezone.now()
+            render.save()
+            audit_record(actor=None, action="reports.render.done", target=render, after={"hash": data_hash})
+    except Exception as error:
+        logger.exception("Report render %s failed", render_id)
+        _progress(render_id, 100, status=RenderStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now())
+        raise
+    return render
+
+
+@transaction.atomic
+def indicator_value_set(*, indicator: Indicator, value: Decimal | None, user, agency=None) -> None:
+    """Set (or with None, clear) an indicator's province-wide or per-agency value."""
+    current = IndicatorValue.objects.filter(indicator=indicator, agency=agency).first()
+    before = {"value": str(current.value) if current else None}
+    if value is None:
+        if current is not None:
+            current.delete()
+    elif current is None:
+        IndicatorValue.objects.create(indicator=indicator, agency=agency, value=value)
+    elif current.value != value:
+        current.value = value
+        current.save(update_fields=["value", "updated_at"])
+    after = {"value": str(value) if value is not None else None}
+    if before != after:
+        audit_record(actor=user, action="reports.indicator.value", target=indicator, before=before, after=after)
+
+
+def decimal_from_cell(value) -> Decimal | None:
+    """A number from a cell: numeric cells as they are; text in the Vietnamese way ("30.335", "12,5")."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, str):
+        return Decimal(value.strip().replace(" ", "").replace(".", "").replace(",", "."))
+    return Decimal(str(value))
+
+
+def indicators_import(*, campaign: Campaign, upload, user) -> int:
+    """Rows "code, name, unit, section, parent code, value" (header row first) create or update
+    the campaign's indicators and their province-wide values. All or nothing: any bad row
+    refuses the file with the row numbers to fix."""
+    rows = workbook_read_rows(upload)
+    errors, parsed = [], []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = list(row or ()) + [None] * len(IMPORT_COLUMNS)
+        if all(cell in (None, "") for cell in cells[: len(IMPORT_COLUMNS)]):
+            continue
+        if any(is_formula(cell) for cell in cells):
+            errors.append(_("Dòng %(n)d: có công thức; hãy nhập giá trị.") % {"n": number})
+            continue
+        code, name, unit, section, parent, value = (cells[i] for i in range(len(IMPORT_COLUMNS)))
+        code, name = str(code or "").strip(), str(name or "").strip()
+        section = str(section or ResultSection.DIGITAL).strip()
+        if not code or not name:
+            errors.append(_("Dòng %(n)d: thiếu mã hoặc tên chỉ số.") % {"n": number})
+            continue
+        if section not in ResultSection.values:
+            errors.append(
+                _("Dòng %(n)d: mục “%(s)s” không hợp lệ (chọn một trong %(all)s).")
+                % {"n": number, "s": section, "all": ", ".join(ResultSection.values)}
+            )
+            continue
+        try:
+            amount = decimal_from_cell(value)
+        except InvalidOperation:
+            errors.append(_("Dòng %(n)d: giá trị “%(v)s” không phải là số.") % {"n": number, "v": value})
+            continue
+        parsed.append((code, name, str(unit or "").strip(), section, str(parent or "").strip(), amount))
+    codes = {row[0] for row in parsed} | set(Indicator.objects.filter(campaign=campaign).values_list("code", flat=True))
+    for code, *_rest, parent, _amount in parsed:
+        if parent and parent not in codes:
+            errors.append(_("Chỉ số %(code)s: không có chỉ số cha mã “%(parent)s”.") % {"code": code, "parent": parent})
+    if errors:
+        raise SpreadsheetError(" ".join(errors))
+    with transaction.atomic():
+        by_code = {}
+        for position, (code, name, unit, section, _parent, _amount) in enumerate(parsed, start=1):
+            indicator, _created = Indicator.objects.update_or_create(
+                campaign=campaign,
+                code=code,
+                defaults={"name": name, "unit": unit, "section": section, "position": position},
+            )
+            by_code[code] = indicator
+        for code, *_rest, parent, amount in parsed:
+            indicator = by_code[code]
+            parent_indicator = by_code.get(parent) or Indicator.objects.filter(campaign=campaign, code=parent).first()
+            if indicator.parent_id != (parent_indicator.pk if parent_indicator else None):
+                indicator.parent = parent_indicator
+                indicator.save(update_fields=["parent"])
+            indicator_value_set(indicator=indicator, value=amount, user=user)
+        audit_record(actor=user, action="reports.indicator.import", target=campaign, after={"rows": len(parsed)})
+    return len(parsed)

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.ReportIndexView.as_view(), name="index"),
+    path("ban-in/<int:pk>/tai-ve/", views.RenderDownloadView.as_view(), name="download"),
+    path("<slug:code>/", views.ReportDetailView.as_view(), name="detail"),
+    path("<slug:code>/tao-tep/", views.RenderRequestView.as_view(), name="render_request"),
+    path("<slug:code>/ban-in.json", views.RenderStatusView.as_view(), name="render_status"),
+    path("<slug:code>/chi-so/", views.IndicatorsView.as_view(), name="indicators"),
+]

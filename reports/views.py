@@ -1,0 +1,236 @@
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from campaign_portal.files import protected_file_response
+from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, Column, SpreadsheetError, workbook_write
+from campaigns.models import Campaign
+
+from .enums import RenderStatus
+from .forms import IndicatorImportForm, RenderRequestForm, SummaryReportForm
+from .models import ReportRender, SummaryReport
+from .selectors import campaign_indicators, campaigns_for_reports, render_for_download, report_renders
+from .services import (
+    CONTENT_TYPES,
+    decimal_from_cell,
+    indicator_value_set,
+    indicators_import,
+    report_render_request,
+    summary_report_get_or_create,
+    summary_report_update,
+)
+
+
+class ReportIndexView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+    template_name = "reports/index.html"
+    permission_required = "reports.view_summaryreport"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"campaigns": campaigns_for_reports(user=self.request.user)}
+
+
+class _CampaignReportMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    def campaign(self) -> Campaign:
+        if not hasattr(self, "_campaign"):
+            self._campaign = get_object_or_404(
+                Campaign.objects.select_related("plan_document", "organiser__parent"), code=self.kwargs["code"]
+            )
+        return self._campaign
+
+    def report(self) -> SummaryReport | None:
+        if self.request.user.has_perm("reports.change_summaryreport"):
+            return summary_report_get_or_create(campaign=self.campaign(), user=self.request.user)
+        return SummaryReport.objects.filter(campaign=self.campaign()).first()
+
+
+class ReportDetailView(_CampaignReportMixin, TemplateView):
+    """Reviewers edit the report and ask for renders; officials see and download the renders."""
+
+    template_name = "reports/detail.html"
+    permission_required = "reports.view_summaryreport"
+
+    def get_context_data(self, form=None, render_form=None, **kwargs):
+        report = self.report()
+        can_change = self.request.user.has_perm("reports.change_summaryreport")
+        if can_change and form is None:
+            form = SummaryReportForm(instance=report)
+        return super().get_context_data(**kwargs) | {
+            "campaign": self.campaign(),
+            "report": report,
+            "form": form if can_change else None,
+            "render_form": render_form or RenderRequestForm(),
+            "renders": report_renders(report=report) if report else [],
+            "can_render": self.request.user.has_perm("reports.render_summaryreport"),
+            "status_url": reverse("reports:render_status", args=[self.campaign().code]),
+        }
+
+    def post(self, request, *args, **kwargs):
+        if not request.user.has_perm("reports.change_summaryreport"):
+            raise Http404
+        report = self.report()
+        form = SummaryReportForm(request.POST, instance=report)
+        if not form.is_valid():
+            messages.error(request, _("Chưa lưu được báo cáo: hãy sửa các ô được đánh dấu bên dưới."))
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        summary_report_update(
+            report=report, user=request.user, fields=form.cleaned_fields(), sections=form.cleaned_sections()
+        )
+        messages.success(request, _("Đã lưu nội dung báo cáo."))
+        return redirect("reports:detail", code=self.campaign().code)
+
+
+class RenderRequestView(_CampaignReportMixin, View):
+    permission_required = "reports.render_summaryreport"
+
+    def post(self, request, *args, **kwargs):
+        report = self.report()
+        form = RenderRequestForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Hãy chọn ít nhất một định dạng."))
+            return redirect("reports:detail", code=self.campaign().code)
+        report_render_request(report=report, user=request.user, formats=form.cleaned_data["formats"])
+        messages.success(request, _("Đã gửi yêu cầu tạo báo cáo; trang sẽ cập nhật khi tệp sẵn sàng."))
+        return redirect(f"{reverse('reports:detail', args=[self.campaign().code])}#ban-in")
+
+
+def render_json(render: ReportRender) -> dict:
+    done = render.status == RenderStatus.DONE
+    return {
+        "id": render.pk,
+        "format": render.get_format_display(),
+        "status": render.status,
+        "status_label": str(render.get_status_display()),
+        "progress": render.progress,
+        "requested_at": formats.date_format(timezone.localtime(render.requested_at), "SHORT_DATETIME_FORMAT"),
+        "requested_by": render.requested_by.display_name if render.requested_by else "",
+        "finished_at": formats.date_format(timezone.localtime(render.finished_at), "SHORT_DATETIME_FORMAT")
+        if render.finished_at
+        else "",
+        "data_hash": render.data_hash[:12],
+        "download_url": reverse("reports:download", args=[render.pk]) if done else "",
+        "error": _("Không tạo được tệp; hãy thử lại hoặc báo quản trị.")
+        if render.status == RenderStatus.FAILED
+        else "",
+    }
+
+
+class RenderStatusView(_CampaignReportMixin, View):
+    permission_required = "reports.view_summaryreport"
+
+    def get(self, request, *args, **kwargs):
+        report = SummaryReport.objects.filter(campaign=self.campaign()).first()
+        renders = report_renders(report=report, limit=50) if report else []
+        pending = any(r.status in (RenderStatus.QUEUED, RenderStatus.RUNNING) for r in renders)
+        return JsonResponse({"pending": pending, "renders": [render_json(r) for r in renders]})
+
+
+class RenderDownloadView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    permission_required = "reports.download_reportrender"
+
+    def get(self, request, pk: int):
+        try:
+            render = render_for_download(user=request.user, pk=pk)
+        except ReportRender.DoesNotExist as error:
+            raise Http404 from error
+        if render.status != RenderStatus.DONE or not render.file:
+            raise Http404
+        stamp = timezone.localtime(render.finished_at).strftime("%Y%m%d-%H%M")
+        return protected_file_response(
+            user=request.user,
+            target=render,
+            field_file=render.file,
+            filename=f"bao-cao-tong-ket-{render.report.campaign.code}-{stamp}.{render.format}",
+            content_type=CONTENT_TYPES[render.format],
+        )
+
+
+class IndicatorsView(_CampaignReportMixin, TemplateView):
+    """The campaign's indicators with their province-wide values: edited here or imported from Excel."""
+
+    template_name = "reports/indicators.html"
+    permission_required = "reports.change_indicator"
+
+    def get_context_data(self, import_form=None, errors=None, **kwargs):
+        indicators = campaign_indicators(campaign=self.campaign())
+        rows = []
+        for indicator in indicators:
+            values = list(indicator.values.all())
+            posted = self.request.POST.get(f"value-{indicator.pk}") if self.request.method == "POST" else None
+            rows.append(
+                {
+                    "indicator": indicator,
+                    "value": posted if posted is not None else (_input_number(values[0].value) if values else ""),
+                    "error": (errors or {}).get(indicator.pk),
+                }
+            )
+        return super().get_context_data(**kwargs) | {
+            "campaign": self.campaign(),
+            "rows": rows,
+            "import_form": import_form or IndicatorImportForm(),
+        }
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("xuat") == "xlsx":
+            return self.export()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if "import" in request.POST:
+            form = IndicatorImportForm(request.POST, request.FILES)
+            if form.is_valid():
+                try:
+                    count = indicators_import(
+                        campaign=self.campaign(), upload=form.cleaned_data["file"], user=request.user
+                    )
+                except SpreadsheetError as error:
+                    form.add_error("file", str(error))
+                else:
+                    messages.success(request, _("Đã nhập %(n)d chỉ số.") % {"n": count})
+                    return redirect("reports:indicators", code=self.campaign().code)
+            return self.render_to_response(self.get_context_data(import_form=form), status=400)
+        errors, parsed = {}, []
+        for indicator in campaign_indicators(campaign=self.campaign()):
+            raw = request.POST.get(f"value-{indicator.pk}", "")
+            try:
+                parsed.append((indicator, decimal_from_cell(raw)))
+            except ArithmeticError:
+                errors[indicator.pk] = _("“%(v)s” không phải là số (ví dụ: 30.335 hoặc 12,5).") % {"v": raw}
+        if errors:
+            messages.error(request, _("Chưa lưu: hãy sửa các giá trị được đánh dấu."))
+            return self.render_to_response(self.get_context_data(errors=errors), status=400)
+        for indicator, value in parsed:
+            indicator_value_set(indicator=indicator, value=value, user=request.user)
+        messages.success(request, _("Đã lưu số liệu chỉ số."))
+        return redirect("reports:indicators", code=self.campaign().code)
+
+    def export(self) -> HttpResponse:
+        columns = [
+            Column(_("Mã"), 22),
+            Column(_("Tên chỉ số"), 50, wrap=True),
+            Column(_("Đơn vị tính"), 18),
+            Column(_("Mục"), 8),
+            Column(_("Mã chỉ số cha"), 22),
+            Column(_("Giá trị"), 14),
+        ]
+        rows = []
+        for indicator in campaign_indicators(campaign=self.campaign()):
+            values = list(indicator.values.all())
+            parent = indicator.parent.code if indicator.parent_id else ""
+            value = values[0].value if values else None
+            rows.append([indicator.code, indicator.name, indicator.unit, indicator.section, parent, value])
+        content = workbook_write(title=_("Chỉ số"), columns=columns, rows=rows)
+        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="chi-so-{self.campaign().code}.xlsx"'
+        return response
+
+
+def _input_number(value) -> str:
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
