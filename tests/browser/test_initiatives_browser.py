@@ -71,6 +71,7 @@ def test_browser_reviewer_evaluates_and_views_campaign(page, make_user, demo):
     browser_login(page, reviewer.username, TEST_PASSWORD)
     item = Initiative.objects.get(title="Kết quả chúng tôi là nụ cười của bạn")
     page.goto(f"{page.base_url}/sang-kien/{item.pk}/")
+    screenshot(page, "initiative-detail-reviewer-1280")
     page.get_by_label("Hiệu quả", exact=True).check()
     page.get_by_label("Nhận xét").fill("Người dân hài lòng.")
     page.get_by_role("button", name="Đánh giá").click()
@@ -81,3 +82,27 @@ def test_browser_reviewer_evaluates_and_views_campaign(page, make_user, demo):
     screenshot(page, "campaign-detail-1280")
     page.get_by_role("link", name="Sửa").click()
     screenshot(page, "campaign-form-1280")
+
+
+def test_browser_import_with_errors_lists_each_row_and_column(page, make_user, demo, tmp_path):
+    from openpyxl import load_workbook
+
+    officer = make_user(Role.AGENCY_OFFICER, agency=demo.get(name="UBND thành phố Tam Kỳ"))
+    browser_login(page, officer.username, TEST_PASSWORD)
+    page.goto(f"{page.base_url}/sang-kien/nhap-excel/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải tệp mẫu").click()
+    template = tmp_path / "mau.xlsx"
+    download.value.save_as(template)
+    workbook = load_workbook(template)
+    sheet = workbook["Dữ liệu"]
+    sheet.append(["UBND thành phố Tam Kỳ", "Mô hình", "Cải cách thủ tục hành chính", "Dòng đúng", "", "01/02/2024"])
+    sheet.append(["UBND thành phố Tam Kỳ", "Mô hình", "Lĩnh vực lạ", "", "", "30/02/2024", "Phường Không Có"])
+    workbook.save(template)
+    before = Initiative.objects.count()
+    page.get_by_label("Tệp Excel đã điền theo mẫu").set_input_files(str(template))
+    page.get_by_role("button", name="Nhập").click()
+    assert page.get_by_text("Chưa nhập dòng nào: tệp có 4 lỗi cần sửa.").is_visible()
+    assert page.get_by_text("Dòng 3, cột “Lĩnh vực CCHC (*)”").is_visible()
+    assert Initiative.objects.count() == before
+    screenshot(page, "initiatives-import-errors-1280")
