@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
-from rules.contrib.views import PermissionRequiredMixin
 
 from campaign_portal.files import protected_file_response
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, workbook_write
 from campaign_portal.workflow import WorkflowError, transitions_available
+from campaigns.permissions import RulesPermissionRequiredMixin, can
 
 from . import excel
 from .filters import InitiativeFilter
@@ -38,7 +38,7 @@ def _query_without_page(params) -> str:
     return query.urlencode()
 
 
-class ListPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
+class ListPermissionMixin(LoginRequiredMixin, RulesPermissionRequiredMixin):
     permission_required = "initiatives.list_initiatives"
 
 
@@ -60,6 +60,8 @@ class InitiativeListView(ListPermissionMixin, TemplateView):
         context["page_obj"] = Paginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
         context["query_string"] = _query_without_page(self.request.GET)
         context["export_query"] = context["query_string"]
+        context["can_add"] = can(self.request.user, "initiatives.add_initiative")
+        context["can_import"] = can(self.request.user, "initiatives.import_initiatives")
         return context
 
 
@@ -99,7 +101,7 @@ def _get_visible(request, pk) -> Initiative:
         initiative = initiative_detail(user=request.user, pk=pk)
     except Initiative.DoesNotExist as error:
         raise Http404 from error
-    if not request.user.has_perm("initiatives.view_initiative", initiative):
+    if not can(request.user, "initiatives.view_initiative", initiative):
         raise Http404
     return initiative
 
@@ -118,9 +120,9 @@ class InitiativeDetailView(LoginRequiredMixin, View):
                 {"transition": t, "form": TransitionForm(initial={"name": t.name, "expected_state": initiative.state})}
                 for t in transitions
             ],
-            "can_edit": request.user.has_perm("initiatives.change_initiative", initiative),
-            "can_add_evidence": request.user.has_perm("initiatives.add_evidence", initiative),
-            "can_delete_evidence": request.user.has_perm("initiatives.delete_evidence", initiative),
+            "can_edit": can(request.user, "initiatives.change_initiative", initiative),
+            "can_add_evidence": can(request.user, "initiatives.add_evidence", initiative),
+            "can_delete_evidence": can(request.user, "initiatives.delete_evidence", initiative),
             "can_set_replication": request.user.is_agency_officer and request.user.agency_id == initiative.agency_id,
             "evidence_form": extra.get("evidence_form") or EvidenceForm(),
             "replication_form": ReplicationForm(
@@ -129,7 +131,7 @@ class InitiativeDetailView(LoginRequiredMixin, View):
         }
 
 
-class InitiativeCreateView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class InitiativeCreateView(LoginRequiredMixin, RulesPermissionRequiredMixin, View):
     permission_required = "initiatives.add_initiative"
 
     def get(self, request):
@@ -162,7 +164,7 @@ class InitiativeUpdateView(InitiativeCreateView):
     def handle_no_permission(self):
         if self.request.user.is_authenticated:
             initiative = self.get_permission_object()
-            if self.request.user.has_perm("initiatives.view_initiative", initiative):
+            if can(self.request.user, "initiatives.view_initiative", initiative):
                 messages.error(self.request, _("Chỉ cơ quan sở hữu được sửa khi mô hình, sáng kiến còn là bản nháp."))
                 return redirect("initiatives:detail", pk=initiative.pk)
             raise Http404
@@ -222,7 +224,7 @@ class InitiativeTransitionView(LoginRequiredMixin, View):
 class EvidenceUploadView(LoginRequiredMixin, View):
     def post(self, request, pk):
         initiative = _get_visible(request, pk)
-        if not request.user.has_perm("initiatives.add_evidence", initiative):
+        if not can(request.user, "initiatives.add_evidence", initiative):
             raise PermissionDenied
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
@@ -248,7 +250,7 @@ class EvidenceDownloadView(LoginRequiredMixin, View):
         evidence = get_object_or_404(
             InitiativeEvidence.objects.select_related("initiative__agency"), pk=evidence_pk, initiative_id=pk
         )
-        if not request.user.has_perm("initiatives.view_initiative", evidence.initiative):
+        if not can(request.user, "initiatives.view_initiative", evidence.initiative):
             raise Http404
         return protected_file_response(
             user=request.user,
@@ -265,7 +267,7 @@ class EvidenceDeleteView(LoginRequiredMixin, View):
         evidence = get_object_or_404(
             InitiativeEvidence.objects.select_related("initiative__agency"), pk=evidence_pk, initiative_id=pk
         )
-        if not request.user.has_perm("initiatives.view_initiative", evidence.initiative):
+        if not can(request.user, "initiatives.view_initiative", evidence.initiative):
             raise Http404
         try:
             initiative_evidence_delete(evidence=evidence, user=request.user)
@@ -294,7 +296,7 @@ class ReplicationUpdateView(LoginRequiredMixin, View):
         return redirect("initiatives:detail", pk=pk)
 
 
-class ImportTemplateView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class ImportTemplateView(LoginRequiredMixin, RulesPermissionRequiredMixin, View):
     permission_required = "initiatives.import_initiatives"
 
     def get(self, request):
@@ -303,7 +305,7 @@ class ImportTemplateView(LoginRequiredMixin, PermissionRequiredMixin, View):
         return response
 
 
-class ImportView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class ImportView(LoginRequiredMixin, RulesPermissionRequiredMixin, View):
     permission_required = "initiatives.import_initiatives"
 
     def get(self, request):

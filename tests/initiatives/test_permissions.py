@@ -155,3 +155,11 @@ def test_reviewer_reads_but_cannot_edit_draft(make_user, commune_draft):
     reviewer = make_user(Role.REVIEWER)
     assert reviewer.has_perm("initiatives.view_initiative", commune_draft)
     assert not reviewer.has_perm("initiatives.change_initiative", commune_draft)
+
+
+def test_administrator_superuser_reads_no_initiative_and_configures_no_campaign(client, commune_draft, administrator):
+    client.force_login(administrator)
+    assert client.get(reverse("initiatives:list")).status_code == 403
+    assert client.get(reverse("initiatives:detail", args=[commune_draft.pk])).status_code == 404
+    assert client.get(reverse("initiatives:export")).status_code == 403
+    assert client.get(reverse("campaigns:create")).status_code == 403
