@@ -509,13 +509,14 @@ def summary_report_compose(*, report: SummaryReport) -> ReportDocument:
             BLOCK_PARAGRAPH,
             _(
                 "Trong %(total)d hồ sơ đề nghị khen thưởng đã gửi, %(missing)d hồ sơ không đảm bảo thành phần hồ sơ, "
-                "%(late)d hồ sơ gửi sau thời hạn; %(absent)d cơ quan, đơn vị, địa phương chưa gửi hồ sơ đề nghị khen "
-                "thưởng đúng hạn."
+                "%(late)d hồ sơ gửi sau thời hạn; %(late_agencies)d cơ quan, đơn vị, địa phương gửi hồ sơ sau thời "
+                "hạn, %(absent)d cơ quan, đơn vị, địa phương chưa gửi hồ sơ."
             )
             % {
                 "total": progress.nominations_total,
                 "missing": progress.nominations_missing_component,
                 "late": progress.nominations_late,
+                "late_agencies": progress.sent_late,
                 "absent": len(progress.missing_agencies),
             },
         )

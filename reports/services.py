@@ -124,10 +124,10 @@ def report_render_perform(*, render_id: int) -> ReportRender:
             render.finished_at = timezone.now()
             render.save()
             audit_record(actor=None, action="reports.render.done", target=render, after={"hash": data_hash})
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - any failure is recorded on the render and shown on the page
         logger.exception("Report render %s failed", render_id)
         _progress(render_id, 100, status=RenderStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now())
-        raise
+        render.refresh_from_db()
     return render
 
 

@@ -106,7 +106,8 @@ def demo_report(db):
         "III.2": [
             f"{progress.nominations_missing_component} hồ sơ không đảm bảo thành phần hồ sơ",
             f"{progress.nominations_late} hồ sơ gửi sau thời hạn",
-            f"{len(progress.missing_agencies)} cơ quan, đơn vị, địa phương chưa gửi",
+            f"{progress.sent_late} cơ quan, đơn vị, địa phương gửi hồ sơ sau thời hạn",
+            f"{len(progress.missing_agencies)} cơ quan, đơn vị, địa phương chưa gửi hồ sơ",
         ],
         "IV": ["lề lối làm việc"],
         "V": ["Sở Khoa học và Công nghệ", "Sở Nội vụ kính báo cáo Ủy ban nhân dân tỉnh./."],

@@ -216,3 +216,17 @@ def test_indicator_value_shown_in_rendered_section(campaign):
     report = SummaryReportFactory(campaign=campaign)
     texts = [block.text for block in summary_report_compose(report=report).blocks]
     assert f"Tài khoản: {value.value:.0f} tài khoản." in texts
+
+
+def test_failed_render_is_recorded_and_reported_on_the_page(client, reviewer, campaign):
+    from reports.services import report_render_perform
+
+    report = SummaryReportFactory(campaign=campaign)
+    render = ReportRender.objects.create(report=report, format="odt", requested_by=reviewer)
+    assert report_render_perform(render_id=render.pk).status == RenderStatus.FAILED
+    render.refresh_from_db()
+    assert render.error and render.progress == 100 and not render.file
+    client.force_login(reviewer)
+    status = client.get(reverse("reports:render_status", args=[campaign.code])).json()
+    assert status["renders"][0]["error"] and status["renders"][0]["download_url"] == ""
+    assert client.get(reverse("reports:download", args=[render.pk])).status_code == 404
