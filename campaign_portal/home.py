@@ -1,29 +1,73 @@
-"""What each role sees first. Apps add their panels here as they come."""
+"""What each role sees first: its dashboard or its to-do list.
+
+Apps that the project package may not import (reports) add panels with `home_panels.register`."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.utils import timezone
 
 from accounts.enums import Role
 from agencies.enums import AgencyKind
 from agencies.selectors import agency_counts_on
+from awards.selectors import current_campaign
 from campaigns.models import Campaign
 
+from .dashboard import campaign_dashboard, officer_todo
 
-def home_for(user) -> tuple[str, dict]:
+
+@dataclass(frozen=True)
+class HomePanel:
+    template: str
+    roles: tuple[str, ...]
+    context: Callable[..., dict]
+
+
+class HomePanels:
+    def __init__(self):
+        self._panels: list[HomePanel] = []
+
+    def register(self, panel: HomePanel) -> None:
+        self._panels.append(panel)
+
+    def for_user(self, user, campaign) -> list[dict]:
+        return [
+            {"template": panel.template, **panel.context(user=user, campaign=campaign)}
+            for panel in self._panels
+            if user.role in panel.roles
+        ]
+
+
+home_panels = HomePanels()
+
+
+def _chosen_campaign(code: str | None) -> Campaign | None:
+    if code:
+        campaign = Campaign.objects.filter(code=code).first()
+        if campaign is not None:
+            return campaign
+    return current_campaign()
+
+
+def home_for(user, *, campaign_code: str | None = None) -> tuple[str, dict]:
     today = timezone.localdate()
     context: dict = {"today": today}
     if user.is_agency_officer:
         agency = user.agency
         context["agency"] = agency
         context["child_agencies"] = agency.children.active_on(today).order_by("name")
-        context["campaigns"] = [
-            {"campaign": campaign, "days_left": (campaign.nomination_deadline - today).days}
-            for campaign in Campaign.objects.filter(expected_agencies=agency).order_by("nomination_deadline")
-        ]
+        context["todo"] = officer_todo(user=user, today=today)
         return "home/agency_officer.html", context
     if user.is_reviewer or user.is_official:
+        campaign = _chosen_campaign(campaign_code)
+        context["role_label"] = Role(user.role).label
+        context["campaign"] = campaign
+        context["campaigns"] = Campaign.objects.order_by("-nomination_deadline").only("code", "name")
+        if campaign is not None:
+            context.update(campaign_dashboard(user=user, campaign=campaign, today=today))
+            context["panels"] = home_panels.for_user(user, campaign)
         counts = agency_counts_on(day=today)
         context["agency_counts"] = [(label, counts[kind]) for kind, label in AgencyKind.choices if counts[kind]]
-        context["role_label"] = Role(user.role).label
         return ("home/reviewer.html" if user.is_reviewer else "home/official.html"), context
     if user.is_administrator:
         return "home/administrator.html", context

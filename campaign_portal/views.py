@@ -7,5 +7,5 @@ from . import home
 @login_required
 def home_view(request):
     """Each role lands on its own page."""
-    template, context = home.home_for(request.user)
+    template, context = home.home_for(request.user, campaign_code=request.GET.get("phong-trao"))
     return render(request, template, context)

@@ -1,0 +1,129 @@
+"""The figures of the home dashboards, each role's own, in a fixed number of queries.
+
+Reports are not imported here (nothing imports `reports`): the reports app adds its panel to the
+home pages through `home_panels` (campaign_portal/home.py)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from awards.enums import NominationState, Verdict
+from awards.selectors import campaign_progress, nomination_queue, nominations_visible_to
+from campaigns.enums import ReformArea
+from campaigns.models import Campaign
+from initiatives.enums import InitiativeState
+from initiatives.models import Initiative
+from initiatives.selectors import initiatives_visible_to
+
+
+@dataclass
+class Chart:
+    """A chart and the same numbers as a table: `rows` are (label, value) pairs."""
+
+    key: str
+    title: str
+    kind: str
+    rows: list[tuple[str, int]]
+
+    @property
+    def total(self) -> int:
+        return sum(value for _label, value in self.rows)
+
+    def as_json(self) -> dict:
+        return {
+            "type": self.kind,
+            "labels": [str(label) for label, _ in self.rows],
+            "values": [v for _, v in self.rows],
+        }
+
+
+def _counts(queryset, field: str) -> dict[str, int]:
+    return dict(queryset.values_list(field).annotate(n=Count("id")).order_by())
+
+
+def _pair_counts(queryset, first: str, second: str, second_excluding: dict | None = None):
+    """Counts by two fields from one GROUP BY; rows matching `second_excluding` count only in the first."""
+    by_first: dict[str, int] = {}
+    by_second: dict[str, int] = {}
+    for row in queryset.values(first, second).annotate(n=Count("id")).order_by():
+        by_first[row[first]] = by_first.get(row[first], 0) + row["n"]
+        if second_excluding and all(row[key] == value for key, value in second_excluding.items()):
+            continue
+        by_second[row[second]] = by_second.get(row[second], 0) + row["n"]
+    return by_first, by_second
+
+
+def campaign_dashboard(*, user, campaign: Campaign, today: datetime.date) -> dict:
+    """Reviewer's and official's dashboard of one campaign."""
+    progress = campaign_progress(campaign=campaign, as_of=today)
+    initiatives = initiatives_visible_to(user=user).filter(campaign=campaign).exclude(state=InitiativeState.DRAFT)
+    nominations = nominations_visible_to(user=user).filter(campaign=campaign)
+    by_area, initiative_states = _pair_counts(initiatives, "reform_area", "state")
+    by_state, by_verdict = _pair_counts(
+        nominations, "state", "verdict", second_excluding={"state": NominationState.DRAFT}
+    )
+    top_agencies = list(
+        initiatives.values_list("agency__name").annotate(n=Count("id")).order_by("-n", "agency__name")[:10]
+    )
+    charts = [
+        Chart(
+            "progress-level",
+            _("Cơ quan, đơn vị đã gửi hồ sơ đúng hạn, theo cấp"),
+            "bar",
+            [(group.label, group.sent_on_time) for group in progress.by_level],
+        ),
+        Chart(
+            "initiatives-area",
+            _("Mô hình, sáng kiến theo lĩnh vực cải cách"),
+            "bar",
+            [(label, by_area.get(value, 0)) for value, label in ReformArea.choices],
+        ),
+        Chart(
+            "nominations-verdict",
+            _("Hồ sơ đề nghị khen thưởng theo kết quả kiểm tra"),
+            "doughnut",
+            [(label, by_verdict.get(value, 0)) for value, label in Verdict.choices],
+        ),
+        Chart(
+            "nominations-state",
+            _("Hồ sơ đề nghị khen thưởng theo trạng thái"),
+            "bar",
+            [(label, by_state.get(value, 0)) for value, label in NominationState.choices],
+        ),
+        Chart("initiatives-agency", _("Cơ quan, đơn vị có nhiều mô hình, sáng kiến nhất"), "bar", top_agencies),
+    ]
+    waiting = [
+        (_("Hồ sơ mới gửi, chờ tiếp nhận thẩm định"), by_state.get(NominationState.SUBMITTED, 0), "submitted"),
+        (_("Hồ sơ đang thẩm định"), by_state.get(NominationState.UNDER_REVIEW, 0), "under_review"),
+        (_("Hồ sơ đã duyệt, chờ quyết định khen thưởng"), by_state.get(NominationState.APPROVED, 0), "approved"),
+        (_("Mô hình, sáng kiến chờ đánh giá"), initiative_states.get(InitiativeState.IN_PRACTICE, 0), "initiatives"),
+    ]
+    return {"progress": progress, "charts": charts, "waiting": waiting}
+
+
+def officer_todo(*, user, today: datetime.date) -> list[dict]:
+    """What an agency officer has to do, per campaign its agency must report to."""
+    campaigns = list(Campaign.objects.filter(expected_agencies=user.agency_id).order_by("nomination_deadline"))
+    own = nomination_queue(user=user).filter(agency_id=user.agency_id, campaign__in=campaigns)
+    pending = list(own.filter(state__in=[NominationState.DRAFT, NominationState.RETURNED]))
+    sent = set(own.exclude(state=NominationState.DRAFT).values_list("campaign_id", flat=True).order_by().distinct())
+    drafts = _counts(
+        Initiative.objects.filter(agency_id=user.agency_id, campaign__in=campaigns, state=InitiativeState.DRAFT),
+        "campaign_id",
+    )
+    rows = []
+    for campaign in campaigns:
+        mine = [n for n in pending if n.campaign_id == campaign.pk]
+        rows.append(
+            {
+                "campaign": campaign,
+                "days_left": (campaign.nomination_deadline - today).days,
+                "sent": campaign.pk in sent,
+                "returned": [n for n in mine if n.state == NominationState.RETURNED],
+                "drafts": [n for n in mine if n.state == NominationState.DRAFT],
+                "initiative_drafts": drafts.get(campaign.pk, 0),
+            }
+        )
+    return rows
