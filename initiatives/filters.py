@@ -53,7 +53,7 @@ class InitiativeFilter(django_filters.FilterSet):
             ("agency__name", "agency"),
             ("title", "title"),
             ("started_on", "started_on"),
-            ("state", "state"),
+            ("state_rank", "state"),
             ("replication_count", "replication"),
             ("updated_at", "updated"),
         ),

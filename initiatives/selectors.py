@@ -1,10 +1,11 @@
 """Reads, filtered by who asks: the agency is the tenant."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 
 from agencies.enums import AgencyKind
 from agencies.models import Agency
 
+from .enums import InitiativeState
 from .models import Initiative, InitiativeHistory
 
 
@@ -28,7 +29,13 @@ def initiative_list(*, user) -> QuerySet[Initiative]:
             Prefetch("implementing_units", queryset=Agency.objects.order_by("name")),
             Prefetch("replicated_to", queryset=Agency.objects.order_by("name")),
         )
-        .annotate(replication_count=Count("replicated_to", distinct=True))
+        .annotate(
+            replication_count=Count("replicated_to", distinct=True),
+            state_rank=Case(
+                *(When(state=state, then=Value(rank)) for rank, state in enumerate(InitiativeState.values)),
+                output_field=IntegerField(),
+            ),
+        )
     )
 
 

@@ -38,6 +38,26 @@ def _query_without_page(params) -> str:
     return query.urlencode()
 
 
+SORTABLE = ("title", "agency", "replication", "state")
+
+
+def _sort_links(params) -> dict:
+    """Column-header links that sort by the column, and reverse it on a second click."""
+    current = params.get("sort", "")
+    links = {}
+    for key in SORTABLE:
+        query = params.copy()
+        query.pop("page", None)
+        query["sort"] = f"-{key}" if current == key else key
+        active = current.lstrip("-") == key
+        links[key] = {
+            "url": f"?{query.urlencode()}",
+            "active": active,
+            "aria": ("descending" if current.startswith("-") else "ascending") if active else "none",
+        }
+    return links
+
+
 class ListPermissionMixin(LoginRequiredMixin, RulesPermissionRequiredMixin):
     permission_required = "initiatives.list_initiatives"
 
@@ -60,6 +80,7 @@ class InitiativeListView(ListPermissionMixin, TemplateView):
         context["page_obj"] = Paginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
         context["query_string"] = _query_without_page(self.request.GET)
         context["export_query"] = context["query_string"]
+        context["sort_links"] = _sort_links(self.request.GET)
         context["can_add"] = can(self.request.user, "initiatives.add_initiative")
         context["can_import"] = can(self.request.user, "initiatives.import_initiatives")
         return context

@@ -136,3 +136,22 @@ def test_district_officer_list_same_query_count(client, district_officer, campai
     client.force_login(district_officer)
     url = reverse("initiatives:list")
     assert_same_query_count(lambda: client.get(url, {"q": "mo hinh"}), _grow(campaign, district))
+
+
+def test_column_header_sorts_and_reverses(client, reviewer, spread):
+    client.force_login(reviewer)
+    response = client.get(reverse("initiatives:list"), {"kind": "", "sort": "title"})
+    links = response.context["sort_links"]
+    assert links["title"]["url"] == "?kind=&sort=-title" and links["title"]["aria"] == "ascending"
+    assert links["agency"]["url"] == "?kind=&sort=agency" and links["agency"]["aria"] == "none"
+    reversed_titles = [
+        item.title for item in client.get(reverse("initiatives:list") + links["title"]["url"]).context["page_obj"]
+    ]
+    assert reversed_titles == sorted(reversed_titles, reverse=True)
+    assert 'aria-sort="ascending"' in response.content.decode()
+
+
+def test_sort_by_state_follows_the_workflow(client, reviewer, spread):
+    client.force_login(reviewer)
+    response = client.get(reverse("initiatives:list"), {"sort": "state"})
+    assert [item.state for item in response.context["page_obj"]] == ["draft", "in_practice", "evaluated"]
