@@ -25,6 +25,38 @@ from .composition import (
 from .docx.build_template import TEMPLATE_PATH
 
 INDENT = Mm(10)
+# Word rejects properties out of schema order (ECMA-376 CT_PPrBase, CT_TblPr): the elements that
+# must follow w:pBdr and w:tblBorders.
+AFTER_PBDR = (
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+AFTER_TBL_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 class _Footnotes:
@@ -88,13 +120,11 @@ def _line(container, *, width: str) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:top")
-    bottom.set(qn("w:val"), "single")
-    bottom.set(qn("w:sz"), "6")
-    bottom.set(qn("w:space"), "1")
-    bottom.set(qn("w:color"), "000000")
-    borders.append(bottom)
-    ppr.append(borders)
+    top = OxmlElement("w:top")
+    for name, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        top.set(qn(name), value)
+    borders.append(top)
+    ppr.insert_element_before(borders, *AFTER_PBDR)
     paragraph.paragraph_format.left_indent = Mm(width[0])
     paragraph.paragraph_format.right_indent = Mm(width[1])
     run = paragraph.add_run()
@@ -108,7 +138,7 @@ def _no_borders(table) -> None:
         element = OxmlElement(f"w:{side}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tbl_pr.append(borders)
+    tbl_pr.insert_element_before(borders, *AFTER_TBL_BORDERS)
 
 
 def _cell(table, row: int, column: int):

@@ -16,7 +16,7 @@ from tests.factories import AgencyFactory, CampaignFactory, CommuneFactory, Dist
 from tests.factories.initiatives import InitiativeFactory
 from tests.factories.reports import IndicatorFactory, IndicatorValueFactory, SummaryReportFactory
 
-from .helpers import DocxReport, normalise, pdf_fonts, pdf_text
+from .helpers import DocxReport, W, normalise, pdf_fonts, pdf_text
 
 
 def test_date_line_has_leading_zeros_for_days_and_first_two_months():
@@ -161,3 +161,15 @@ def test_drafts_cite_the_campaign_documents_from_the_data(other_campaign):
     assert "Sở Nội vụ thành phố Đà Nẵng kính báo cáo Ủy ban nhân dân thành phố./." in drafts["closing"]
     assert "trên địa bàn thành phố Đà Nẵng" in drafts["closing"]
     assert "Trợ lý số cho bộ phận một cửa" in drafts["ii_4_1"]
+
+
+def test_docx_properties_follow_schema_order_that_word_requires(other_campaign):
+    """Word refuses a file whose paragraph or table properties are out of schema order."""
+    word = DocxReport(docx_render(summary_report_compose(report=other_campaign)))
+    body = word.document.element.body
+    paragraph_order = ["pStyle", "pBdr", "spacing", "ind", "jc"]
+    table_order = ["tblStyle", "tblW", "jc", "tblBorders", "tblLayout", "tblLook"]
+    for properties, order in ((body.iter(f"{W}pPr"), paragraph_order), (body.iter(f"{W}tblPr"), table_order)):
+        for element in properties:
+            names = [child.tag.split("}")[1] for child in element if child.tag.split("}")[1] in order]
+            assert names == sorted(names, key=order.index), names
