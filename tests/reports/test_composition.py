@@ -173,3 +173,9 @@ def test_docx_properties_follow_schema_order_that_word_requires(other_campaign):
         for element in properties:
             names = [child.tag.split("}")[1] for child in element if child.tag.split("}")[1] in order]
             assert names == sorted(names, key=order.index), names
+
+
+def test_committed_docx_template_is_what_the_build_script_writes(tmp_path):
+    from reports.docx.build_template import TEMPLATE_PATH, build_template
+
+    assert build_template(tmp_path / "template.docx").read_bytes() == TEMPLATE_PATH.read_bytes()

@@ -230,3 +230,18 @@ def test_failed_render_is_recorded_and_reported_on_the_page(client, reviewer, ca
     status = client.get(reverse("reports:render_status", args=[campaign.code])).json()
     assert status["renders"][0]["error"] and status["renders"][0]["download_url"] == ""
     assert client.get(reverse("reports:download", args=[render.pk])).status_code == 404
+
+
+def test_report_page_and_status_query_counts_do_not_grow_with_renders(
+    client, reviewer, campaign, assert_same_query_count
+):
+    report = SummaryReportFactory(campaign=campaign)
+    ReportRender.objects.create(report=report, format="pdf", requested_by=reviewer)
+    client.force_login(reviewer)
+
+    def grow():
+        for fmt in ("pdf", "docx"):
+            ReportRender.objects.create(report=report, format=fmt, requested_by=reviewer)
+
+    assert_same_query_count(lambda: client.get(reverse("reports:detail", args=[campaign.code])), grow)
+    assert_same_query_count(lambda: client.get(reverse("reports:render_status", args=[campaign.code])), grow)
