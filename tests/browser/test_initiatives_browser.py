@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from accounts.enums import Role
 from initiatives.models import Initiative
+from tests.browser.test_accessibility import axe_page  # noqa: F401 - the fixture, shared
 from tests.conftest import browser_login, screenshot
 from tests.factories import TEST_PASSWORD
 
@@ -106,3 +107,34 @@ def test_browser_import_with_errors_lists_each_row_and_column(page, make_user, d
     assert page.get_by_text("Dòng 3, cột “Lĩnh vực CCHC (*)”").is_visible()
     assert Initiative.objects.count() == before
     screenshot(page, "initiatives-import-errors-1280")
+
+
+@pytest.mark.parametrize("role", [Role.AGENCY_OFFICER, Role.REVIEWER])
+def test_initiative_and_campaign_pages_have_no_serious_axe_violations(axe_page, make_user, demo, role):  # noqa: F811 - the fixture
+    import json
+
+    from tests.browser.test_accessibility import axe_violations
+
+    agency = demo.get(name="UBND huyện Bắc Trà My") if role == Role.AGENCY_OFFICER else None
+    browser_login(axe_page, make_user(role, agency=agency).username, TEST_PASSWORD)
+    item = Initiative.objects.filter(agency__name="UBND huyện Bắc Trà My", implementing_units__isnull=False).first()
+    paths = [
+        "/sang-kien/",
+        "/sang-kien/?q=tra+doc&sort=-title",
+        "/sang-kien/nhan-rong/",
+        f"/sang-kien/{item.pk}/",
+        "/sang-kien/nhap-excel/",
+        "/phong-trao/4064/",
+    ]
+    paths += (
+        ["/sang-kien/them/"]
+        if role == Role.AGENCY_OFFICER
+        else ["/phong-trao/", "/phong-trao/them/", "/phong-trao/4064/sua/"]
+    )
+    found = {}
+    for path in paths:
+        axe_page.goto(f"{axe_page.base_url}{path}")
+        violations = axe_violations(axe_page)
+        if violations:
+            found[path] = violations
+    assert not found, json.dumps(found, ensure_ascii=False, indent=1)
