@@ -40,10 +40,17 @@ class NominationFilter(django_filters.FilterSet):
         label=_("Thiếu thành phần"), choices=YES_NO, method="filter_flag", empty_label="—"
     )
 
-    def __init__(self, *args, campaign=None, agencies=None, **kwargs):
+    # Filters that only make sense across agencies: not shown to an agency's officer.
+    STAFF_ONLY = ("agency", "level", "district")
+
+    def __init__(self, *args, campaign=None, agencies=None, staff=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not staff:
+            for name in self.STAFF_ONLY:
+                self.filters.pop(name)
         self.filters["award_form"].queryset = AwardForm.objects.filter(campaign=campaign)
-        self.filters["agency"].queryset = agencies if agencies is not None else Agency.objects.none()
+        if "agency" in self.filters:
+            self.filters["agency"].queryset = agencies if agencies is not None else Agency.objects.none()
 
     def filter_text(self, queryset, name, value):
         for word in fold_text(value).split():

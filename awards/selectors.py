@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from agencies.enums import AgencyKind, AgencyLevel
 from agencies.models import Agency
+from campaign_portal.text import fold_text
 from campaigns.models import Campaign
 
 from .enums import NominationState, Outcome
@@ -210,7 +211,7 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
         nominations_late=flagged["late"],
         rows=rows,
         by_level=[group for group in by_level.values() if group.expected],
-        by_district=sorted(by_district.values(), key=lambda g: g.label),
+        by_district=sorted(by_district.values(), key=lambda g: fold_text(g.label)),
     )
 
 

@@ -58,6 +58,7 @@ class NominationListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateVi
             queryset=queue,
             campaign=campaign,
             agencies=agencies_readable_by(user=user).filter(nominations_sent__campaign=campaign).distinct(),
+            staff=user.is_reviewer or user.is_official,
         )
         page = Paginator(nomination_filter.qs, self.page_size).get_page(self.request.GET.get("page"))
         batch = None

@@ -1,0 +1,78 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from accounts.management.commands.load_demo_accounts import DEMO_PASSWORD
+from awards.models import Nomination
+from tests.conftest import browser_login, screenshot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def demo(quang_nam):
+    for command in ("load_demo_accounts", "load_demo_campaign", "load_demo_nominations"):
+        call_command(command, stdout=io.StringIO())
+
+
+def test_browser_reviewer_queue_checklist_and_check_progress(page, demo):
+    browser_login(page, "chuyenvien.snv", DEMO_PASSWORD)
+    page.get_by_role("link", name="Hồ sơ khen thưởng").click()
+    assert page.get_by_role("heading", name="Thẩm định hồ sơ đề nghị khen thưởng").is_visible()
+    assert page.locator("table.nomination-table tbody tr").count() == 32
+    screenshot(page, "awards-review-queue-1280")
+
+    page.get_by_role("button", name="Kiểm tra lại tất cả").click()
+    page.wait_for_selector("#check-progress [data-progress-text]:has-text('32/32')")
+    assert page.get_by_text("32/32 hồ sơ đã kiểm tra").is_visible()
+
+    page.get_by_label("Kết quả kiểm tra").select_option("not_eligible")
+    page.get_by_role("button", name="Lọc").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("table.nomination-table tbody tr").count() == 7
+    screenshot(page, "awards-review-queue-not-eligible-1280")
+
+    duplicate = Nomination.objects.get(agency__name="UBND huyện Bắc Trà My", nominee_name="Nguyễn Văn Hùng")
+    page.goto(f"{page.base_url}/khen-thuong/ho-so/{duplicate.pk}/")
+    checklist = page.locator("section.checklist")
+    assert checklist.get_by_text("Không đủ điều kiện").is_visible()
+    assert checklist.get_by_text("Đối tượng đã được đề nghị cùng hình thức").is_visible()
+    screenshot(page, "awards-nomination-checklist-1280")
+
+    with page.expect_popup() as popup:
+        page.get_by_role("link", name="Xem").first.click()
+    document = popup.value
+    document.wait_for_load_state()
+    assert document.url.endswith(f"/khen-thuong/tai-lieu/{duplicate.documents.first().pk}/")
+
+
+def test_browser_reviewer_returns_and_officer_sees_what_to_fix(page, demo):
+    nomination = Nomination.objects.get(agency__name="UBND huyện Núi Thành")
+    browser_login(page, "chuyenvien.snv", DEMO_PASSWORD)
+    page.goto(f"{page.base_url}/khen-thuong/ho-so/{nomination.pk}/")
+    form = page.locator("form.action-form", has=page.get_by_role("button", name="Trả lại bổ sung"))
+    form.get_by_label("Lý do, ý kiến").fill("Thiếu tờ trình; đề nghị bổ sung trước ngày 31/12/2024.")
+    form.get_by_role("button", name="Trả lại bổ sung").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text("Hồ sơ đã chuyển sang “Trả lại, yêu cầu bổ sung”").is_visible()
+    page.context.clear_cookies()
+
+    browser_login(page, "bactramy", DEMO_PASSWORD)
+    page.get_by_role("link", name="Hồ sơ khen thưởng").click()
+    screenshot(page, "awards-agency-list-1280")
+    draft = Nomination.objects.get(agency__name="UBND huyện Bắc Trà My", state="draft")
+    page.goto(f"{page.base_url}/khen-thuong/ho-so/{draft.pk}/")
+    assert page.get_by_text("Cần bổ sung, khắc phục:").is_visible()
+    assert page.get_by_role("button", name="Gửi hồ sơ").is_visible()
+    screenshot(page, "awards-agency-draft-to-fix-1280")
+
+
+def test_browser_progress_page(page, demo):
+    browser_login(page, "lanhdao.tinh", DEMO_PASSWORD)
+    page.get_by_role("link", name="Tiến độ", exact=True).click()
+    page.get_by_label("Tính đến ngày").fill("24/12/2024")
+    page.get_by_role("button", name="Xem").click()
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_test_id("on-time-count").inner_text() == "25/43"
+    screenshot(page, "awards-progress-1280")
