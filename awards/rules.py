@@ -24,8 +24,14 @@ def is_editable(user, nomination) -> bool:
     return nomination is not None and nomination.state in EDITABLE_STATES
 
 
-can_read_nomination = (
-    is_reviewer | is_official | (is_agency_officer & (is_nominating_agency | is_parent_of_nominating_agency))
+@rules.predicate
+def is_sent(user, nomination) -> bool:
+    return nomination is not None and nomination.state != NominationState.DRAFT
+
+
+# Drafts belong to their agency (and its district) until sent.
+can_read_nomination = ((is_reviewer | is_official) & is_sent) | (
+    is_agency_officer & (is_nominating_agency | is_parent_of_nominating_agency)
 )
 can_edit_nomination = is_agency_officer & is_nominating_agency & is_editable
 can_submit_nomination = is_agency_officer & is_nominating_agency

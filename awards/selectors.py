@@ -18,8 +18,9 @@ SENT_STATES = [s for s in NominationState.values if s != NominationState.DRAFT]
 
 
 def nominations_visible_to(*, user) -> QuerySet[Nomination]:
+    # Drafts belong to their agency until it sends them.
     if getattr(user, "is_reviewer", False) or getattr(user, "is_official", False):
-        return Nomination.objects.all()
+        return Nomination.objects.exclude(state=NominationState.DRAFT)
     if getattr(user, "is_agency_officer", False):
         return Nomination.objects.filter(Q(agency_id=user.agency_id) | Q(agency__parent_id=user.agency_id))
     return Nomination.objects.none()

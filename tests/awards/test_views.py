@@ -124,6 +124,12 @@ def test_district_filter_includes_its_communes(client, reviewer, campaign, colle
     assert response.context["page_obj"].paginator.count == 2
 
 
+def test_reviewer_does_not_see_agency_drafts(client, reviewer, dossier):
+    client.force_login(reviewer)
+    assert client.get(reverse("awards:nomination_list")).context["page_obj"].paginator.count == 0
+    assert client.get(reverse("awards:nomination_detail", args=[dossier.pk])).status_code == 403
+
+
 def test_officer_sees_only_own_agency_nominations(client, officer, other_officer, campaign, collective_form, criteria):
     mine = make_dossier(officer=officer, campaign=campaign, award_form=collective_form)
     theirs = make_dossier(officer=other_officer, campaign=campaign, award_form=collective_form)
@@ -135,7 +141,8 @@ def test_officer_sees_only_own_agency_nominations(client, officer, other_officer
     assert client.get(reverse("awards:document_open", args=[document.pk])).status_code == 403
 
 
-def test_document_opens_inline_for_reviewer_and_download_is_audited(client, reviewer, dossier):
+def test_document_opens_inline_for_reviewer_and_download_is_audited(client, reviewer, officer, dossier):
+    services.nomination_submit(user=officer, nomination=dossier)
     document = dossier.documents.first()
     client.force_login(reviewer)
     response = client.get(reverse("awards:document_open", args=[document.pk]))
