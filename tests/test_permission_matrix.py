@@ -68,6 +68,66 @@ MATRIX: dict[str, Entry] = {
     "admin:index": Entry({"*": 302, "administrator": 200}),
 }
 
+
+def _initiative(owner, **values):
+    from tests.factories.initiatives import InitiativeFactory
+
+    return {"pk": InitiativeFactory(agency=owner, **values).pk}
+
+
+def _evidence(owner):
+    from django.core.files.base import ContentFile
+
+    from initiatives.models import InitiativeEvidence
+    from tests.factories.initiatives import InitiativeFactory
+
+    initiative = InitiativeFactory(agency=owner)
+    evidence = InitiativeEvidence(
+        initiative=initiative, original_name="a.pdf", kind="pdf", content_type="application/pdf", size=9
+    )
+    evidence.file.save("a.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return {"pk": initiative.pk, "evidence_pk": evidence.pk}
+
+
+def _campaign(owner):
+    from tests.factories import CampaignFactory
+
+    return {"code": CampaignFactory().code}
+
+
+INITIATIVE_READERS = {"anonymous": LOGIN_REDIRECT, "*": 200, "administrator": 403}
+OFFICERS_ONLY = {"anonymous": LOGIN_REDIRECT, "*": 403, "officer_own": 200, "officer_parent": 200, "officer_other": 200}
+OFFICERS_AND_REVIEWERS = {**OFFICERS_ONLY, "reviewer": 200}
+REVIEWERS_ONLY = {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200}
+DRAFT_READERS = {"anonymous": LOGIN_REDIRECT, "*": 200, "officer_other": 404, "administrator": 404}
+DRAFT_ACTIONS = {"anonymous": LOGIN_REDIRECT, "*": 302, "officer_other": 404, "administrator": 404}
+MATRIX.update(
+    {
+        "initiatives:list": Entry(INITIATIVE_READERS),
+        "initiatives:export": Entry(INITIATIVE_READERS),
+        "initiatives:replication": Entry(INITIATIVE_READERS),
+        "initiatives:create": Entry(OFFICERS_ONLY),
+        "initiatives:import": Entry(OFFICERS_AND_REVIEWERS),
+        "initiatives:import_template": Entry(OFFICERS_AND_REVIEWERS),
+        "initiatives:detail": Entry(DRAFT_READERS, fixture=_initiative),
+        "initiatives:update": Entry({**DRAFT_ACTIONS, "officer_own": 200}, fixture=_initiative),
+        "initiatives:transition": Entry(
+            DRAFT_ACTIONS, fixture=_initiative, method="post", data={"name": "register", "expected_state": "draft"}
+        ),
+        "initiatives:replication_update": Entry(DRAFT_ACTIONS, fixture=_initiative, method="post"),
+        "initiatives:evidence_upload": Entry(
+            {**DRAFT_ACTIONS, "*": 403, "officer_own": 400}, fixture=_initiative, method="post"
+        ),
+        "initiatives:evidence_download": Entry(DRAFT_READERS, fixture=_evidence),
+        "initiatives:evidence_delete": Entry(DRAFT_ACTIONS, fixture=_evidence, method="post"),
+        "campaigns:list": Entry(everyone()),
+        "campaigns:detail": Entry(everyone(), fixture=_campaign),
+        "campaigns:create": Entry(REVIEWERS_ONLY),
+        "campaigns:update": Entry(REVIEWERS_ONLY, fixture=_campaign),
+    }
+)
+
+
 # Django admin's own pages check is_staff themselves; admin:index above stands for them.
 EXCLUDED_NAMESPACES = {"admin"}
 
