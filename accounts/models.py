@@ -1,3 +1,4 @@
+import rules
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -44,6 +45,15 @@ class User(AbstractUser):
     @property
     def is_agency_officer(self) -> bool:
         return self.is_active and self.role == Role.AGENCY_OFFICER and self.agency_id is not None
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        """The portal's permissions are django-rules predicates and the rules alone answer them:
+        Django would let a superuser pass every check, yet the administrator manages users and
+        agencies and reads no agency's records (DESIGN.md section 2). Django's own model
+        permissions (the admin site's) keep their usual meaning."""
+        if rules.perm_exists(perm):
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
     def get_full_name(self) -> str:
         """Vietnamese order: family and middle names, then the given name (Nguyễn Thị Hoa)."""

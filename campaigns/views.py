@@ -6,26 +6,26 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
 
 from .forms import CampaignForm, DocumentFormSet
 from .models import Campaign
-from .permissions import RulesPermissionRequiredMixin, can
 from .selectors import campaign_detail, campaign_list
 from .services import campaign_save
 
 
-class CampaignListView(LoginRequiredMixin, RulesPermissionRequiredMixin, TemplateView):
+class CampaignListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
     template_name = "campaigns/list.html"
     permission_required = "campaigns.view_campaign"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["campaigns"] = campaign_list()
-        context["can_add"] = can(self.request.user, "campaigns.add_campaign")
+        context["can_add"] = self.request.user.has_perm("campaigns.add_campaign")
         return context
 
 
-class CampaignDetailView(LoginRequiredMixin, RulesPermissionRequiredMixin, TemplateView):
+class CampaignDetailView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
     template_name = "campaigns/detail.html"
     permission_required = "campaigns.view_campaign"
 
@@ -36,7 +36,7 @@ class CampaignDetailView(LoginRequiredMixin, RulesPermissionRequiredMixin, Templ
         except Campaign.DoesNotExist as error:
             raise Http404 from error
         context["campaign"] = campaign
-        context["can_change"] = can(self.request.user, "campaigns.change_campaign", campaign)
+        context["can_change"] = self.request.user.has_perm("campaigns.change_campaign", campaign)
         context["expected"] = list(campaign.expected_agencies.all())
         # Drafts belong to their agencies, so the campaign page counts only what was registered.
         counts = campaign.initiatives.exclude(state="draft").values("state").annotate(n=Count("id"))
@@ -45,7 +45,7 @@ class CampaignDetailView(LoginRequiredMixin, RulesPermissionRequiredMixin, Templ
         return context
 
 
-class CampaignEditView(LoginRequiredMixin, RulesPermissionRequiredMixin, View):
+class CampaignEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
     permission_required = "campaigns.add_campaign"
 
     def _campaign(self):

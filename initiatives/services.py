@@ -12,7 +12,6 @@ from campaign_portal.audit import audit_record
 from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, validate_upload
 from campaign_portal.workflow import transition_apply
 from campaigns.models import Campaign
-from campaigns.permissions import can
 
 from .enums import InitiativeState
 from .models import Initiative, InitiativeEvidence, InitiativeHistory
@@ -77,7 +76,7 @@ def initiative_update(
     **values,
 ) -> Initiative:
     """Change the content of a draft of the user's own agency."""
-    if not can(user, "initiatives.change_initiative", initiative):
+    if not user.has_perm("initiatives.change_initiative", initiative):
         raise PermissionDenied(_("Chỉ cơ quan sở hữu được sửa mô hình, sáng kiến khi còn là bản nháp."))
     unknown = set(values) - set(CONTENT_FIELDS)
     if unknown:
@@ -160,7 +159,7 @@ def initiative_transition(
 
 def initiative_evidence_add(*, initiative: Initiative, user, upload, description: str = "") -> InitiativeEvidence:
     """Store an evidence file after checking its content; raises ValidationError with what to fix."""
-    if not can(user, "initiatives.add_evidence", initiative):
+    if not user.has_perm("initiatives.add_evidence", initiative):
         raise PermissionDenied(_("Anh/chị không được tải minh chứng cho mô hình, sáng kiến này."))
     kind = validate_upload(upload, allowed=DOCUMENT_KINDS)
     name = safe_filename(upload.name, kind)
@@ -187,7 +186,7 @@ def initiative_evidence_add(*, initiative: Initiative, user, upload, description
 
 def initiative_evidence_delete(*, evidence: InitiativeEvidence, user) -> None:
     initiative = evidence.initiative
-    if not can(user, "initiatives.delete_evidence", initiative):
+    if not user.has_perm("initiatives.delete_evidence", initiative):
         raise PermissionDenied(_("Chỉ xóa được minh chứng của bản nháp thuộc cơ quan mình."))
     with transaction.atomic():
         audit_record(

@@ -8,11 +8,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
 
 from campaign_portal.files import protected_file_response
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, workbook_write
 from campaign_portal.workflow import WorkflowError, transitions_available
-from campaigns.permissions import RulesPermissionRequiredMixin, can
 
 from . import excel
 from .filters import InitiativeFilter
@@ -58,7 +58,7 @@ def _sort_links(params) -> dict:
     return links
 
 
-class ListPermissionMixin(LoginRequiredMixin, RulesPermissionRequiredMixin):
+class ListPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
     permission_required = "initiatives.list_initiatives"
 
 
@@ -81,8 +81,8 @@ class InitiativeListView(ListPermissionMixin, TemplateView):
         context["query_string"] = _query_without_page(self.request.GET)
         context["export_query"] = context["query_string"]
         context["sort_links"] = _sort_links(self.request.GET)
-        context["can_add"] = can(self.request.user, "initiatives.add_initiative")
-        context["can_import"] = can(self.request.user, "initiatives.import_initiatives")
+        context["can_add"] = self.request.user.has_perm("initiatives.add_initiative")
+        context["can_import"] = self.request.user.has_perm("initiatives.import_initiatives")
         return context
 
 
@@ -122,7 +122,7 @@ def _get_visible(request, pk) -> Initiative:
         initiative = initiative_detail(user=request.user, pk=pk)
     except Initiative.DoesNotExist as error:
         raise Http404 from error
-    if not can(request.user, "initiatives.view_initiative", initiative):
+    if not request.user.has_perm("initiatives.view_initiative", initiative):
         raise Http404
     return initiative
 
@@ -141,9 +141,9 @@ class InitiativeDetailView(LoginRequiredMixin, View):
                 {"transition": t, "form": TransitionForm(initial={"name": t.name, "expected_state": initiative.state})}
                 for t in transitions
             ],
-            "can_edit": can(request.user, "initiatives.change_initiative", initiative),
-            "can_add_evidence": can(request.user, "initiatives.add_evidence", initiative),
-            "can_delete_evidence": can(request.user, "initiatives.delete_evidence", initiative),
+            "can_edit": request.user.has_perm("initiatives.change_initiative", initiative),
+            "can_add_evidence": request.user.has_perm("initiatives.add_evidence", initiative),
+            "can_delete_evidence": request.user.has_perm("initiatives.delete_evidence", initiative),
             "can_set_replication": request.user.is_agency_officer and request.user.agency_id == initiative.agency_id,
             "evidence_form": extra.get("evidence_form") or EvidenceForm(),
             "replication_form": ReplicationForm(
@@ -152,7 +152,7 @@ class InitiativeDetailView(LoginRequiredMixin, View):
         }
 
 
-class InitiativeCreateView(LoginRequiredMixin, RulesPermissionRequiredMixin, View):
+class InitiativeCreateView(LoginRequiredMixin, PermissionRequiredMixin, View):
     permission_required = "initiatives.add_initiative"
 
     def get(self, request):
@@ -185,7 +185,7 @@ class InitiativeUpdateView(InitiativeCreateView):
     def handle_no_permission(self):
         if self.request.user.is_authenticated:
             initiative = self.get_permission_object()
-            if can(self.request.user, "initiatives.view_initiative", initiative):
+            if self.request.user.has_perm("initiatives.view_initiative", initiative):
                 messages.error(self.request, _("Chỉ cơ quan sở hữu được sửa khi mô hình, sáng kiến còn là bản nháp."))
                 return redirect("initiatives:detail", pk=initiative.pk)
             raise Http404
@@ -245,7 +245,7 @@ class InitiativeTransitionView(LoginRequiredMixin, View):
 class EvidenceUploadView(LoginRequiredMixin, View):
     def post(self, request, pk):
         initiative = _get_visible(request, pk)
-        if not can(request.user, "initiatives.add_evidence", initiative):
+        if not request.user.has_perm("initiatives.add_evidence", initiative):
             raise PermissionDenied
         form = EvidenceForm(request.POST, request.FILES)
         if form.is_valid():
@@ -271,7 +271,7 @@ class EvidenceDownloadView(LoginRequiredMixin, View):
         evidence = get_object_or_404(
             InitiativeEvidence.objects.select_related("initiative__agency"), pk=evidence_pk, initiative_id=pk
         )
-        if not can(request.user, "initiatives.view_initiative", evidence.initiative):
+        if not request.user.has_perm("initiatives.view_initiative", evidence.initiative):
             raise Http404
         return protected_file_response(
             user=request.user,
@@ -288,7 +288,7 @@ class EvidenceDeleteView(LoginRequiredMixin, View):
         evidence = get_object_or_404(
             InitiativeEvidence.objects.select_related("initiative__agency"), pk=evidence_pk, initiative_id=pk
         )
-        if not can(request.user, "initiatives.view_initiative", evidence.initiative):
+        if not request.user.has_perm("initiatives.view_initiative", evidence.initiative):
             raise Http404
         try:
             initiative_evidence_delete(evidence=evidence, user=request.user)
@@ -317,7 +317,7 @@ class ReplicationUpdateView(LoginRequiredMixin, View):
         return redirect("initiatives:detail", pk=pk)
 
 
-class ImportTemplateView(LoginRequiredMixin, RulesPermissionRequiredMixin, View):
+class ImportTemplateView(LoginRequiredMixin, PermissionRequiredMixin, View):
     permission_required = "initiatives.import_initiatives"
 
     def get(self, request):
@@ -326,7 +326,7 @@ class ImportTemplateView(LoginRequiredMixin, RulesPermissionRequiredMixin, View)
         return response
 
 
-class ImportView(LoginRequiredMixin, RulesPermissionRequiredMixin, View):
+class ImportView(LoginRequiredMixin, PermissionRequiredMixin, View):
     permission_required = "initiatives.import_initiatives"
 
     def get(self, request):

@@ -3,6 +3,7 @@ import pytest
 from accounts.enums import Role
 from agencies.selectors import agencies_readable_by
 from tests.factories import AgencyFactory, CommuneFactory, DistrictFactory
+from tests.factories.initiatives import InitiativeFactory
 
 
 @pytest.mark.parametrize(
@@ -46,3 +47,12 @@ def test_reviewer_reads_every_agency(make_user):
     AgencyFactory.create_batch(3)
     reviewer = make_user(Role.REVIEWER)
     assert agencies_readable_by(user=reviewer).count() == 3
+
+
+def test_superuser_administrator_gets_only_what_the_rules_give(make_user):
+    admin = make_user(Role.ADMINISTRATOR, is_staff=True, is_superuser=True)
+    assert admin.has_perm("agencies.change_agency") and admin.has_perm("accounts.manage_users")
+    assert not admin.has_perm("campaigns.change_campaign")
+    assert not admin.has_perm("initiatives.view_initiative", InitiativeFactory())
+    # Django's own model permissions (admin site) keep their meaning for superusers.
+    assert admin.has_perm("auth.change_group")
