@@ -150,6 +150,7 @@ def celery_worker_process(django_db_setup, django_db_blocker):
     )
     previous = {key: app.conf[key] for key in ("broker_url", "result_backend", "task_always_eager")}
     app.conf.update(broker_url=broker, result_backend=broker, task_always_eager=False)
+    app.close()  # drop connections pooled under the embedded settings, so Redis is used from here on
     try:
         deadline = time.monotonic() + 60
         while not app.control.ping(timeout=1.0):
@@ -158,6 +159,7 @@ def celery_worker_process(django_db_setup, django_db_blocker):
         yield process
     finally:
         app.conf.update(**previous)
+        app.close()
         process.terminate()
         try:
             process.wait(timeout=30)
