@@ -1,4 +1,5 @@
 // Awards pages: the progress of a "check every nomination" run, and "select all eligible".
+// Texts come from the page (data-*-label), translated there.
 document.addEventListener("DOMContentLoaded", () => {
   const panel = document.getElementById("check-progress");
   if (panel) {
@@ -12,7 +13,7 @@ document.addEventListener("DOMContentLoaded", () => {
           bar.style.width = `${percent}%`;
           bar.textContent = `${percent}%`;
           panel.querySelector("[role=progressbar]").setAttribute("aria-valuenow", String(percent));
-          text.textContent = `${data.done}/${data.total} hồ sơ đã kiểm tra`;
+          text.textContent = `${data.done}/${data.total} ${panel.dataset.doneLabel}`;
           if (!data.finished) {
             window.setTimeout(poll, 1500);
           } else {
@@ -20,7 +21,7 @@ document.addEventListener("DOMContentLoaded", () => {
           }
         })
         .catch(() => {
-          text.textContent = "Không lấy được tiến độ kiểm tra.";
+          text.textContent = panel.dataset.errorLabel;
         });
     };
     poll();
