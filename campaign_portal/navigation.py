@@ -17,7 +17,7 @@ class NavItem:
 
 NAV_ITEMS = [
     NavItem(_("Trang chủ"), "home", "", "house"),
-    NavItem(_("Cơ quan, đơn vị"), "agencies:directory", "agencies.view_directory", "diagram-3"),
+    NavItem(_("Cơ quan"), "agencies:directory", "agencies.view_directory", "diagram-3"),
     NavItem(_("Sáng kiến, mô hình"), "initiatives:list", "initiatives.list_initiatives", "lightbulb"),
     NavItem(_("Phong trào"), "campaigns:list", "campaigns.view_campaign_list", "flag"),
     NavItem(_("Hồ sơ khen thưởng"), "awards:nomination_list", "awards.view_nomination_list", "award"),

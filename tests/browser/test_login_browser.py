@@ -11,9 +11,9 @@ def test_browser_reviewer_logs_in_and_sees_home(page, make_user, quang_nam):
     reviewer = make_user(Role.REVIEWER, first_name="Hoa", last_name="Nguyễn Thị")
     browser_login(page, reviewer.username, TEST_PASSWORD)
     assert page.get_by_role("heading", name="Thẩm định và tổng hợp").is_visible()
-    assert page.get_by_role("link", name="Cơ quan, đơn vị").is_visible()
+    assert page.get_by_role("link", name="Cơ quan", exact=True).is_visible()
     screenshot(page, "reviewer-home-1280")
-    page.get_by_role("link", name="Cơ quan, đơn vị").click()
+    page.get_by_role("link", name="Cơ quan", exact=True).click()
     assert page.get_by_role("heading", name="Cơ quan, đơn vị, địa phương").is_visible()
     screenshot(page, "agency-directory-1280")
 
