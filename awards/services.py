@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.rules import is_agency_officer, is_reviewer
@@ -58,23 +59,23 @@ def _may_submit(user, nomination) -> bool:
 NOMINATION_TRANSITIONS: dict[str, Transition] = {
     t.name: t
     for t in (
-        Transition("submit", (S.DRAFT, S.RETURNED), S.SUBMITTED, _may_submit, _("Gửi hồ sơ")),
-        Transition("start_review", (S.SUBMITTED,), S.UNDER_REVIEW, _is_reviewer, _("Nhận thẩm định")),
+        Transition("submit", (S.DRAFT, S.RETURNED), S.SUBMITTED, _may_submit, gettext_lazy("Gửi hồ sơ")),
+        Transition("start_review", (S.SUBMITTED,), S.UNDER_REVIEW, _is_reviewer, gettext_lazy("Nhận thẩm định")),
         Transition(
             "return",
             (S.SUBMITTED, S.UNDER_REVIEW),
             S.RETURNED,
             _is_reviewer,
-            _("Trả lại bổ sung"),
+            gettext_lazy("Trả lại bổ sung"),
             reason_required=True,
         ),
-        Transition("approve", (S.SUBMITTED, S.UNDER_REVIEW), S.APPROVED, _is_reviewer, _("Duyệt đề nghị")),
+        Transition("approve", (S.SUBMITTED, S.UNDER_REVIEW), S.APPROVED, _is_reviewer, gettext_lazy("Duyệt đề nghị")),
         Transition(
             "reject",
             (S.SUBMITTED, S.UNDER_REVIEW, S.APPROVED),
             S.REJECTED,
             _is_reviewer,
-            _("Không đề nghị"),
+            gettext_lazy("Không đề nghị"),
             reason_required=True,
         ),
         Transition(
@@ -82,7 +83,7 @@ NOMINATION_TRANSITIONS: dict[str, Transition] = {
             (S.APPROVED,),
             S.AWARDED,
             _is_reviewer,
-            _("Ghi quyết định khen thưởng"),
+            gettext_lazy("Ghi quyết định khen thưởng"),
             required_fields=("decision_number", "decision_date"),
         ),
     )
@@ -523,10 +524,10 @@ def _recipients_for(agency: Agency) -> list[str]:
 
 
 _NOTIFICATION_SUBJECTS = {
-    "return": _("Hồ sơ đề nghị khen thưởng được trả lại để bổ sung"),
-    "approve": _("Hồ sơ đề nghị khen thưởng đã được duyệt"),
-    "reject": _("Hồ sơ đề nghị khen thưởng không được đề nghị"),
-    "award": _("Đã có quyết định khen thưởng"),
+    "return": gettext_lazy("Hồ sơ đề nghị khen thưởng được trả lại để bổ sung"),
+    "approve": gettext_lazy("Hồ sơ đề nghị khen thưởng đã được duyệt"),
+    "reject": gettext_lazy("Hồ sơ đề nghị khen thưởng không được đề nghị"),
+    "award": gettext_lazy("Đã có quyết định khen thưởng"),
 }
 
 

@@ -85,6 +85,8 @@ class NominationCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView
     permission_required = "awards.add_nomination"
 
     def get_form_kwargs(self):
+        if self.request.user.agency is None:
+            raise PermissionDenied(_("Tài khoản không thuộc cơ quan, đơn vị nào nên không tạo được hồ sơ."))
         self.campaign = _campaign(self.request)
         return {
             **super().get_form_kwargs(),
