@@ -74,7 +74,7 @@ class RenderRequestForm(forms.Form):
         label=_("Định dạng"),
         choices=RenderFormat.choices,
         initial=[RenderFormat.PDF, RenderFormat.DOCX],
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
         error_messages={"required": _("Hãy chọn ít nhất một định dạng.")},
     )
 

@@ -35,9 +35,13 @@
     }
     tr.append(status, cell(render.finished_at));
     const hash = document.createElement("td");
-    const code = document.createElement("code");
-    code.textContent = render.data_hash || "—";
-    hash.append(code);
+    if (render.data_hash) {
+      const code = document.createElement("code");
+      code.textContent = render.data_hash;
+      hash.append(code);
+    } else {
+      hash.textContent = "—";
+    }
     tr.append(hash);
     const file = document.createElement("td");
     if (render.download_url) {
