@@ -49,6 +49,13 @@ def nomination_queue(*, user, campaign: Campaign | None = None) -> QuerySet[Nomi
     return (
         _with_flags(queryset)
         .select_related("agency", "agency__parent", "nominee_agency", "award_form", "campaign")
+        .prefetch_related(
+            Prefetch(
+                "results",
+                queryset=CriterionResult.objects.exclude(outcome=Outcome.MET).order_by("criterion__position"),
+                to_attr="problems",
+            )
+        )
         .annotate(
             results_not_met=Count("results", filter=Q(results__outcome=Outcome.NOT_MET), distinct=True),
             results_cannot_tell=Count("results", filter=Q(results__outcome=Outcome.CANNOT_TELL), distinct=True),
