@@ -7,12 +7,14 @@ Staff text is plain text. A blank line or a new line starts a paragraph, a line 
 footnote with that text.
 """
 
+import functools
 import hashlib
 import json
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from awards.selectors import campaign_progress, nominations_for_report
@@ -291,6 +293,18 @@ def initiative_groups(campaign: Campaign):
 # --- drafts ------------------------------------------------------------------------------
 
 
+def in_official_language(func):
+    """An official document is written in Vietnamese whatever language the reader's interface uses."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with translation.override("vi"):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+@in_official_language
 def section_drafts(campaign: Campaign) -> dict[str, str]:
     """A first version of each narrative section, built from the data, for staff to rewrite."""
     organiser = campaign.organiser.name
@@ -368,6 +382,7 @@ def section_drafts(campaign: Campaign) -> dict[str, str]:
 # --- the document ------------------------------------------------------------------------
 
 
+@in_official_language
 def summary_report_compose(*, report: SummaryReport) -> ReportDocument:
     campaign = Campaign.objects.select_related("plan_document", "organiser", "organiser__parent").get(
         pk=report.campaign_id

@@ -14,7 +14,7 @@ from campaign_portal.spreadsheets import SpreadsheetError, is_formula, workbook_
 from campaign_portal.text import fold_text
 from campaigns.models import Campaign
 
-from .composition import ReportDocument, section_drafts, summary_report_compose
+from .composition import ReportDocument, in_official_language, section_drafts, summary_report_compose
 from .docx_render import docx_render
 from .enums import RenderFormat, RenderStatus, ResultSection
 from .models import Indicator, IndicatorValue, ReportRender, SummaryReport
@@ -94,7 +94,7 @@ def report_render_request(*, report: SummaryReport, user, formats: list[str]) ->
 
 def report_file_build(*, report: SummaryReport, fmt: str) -> tuple[bytes, ReportDocument]:
     doc = summary_report_compose(report=report)
-    return RENDERERS[fmt](doc), doc
+    return in_official_language(RENDERERS[fmt])(doc), doc
 
 
 def _progress(render_id: int, progress: int, **values) -> None:

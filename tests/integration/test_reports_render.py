@@ -12,20 +12,6 @@ from tests.reports.helpers import DocxReport, normalise, pdf_fonts, pdf_text
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="session")
-def broker_pool_reset():
-    """Drop the connection pools an eager `delay()` earlier in the session opened on the embedded
-    (empty) broker URL: Celery keeps them even after `celery_worker_process` points the app at
-    Redis, and the worker's ping would then go to the old broker. Requested before `real_worker`."""
-    from campaign_portal.celery import app
-
-    if app._pool is not None:
-        app._pool.force_close_all()
-    app._pool = None
-    if "amqp" in app.__dict__:
-        app.amqp._producer_pool = None
-
-
 @pytest.fixture
 def worker_media(settings):
     """The worker stores files under the MEDIA_ROOT its own settings give (the shared volume in
@@ -38,7 +24,7 @@ def worker_media(settings):
         render.file.delete(save=False)
 
 
-def test_summary_report_render_runs_on_real_worker(broker_pool_reset, real_worker, worker_media, reviewer):
+def test_summary_report_render_runs_on_real_worker(real_worker, worker_media, reviewer):
     report = SummaryReportFactory(sections={"iv": "Bài học rút ra qua xử lý nền."})
     renders = report_render_request(report=report, user=reviewer, formats=["pdf", "docx"])
     assert {r.status for r in renders} == {RenderStatus.QUEUED}
