@@ -372,8 +372,10 @@ def province_write(plan: ProvincePlan) -> dict[str, int]:
         "bench.reviewer", password=BENCH_PASSWORD, role=Role.REVIEWER, agency=organiser, last_name="Chuyên viên"
     )
     User.objects.create_user("bench.official", password=BENCH_PASSWORD, role=Role.OFFICIAL, last_name="Lãnh đạo")
+    # Django admin's user for the side-by-side pages: staff with a reviewer's rights (the portal's
+    # own permissions are rules that answer even for a superuser; a reviewer reads every record).
     User.objects.create_superuser(
-        "bench.admin", password=BENCH_PASSWORD, email="", role=Role.ADMINISTRATOR, last_name="Quản trị"
+        "bench.admin", password=BENCH_PASSWORD, email="", role=Role.REVIEWER, agency=organiser, last_name="Quản trị"
     )
 
     initiatives = []
