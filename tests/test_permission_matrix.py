@@ -128,6 +128,41 @@ MATRIX.update(
 )
 
 
+def _report(owner):
+    from tests.factories.reports import SummaryReportFactory
+
+    return {"code": SummaryReportFactory().campaign.code}
+
+
+def _render(owner):
+    from django.core.files.base import ContentFile
+
+    from reports.models import ReportRender
+    from tests.factories.reports import SummaryReportFactory
+
+    render = ReportRender.objects.create(report=SummaryReportFactory(), format="pdf", status="done", progress=100)
+    render.file.save("bao-cao.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return {"pk": render.pk}
+
+
+REPORT_READERS = {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200, "official": 200}
+MATRIX.update(
+    {
+        "reports:index": Entry(REPORT_READERS),
+        "reports:detail": Entry(REPORT_READERS, fixture=_report),
+        "reports:render_status": Entry(REPORT_READERS, fixture=_report),
+        "reports:download": Entry(REPORT_READERS, fixture=_render),
+        "reports:indicators": Entry({"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200}, fixture=_report),
+        "reports:render_request": Entry(
+            {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 302},
+            fixture=_report,
+            method="post",
+            data={"formats": ["pdf"]},
+        ),
+    }
+)
+
+
 # Django admin's own pages check is_staff themselves; admin:index above stands for them.
 EXCLUDED_NAMESPACES = {"admin"}
 
