@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from accounts.enums import Role
-from agencies.enums import AgencyKind
-from agencies.selectors import agency_counts_on
-from awards.selectors import current_campaign
 from campaigns.models import Campaign
 
 from .dashboard import campaign_dashboard, officer_todo
@@ -41,12 +38,9 @@ class HomePanels:
 home_panels = HomePanels()
 
 
-def _chosen_campaign(code: str | None) -> Campaign | None:
-    if code:
-        campaign = Campaign.objects.filter(code=code).first()
-        if campaign is not None:
-            return campaign
-    return current_campaign()
+def _chosen_campaign(campaigns: list[Campaign], code: str | None) -> Campaign | None:
+    """The campaign asked for, else the one whose deadline is the latest (the list's first)."""
+    return next((c for c in campaigns if c.code == code), campaigns[0] if campaigns else None)
 
 
 def home_for(user, *, campaign_code: str | None = None) -> tuple[str, dict]:
@@ -59,15 +53,14 @@ def home_for(user, *, campaign_code: str | None = None) -> tuple[str, dict]:
         context["todo"] = officer_todo(user=user, today=today)
         return "home/agency_officer.html", context
     if user.is_reviewer or user.is_official:
-        campaign = _chosen_campaign(campaign_code)
+        campaigns = list(Campaign.objects.select_related("plan_document").order_by("-nomination_deadline", "-pk"))
+        campaign = _chosen_campaign(campaigns, campaign_code)
         context["role_label"] = Role(user.role).label
         context["campaign"] = campaign
-        context["campaigns"] = Campaign.objects.order_by("-nomination_deadline").only("code", "name")
+        context["campaigns"] = campaigns
         if campaign is not None:
             context.update(campaign_dashboard(user=user, campaign=campaign, today=today))
             context["panels"] = home_panels.for_user(user, campaign)
-        counts = agency_counts_on(day=today)
-        context["agency_counts"] = [(label, counts[kind]) for kind, label in AgencyKind.choices if counts[kind]]
         return ("home/reviewer.html" if user.is_reviewer else "home/official.html"), context
     if user.is_administrator:
         return "home/administrator.html", context

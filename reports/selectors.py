@@ -1,7 +1,7 @@
 """Reads of the reports app. Reports are province-wide documents: reviewers and officials see
 all of them (the views check that permission); nobody else sees any."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from campaigns.models import Campaign
 
@@ -32,3 +32,15 @@ def campaign_indicators(*, campaign: Campaign) -> list[Indicator]:
         .prefetch_related(Prefetch("values", queryset=IndicatorValue.objects.filter(agency__isnull=True)))
         .order_by("position", "pk")
     )
+
+
+def latest_report_files(*, user, campaign: Campaign) -> dict:
+    """The newest finished PDF and DOCX of a campaign's summary report, for the home page."""
+    if not user.has_perm("reports.view_summaryreport"):
+        return {"report": None, "files": []}
+    renders = ReportRender.objects.filter(report__campaign=campaign, status="done").select_related("report")
+    latest: dict[str, ReportRender] = {}
+    for render in renders.order_by(F("finished_at").desc(nulls_last=True), "-pk")[:20]:
+        latest.setdefault(render.format, render)
+    report = next(iter(latest.values())).report if latest else None
+    return {"report": report, "files": sorted(latest.values(), key=lambda r: r.format)}

@@ -93,3 +93,28 @@ def test_officer_todo_query_count_does_not_grow(client, campaign, make_user, ass
             _sent(campaign, agency, datetime.date(2024, 12, 1), state=NominationState.RETURNED)
 
     assert_same_query_count(lambda: client.get(reverse("home")), grow)
+
+
+def test_dashboard_official_finds_the_latest_report_files(client, campaign, official):
+    from django.core.files.base import ContentFile
+
+    from reports.models import ReportRender
+    from tests.factories.reports import SummaryReportFactory
+
+    report = SummaryReportFactory(campaign=campaign, number_symbol="512/BC-SNV")
+    old = ReportRender.objects.create(report=report, format="pdf", status="done", progress=100)
+    old.file.save("cu.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    for fmt in ("pdf", "docx"):
+        render = ReportRender.objects.create(
+            report=report, format=fmt, status="done", progress=100, finished_at=timezone.now()
+        )
+        render.file.save(f"moi.{fmt}", ContentFile(b"x"))
+    ReportRender.objects.create(report=report, format="pdf", status="queued")
+    client.force_login(official)
+    response = client.get(reverse("home"))
+    panel = response.context["panels"][0]
+    assert [r.format for r in panel["files"]] == ["docx", "pdf"] and old not in panel["files"]
+    body = response.content.decode()
+    assert "báo cáo số 512/BC-SNV" in body
+    for render in panel["files"]:
+        assert reverse("reports:download", args=[render.pk]) in body
