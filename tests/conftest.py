@@ -115,14 +115,30 @@ def _broker_url() -> str:
     return url
 
 
+def _reset_broker_pools(app) -> None:
+    """Celery keeps the connection pools it opened under the broker setting of the time (an eager
+    task earlier in the session opens them on the embedded default): drop them when it changes."""
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
+
+
 @pytest.fixture(scope="session")
-def celery_worker_process(django_db_setup, django_db_blocker):
+def worker_media_root(tmp_path_factory) -> Path:
+    """The media volume the worker process and the tests share, as web and worker do in production."""
+    return tmp_path_factory.mktemp("worker-media")
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, worker_media_root):
     """Two worker processes (prefork) reading the test database, started once per session."""
     from campaign_portal.celery import app
 
     broker = _broker_url()
     env = {
         **os.environ,
+        "MEDIA_ROOT": str(worker_media_root),
         "DATABASE_URL": _database_url(),
         "CELERY_BROKER_URL": broker,
         "CELERY_RESULT_BACKEND": broker,
@@ -150,7 +166,7 @@ def celery_worker_process(django_db_setup, django_db_blocker):
     )
     previous = {key: app.conf[key] for key in ("broker_url", "result_backend", "task_always_eager")}
     app.conf.update(broker_url=broker, result_backend=broker, task_always_eager=False)
-    app.close()  # drop connections pooled under the embedded settings, so Redis is used from here on
+    _reset_broker_pools(app)
     try:
         deadline = time.monotonic() + 60
         while not app.control.ping(timeout=1.0):
@@ -159,7 +175,7 @@ def celery_worker_process(django_db_setup, django_db_blocker):
         yield process
     finally:
         app.conf.update(**previous)
-        app.close()
+        _reset_broker_pools(app)
         process.terminate()
         try:
             process.wait(timeout=30)
@@ -169,10 +185,12 @@ def celery_worker_process(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def real_worker(celery_worker_process, transactional_db):
-    """Tasks queued during the test go through Redis to the worker process, not in process."""
+def real_worker(celery_worker_process, transactional_db, worker_media_root, settings):
+    """Tasks queued during the test go through Redis to the worker process, not in process;
+    files are stored where the worker reads and writes them."""
     from campaign_portal.celery import app
 
+    settings.MEDIA_ROOT = worker_media_root
     app.conf.task_always_eager = False
     try:
         yield celery_worker_process

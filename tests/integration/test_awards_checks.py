@@ -9,7 +9,7 @@ from django.core.management import call_command
 from accounts.enums import Role
 from awards import services
 from awards.enums import Verdict
-from awards.models import CriterionResult, DossierDocument, Nomination
+from awards.models import CriterionResult, Nomination
 from tests.awards.conftest import make_dossier, sent_at
 from tests.conftest import wait_for
 from tests.factories import AgencyFactory, CampaignFactory, UserFactory
@@ -18,33 +18,8 @@ from tests.factories.awards import AwardFormFactory, load_plan_criteria, pdf_upl
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="session")
-def celery_pool_reset():
-    """Any task run eagerly earlier in the session (most unit tests do) leaves the Celery app
-    with a producer pool bound to the embedded default's broker setting; drop it so that the
-    worker fixture's ping and our tasks use the Redis broker it configures."""
-    from campaign_portal.celery import app
-
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
-    app.amqp._producer_pool = None
-
-
 @pytest.fixture
-def worker_media(settings):
-    """The worker process reads documents from the MEDIA_ROOT its settings give (the shared
-    volume in production); the test must store them there too, not in its tmp_path."""
-    from campaign_portal import settings as project_settings
-
-    settings.MEDIA_ROOT = project_settings.MEDIA_ROOT
-    yield
-    for document in DossierDocument.objects.all():
-        document.file.delete(save=False)
-
-
-@pytest.fixture
-def setup(celery_pool_reset, real_worker, worker_media):
+def setup(real_worker):
     campaign = CampaignFactory(code="4064", nomination_deadline=datetime.date(2024, 12, 24))
     award_form = AwardFormFactory(campaign=campaign)
     load_plan_criteria(campaign)

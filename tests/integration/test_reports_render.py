@@ -12,19 +12,7 @@ from tests.reports.helpers import DocxReport, normalise, pdf_fonts, pdf_text
 pytestmark = pytest.mark.integration
 
 
-@pytest.fixture
-def worker_media(settings):
-    """The worker stores files under the MEDIA_ROOT its own settings give (the shared volume in
-    production); the test reads them from there, then removes them."""
-    from campaign_portal import settings as project_settings
-
-    settings.MEDIA_ROOT = project_settings.MEDIA_ROOT
-    yield
-    for render in ReportRender.objects.exclude(file=""):
-        render.file.delete(save=False)
-
-
-def test_summary_report_render_runs_on_real_worker(real_worker, worker_media, reviewer):
+def test_summary_report_render_runs_on_real_worker(real_worker, reviewer):
     report = SummaryReportFactory(sections={"iv": "Bài học rút ra qua xử lý nền."})
     renders = report_render_request(report=report, user=reviewer, formats=["pdf", "docx"])
     assert {r.status for r in renders} == {RenderStatus.QUEUED}
