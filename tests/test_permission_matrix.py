@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from accounts.enums import Role
 from tests.factories import CommuneFactory, UserFactory
@@ -162,6 +163,96 @@ MATRIX.update(
     }
 )
 
+
+def _with_campaign(owner):
+    """Award pages work on the current campaign: one must exist."""
+    from tests.factories.awards import AwardFormFactory
+
+    AwardFormFactory()
+    return {}
+
+
+def _nomination(owner, **values):
+    from tests.factories.awards import NominationFactory
+
+    return {"pk": NominationFactory(agency=owner, **values).pk}
+
+
+def _sent_nomination(owner):
+    return _nomination(owner, state="submitted", submitted_at=timezone.now())
+
+
+def _dossier_document(owner):
+    from django.core.files.base import ContentFile
+
+    from awards.models import DossierDocument, Nomination
+    from tests.factories.awards import NominationFactory
+
+    nomination: Nomination = NominationFactory(agency=owner)
+    document = DossierDocument(
+        nomination=nomination,
+        requirement=nomination.award_form.requirements.first(),
+        original_name="to-trinh.pdf",
+        file_kind="pdf",
+        content_type="application/pdf",
+        size=15,
+    )
+    document.file.save("to-trinh.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return {"pk": document.pk}
+
+
+def _check_batch(owner):
+    from awards.models import CheckBatch
+    from tests.factories import CampaignFactory
+
+    return {"pk": CheckBatch.objects.create(campaign=CampaignFactory(), started_at=timezone.now(), total=0).pk}
+
+
+def _criterion(owner):
+    from tests.factories.awards import CriterionFactory
+
+    return {"pk": CriterionFactory().pk}
+
+
+def _award_form(owner):
+    from tests.factories.awards import AwardFormFactory
+
+    return {"pk": AwardFormFactory().pk}
+
+
+# Awards answer 403 (not 404) for a dossier the user may not see.
+NOT_ADMIN = {"anonymous": LOGIN_REDIRECT, "*": 200, "administrator": 403}
+SENT_STAFF = {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200, "official": 200}
+DRAFT_OWNERS = {"anonymous": LOGIN_REDIRECT, "*": 403, "officer_own": 200, "officer_parent": 200}
+MATRIX.update(
+    {
+        "awards:nomination_list": Entry(NOT_ADMIN, fixture=_with_campaign),
+        "awards:nomination_create": Entry(OFFICERS_ONLY, fixture=_with_campaign),
+        "awards:nomination_detail": Entry(DRAFT_OWNERS, fixture=_nomination),
+        "awards:nomination_edit": Entry({**DRAFT_OWNERS, "officer_parent": 403}, fixture=_nomination),
+        "awards:document_upload": Entry(
+            {"anonymous": LOGIN_REDIRECT, "*": 403, "officer_own": 302}, fixture=_nomination, method="post"
+        ),
+        # Visible to the agency, its district and staff; the service refuses whoever may not act
+        # (tests/awards/test_workflow.py), and the page redirects with the reason.
+        "awards:nomination_transition": Entry(
+            {"anonymous": LOGIN_REDIRECT, "*": 302, "officer_other": 403, "administrator": 403},
+            fixture=_sent_nomination,
+            method="post",
+            data={"name": "start_review"},
+        ),
+        "awards:document_open": Entry(DRAFT_OWNERS, fixture=_dossier_document),
+        "awards:bulk_approve": Entry({**REVIEWERS_ONLY, "reviewer": 302}, fixture=_with_campaign, method="post"),
+        "awards:check_batch_start": Entry({**REVIEWERS_ONLY, "reviewer": 302}, fixture=_with_campaign, method="post"),
+        "awards:check_batch_status": Entry(REVIEWERS_ONLY, fixture=_check_batch),
+        "awards:export": Entry(SENT_STAFF, fixture=_with_campaign),
+        "awards:progress": Entry(SENT_STAFF, fixture=_with_campaign),
+        "awards:criteria": Entry({**SENT_STAFF, "administrator": 200}, fixture=_with_campaign),
+        "awards:criterion_create": Entry(REVIEWERS_ONLY, fixture=_with_campaign),
+        "awards:criterion_edit": Entry(REVIEWERS_ONLY, fixture=_criterion),
+        "awards:award_form_edit": Entry(REVIEWERS_ONLY, fixture=_award_form),
+    }
+)
 
 # Django admin's own pages check is_staff themselves; admin:index above stands for them.
 EXCLUDED_NAMESPACES = {"admin"}
