@@ -51,8 +51,8 @@ TARGETS = {
 
 # Per size: page repetitions, nominations checked each way, wrk seconds per URL, report time-out.
 PLANS = {
-    1: {"reps": 11, "checks": 1000, "load_seconds": 15, "report_timeout": 120},
-    10: {"reps": 5, "checks": 500, "load_seconds": 10, "report_timeout": 120},
+    1: {"reps": 11, "checks": 600, "load_seconds": 15, "report_timeout": 120},
+    10: {"reps": 5, "checks": 400, "load_seconds": 10, "report_timeout": 90},
 }
 
 
@@ -404,10 +404,10 @@ def _start_workers(env: dict) -> list[subprocess.Popen]:
     return workers
 
 
-def _stop(processes: list[subprocess.Popen]) -> None:
+def _stop(processes: list[subprocess.Popen], sig: int = signal.SIGTERM) -> None:
     for process in processes:
         if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
+            process.send_signal(sig)
     for process in processes:
         try:
             process.wait(timeout=20)
@@ -526,7 +526,8 @@ def reports(timeout: float) -> dict:
         if run["timed_out"]:
             item["error"] = f"timed out after {timeout:g} s (peak {run['peak_mb']:g} MB so far)"
         elif run["exit"] != 0:
-            item["error"] = f"exit {run['exit']}: {text.strip().splitlines()[-1][:200] if text.strip() else ''}"
+            errors = re.findall(r"^\S*(?:Error|Exception)\b.*$", text, flags=re.MULTILINE)
+            item["error"] = f"exit {run['exit']}: {(errors[-1] if errors else text.strip()[-200:])[:200]}"
         else:
             item["bytes"] = output.stat().st_size
         results[fmt] = item
@@ -545,79 +546,90 @@ def load(urls: dict[str, str], cookie: str, seconds: int) -> list[dict]:
         return [{"name": "all", "error": "wrk is not installed (apt-get install wrk)"}]
     if _port_open(PORT):
         return [{"name": "all", "error": f"port {PORT} is already in use"}]
-    gunicorn = subprocess.Popen(
-        [
-            PY,
-            "-m",
-            "gunicorn",
-            "campaign_portal.wsgi:application",
-            "--workers",
-            "3",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-            "--timeout",
-            "60",
-        ],
-        cwd=ROOT,
-        env=dict(os.environ),
-        stdout=open(WORK / "gunicorn.log", "w"),  # noqa: SIM115
-        stderr=subprocess.STDOUT,
-    )
+    header = f"Cookie: {_session_cookie_name()}={cookie}"
     rows = []
-    try:
-        deadline = time.monotonic() + 30
-        while not _port_open(PORT):
-            if time.monotonic() > deadline or gunicorn.poll() is not None:
-                return [{"name": "all", "error": "gunicorn did not start; see var/bench/gunicorn.log"}]
-            time.sleep(0.2)
-        header = f"Cookie: {_session_cookie_name()}={cookie}"
-        for name, path in urls.items():
-            url = f"http://127.0.0.1:{PORT}{path}"
-            # Warm every worker (templates, connections) before the measured run.
-            subprocess.run([wrk, "-t1", "-c3", "-d2s", "-H", header, url], capture_output=True, timeout=30)
-            log(f"load {name}: {seconds} s, 20 connections")
-            done = subprocess.run(
-                [
-                    wrk,
-                    "-t2",
-                    "-c20",
-                    f"-d{seconds}s",
-                    "--timeout",
-                    "10s",
-                    "-s",
-                    str(ROOT / "bench" / "load.lua"),
-                    "-H",
-                    header,
-                    url,
-                ],
-                capture_output=True,
-                text=True,
-                timeout=seconds + 60,
-            )
-            match = re.search(r"BENCH_JSON (\{.*\})", done.stdout)
-            if not match:
-                rows.append({"name": name, "error": f"wrk printed no result: {done.stderr[-200:]}"})
-                continue
-            data = json.loads(match.group(1))
-            errors = data["non2xx"] + data["connect"] + data["read"] + data["write"] + data["timeout"]
-            rows.append(
-                {
-                    "name": name,
-                    "url": path,
-                    "requests": data["requests"],
-                    "rps": round(data["requests"] / (data["duration_us"] / 1e6), 1),
-                    "p50_ms": round(data["p50_us"] / 1000, 1),
-                    "p95_ms": round(data["p95_us"] / 1000, 1),
-                    "p99_ms": round(data["p99_us"] / 1000, 1),
-                    "errors": errors,
-                    "raw": data,
-                }
-            )
-    finally:
-        _stop([gunicorn])
+    for name, path in urls.items():
+        # A fresh gunicorn per URL: requests still queued from the previous URL's run would
+        # otherwise keep the workers busy into the next one.
+        gunicorn = subprocess.Popen(
+            [
+                PY,
+                "-m",
+                "gunicorn",
+                "campaign_portal.wsgi:application",
+                "--workers",
+                "3",
+                "--bind",
+                f"127.0.0.1:{PORT}",
+                "--log-level",
+                "warning",
+                "--timeout",
+                "120",
+            ],
+            cwd=ROOT,
+            env=dict(os.environ),
+            stdout=open(WORK / "gunicorn.log", "a"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while not _port_open(PORT):
+                if time.monotonic() > deadline or gunicorn.poll() is not None:
+                    rows.append({"name": name, "error": "gunicorn did not start; see var/bench/gunicorn.log"})
+                    break
+                time.sleep(0.2)
+            else:
+                rows.append(_wrk(wrk, name, path, header, seconds))
+        finally:
+            # SIGINT: gunicorn's quick shutdown, which ends the workers at once.
+            _stop([gunicorn], signal.SIGINT)
+            deadline = time.monotonic() + 15
+            while _port_open(PORT) and time.monotonic() < deadline:
+                time.sleep(0.2)
     return rows
+
+
+def _wrk(wrk: str, name: str, path: str, header: str, seconds: int) -> dict:
+    url = f"http://127.0.0.1:{PORT}{path}"
+    # Warm each worker (imports, templates, connections): three requests, one at a time per worker.
+    subprocess.run([wrk, "-t1", "-c3", "-d1s", "--timeout", "30s", "-H", header, url], capture_output=True, timeout=60)
+    log(f"load {name}: {seconds} s, 20 connections")
+    done = subprocess.run(
+        [
+            wrk,
+            "-t2",
+            "-c20",
+            f"-d{seconds}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(ROOT / "bench" / "load.lua"),
+            "-H",
+            header,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    )
+    match = re.search(r"BENCH_JSON (\{.*\})", done.stdout)
+    if not match:
+        return {"name": name, "error": f"wrk printed no result: {done.stderr[-200:]}"}
+    data = json.loads(match.group(1))
+    if data["requests"] == 0:
+        return {"name": name, "url": path, "error": f"no request answered within {seconds} s", "raw": data}
+    errors = data["non2xx"] + data["connect"] + data["read"] + data["write"] + data["timeout"]
+    return {
+        "name": name,
+        "url": path,
+        "requests": data["requests"],
+        "rps": round(data["requests"] / (data["duration_us"] / 1e6), 1),
+        "p50_ms": round(data["p50_us"] / 1000, 1),
+        "p95_ms": round(data["p95_us"] / 1000, 1),
+        "p99_ms": round(data["p99_us"] / 1000, 1),
+        "errors": errors,
+        "raw": data,
+    }
 
 
 def child(args) -> int:
