@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind, AgencyLevel
 from agencies.models import Agency
+from agencies.widgets import AgencySelect
 from campaign_portal.text import fold_text
 
 from .enums import NominationState, Verdict
@@ -21,7 +22,7 @@ class NominationFilter(django_filters.FilterSet):
         label=_("Kết quả kiểm tra"), choices=Verdict.choices, empty_label=_("Mọi kết quả")
     )
     agency = django_filters.ModelChoiceFilter(
-        label=_("Cơ quan đề nghị"), queryset=Agency.objects.none(), empty_label=_("Mọi cơ quan")
+        label=_("Cơ quan đề nghị"), queryset=Agency.objects.none(), empty_label=_("Mọi cơ quan"), widget=AgencySelect
     )
     level = django_filters.ChoiceFilter(
         label=_("Cấp"), field_name="agency__level", choices=AgencyLevel.choices, empty_label=_("Mọi cấp")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.enums import AgencyKind, AgencyLevel
 from agencies.models import Agency
 from agencies.selectors import agencies_readable_by
+from agencies.widgets import AgencySelect
 from campaign_portal.text import fold_text
 from campaigns.enums import ReformArea
 from campaigns.models import Campaign
@@ -25,6 +26,7 @@ class InitiativeFilter(django_filters.FilterSet):
         label=_("Cơ quan, đơn vị"),
         queryset=Agency.objects.filter(initiatives__isnull=False).distinct().order_by("name"),
         empty_label=_("Mọi cơ quan"),
+        widget=AgencySelect,
     )
     level = django_filters.ChoiceFilter(
         label=_("Cấp"), field_name="agency__level", choices=AgencyLevel.choices, empty_label=_("Mọi cấp")
