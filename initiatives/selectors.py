@@ -1,6 +1,7 @@
 """Reads, filtered by who asks: the agency is the tenant."""
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from agencies.enums import AgencyKind
 from agencies.models import Agency
@@ -20,6 +21,19 @@ def initiatives_visible_to(*, user) -> QuerySet[Initiative]:
     return base.none()
 
 
+def replication_count() -> Coalesce:
+    """The number of units an initiative spread to, as a subquery per row: a COUNT over a join
+    would group every visible row before the page is cut (make bench: 5,000 rows, 4× slower)."""
+    links = (
+        Initiative.replicated_to.through.objects.filter(initiative_id=OuterRef("pk"))
+        .order_by()
+        .values("initiative_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(links, output_field=IntegerField()), Value(0))
+
+
 def initiative_list(*, user) -> QuerySet[Initiative]:
     """Rows for the list and the export, with what each row shows loaded in a fixed number of queries."""
     return (
@@ -30,7 +44,7 @@ def initiative_list(*, user) -> QuerySet[Initiative]:
             Prefetch("replicated_to", queryset=Agency.objects.order_by("name")),
         )
         .annotate(
-            replication_count=Count("replicated_to", distinct=True),
+            replication_count=replication_count(),
             state_rank=Case(
                 *(When(state=state, then=Value(rank)) for rank, state in enumerate(InitiativeState.values)),
                 output_field=IntegerField(),
