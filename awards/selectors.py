@@ -3,7 +3,23 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Case, Count, Exists, F, Min, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from agencies.enums import AgencyKind, AgencyLevel
@@ -40,6 +56,19 @@ def _with_flags(queryset: QuerySet[Nomination]) -> QuerySet[Nomination]:
     )
 
 
+def _results_with(outcome: str) -> Coalesce:
+    """How many of a nomination's criteria have this outcome, as a subquery per row: a COUNT over
+    a join would group every nomination before the page is cut (make bench: 3× slower at 2,000)."""
+    rows = (
+        CriterionResult.objects.filter(nomination=OuterRef("pk"), outcome=outcome)
+        .order_by()
+        .values("nomination")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
 def nomination_queue(*, user, campaign: Campaign | None = None) -> QuerySet[Nomination]:
     """The list behind the review queue and the agencies' own list, with the flags the filters
     and badges need, and every related row the table shows, in a fixed number of queries."""
@@ -57,8 +86,8 @@ def nomination_queue(*, user, campaign: Campaign | None = None) -> QuerySet[Nomi
             )
         )
         .annotate(
-            results_not_met=Count("results", filter=Q(results__outcome=Outcome.NOT_MET), distinct=True),
-            results_cannot_tell=Count("results", filter=Q(results__outcome=Outcome.CANNOT_TELL), distinct=True),
+            results_not_met=_results_with(Outcome.NOT_MET),
+            results_cannot_tell=_results_with(Outcome.CANNOT_TELL),
         )
         .order_by(F("submitted_at").desc(nulls_first=True), "-pk")
     )
