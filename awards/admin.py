@@ -29,6 +29,13 @@ class NominationAdmin(admin.ModelAdmin):
     list_filter = ["campaign", "state", "verdict"]
     list_select_related = ["agency", "nominee_agency", "award_form"]
 
+    def has_view_permission(self, request, obj=None):
+        """The portal's rules answer for the admin too (they refuse obj=None): staff who may read the
+        review queue see the list, and each nomination as the portal's rule allows."""
+        if obj is None:
+            return request.user.is_staff and request.user.has_perm("awards.view_nomination_list")
+        return request.user.has_perm("awards.view_nomination", obj)
+
     def has_change_permission(self, request, obj=None):
         return False
 
