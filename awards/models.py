@@ -119,6 +119,7 @@ class Nomination(models.Model):
         _("kết quả kiểm tra"), max_length=16, choices=Verdict.choices, default=Verdict.PENDING, db_index=True
     )
     checked_at = models.DateTimeField(_("thời điểm kiểm tra"), null=True, blank=True)
+    check_requested_at = models.DateTimeField(_("thời điểm yêu cầu kiểm tra"), null=True, blank=True, db_index=True)
     check_run = models.UUIDField(_("lượt kiểm tra"), null=True, blank=True, editable=False)
     check_input_hash = models.CharField(max_length=64, blank=True, editable=False)
     last_reason = models.TextField(_("ý kiến của người thẩm định"), blank=True)
@@ -140,6 +141,13 @@ class Nomination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nominee_label} – {self.award_form.name}"
+
+    @property
+    def check_pending(self) -> bool:
+        """A check was asked for and has not run since (queued, running, or waiting for the broker)."""
+        return self.check_requested_at is not None and (
+            self.checked_at is None or self.checked_at < self.check_requested_at
+        )
 
     @property
     def nominee_label(self) -> str:

@@ -12,10 +12,11 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.models import User
 from accounts.rules import is_agency_officer, is_reviewer
@@ -352,11 +353,43 @@ def nominations_bulk_approve(*, user: User, nomination_ids: Iterable[int]) -> tu
 
 
 def criteria_check_queue(*, nomination_ids: Iterable[int]) -> None:
-    """Queue a check per nomination once the current transaction commits."""
+    """Record the checks as pending now and queue them once the current transaction commits.
+
+    The request is stored with the data, so a check the broker could not take (Redis down) is
+    not lost: the page shows it pending and `criteria_check_requeue_pending` (Celery beat) queues
+    it again when the broker is back."""
+    ids = sorted(set(nomination_ids))
+    if not ids:
+        return
+    Nomination.objects.filter(pk__in=ids).update(check_requested_at=timezone.now())
+    transaction.on_commit(lambda: _enqueue_checks(ids))
+
+
+def _enqueue_checks(ids: list[int]) -> int:
     from .tasks import criteria_check_nomination_task
 
-    for nomination_id in nomination_ids:
-        transaction.on_commit(lambda pk=nomination_id: criteria_check_nomination_task.delay(pk))
+    for queued, pk in enumerate(ids):
+        try:
+            criteria_check_nomination_task.delay(pk)
+        except KombuOperationalError as error:
+            logger.warning(
+                "Broker unreachable, %d check(s) stay pending until it is back: %s", len(ids) - queued, error
+            )
+            return queued
+    return len(ids)
+
+
+def criteria_check_requeue_pending(*, older_than: datetime.timedelta = datetime.timedelta(minutes=2)) -> int:
+    """Queue again the checks asked for a while ago that never ran (the broker was down, or a
+    worker lost them). A check that runs twice stores one run: the check is idempotent."""
+    before = timezone.now() - older_than
+    ids = list(
+        Nomination.objects.filter(check_requested_at__lt=before)
+        .filter(Q(checked_at__isnull=True) | Q(checked_at__lt=F("check_requested_at")))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return _enqueue_checks(ids)
 
 
 def _queue_checks_for_nominee(nomination: Nomination) -> None:
@@ -364,11 +397,7 @@ def _queue_checks_for_nominee(nomination: Nomination) -> None:
     same = Nomination.objects.filter(
         campaign_id=nomination.campaign_id, award_form_id=nomination.award_form_id, nominee_key=nomination.nominee_key
     ).values_list("pk", flat=True)
-    ids = {nomination.pk, *same} if nomination.nominee_key else {nomination.pk}
-    from .tasks import criteria_check_nomination_task
-
-    for pk in sorted(ids):
-        criteria_check_nomination_task.delay(pk)
+    criteria_check_queue(nomination_ids={nomination.pk, *same} if nomination.nominee_key else {nomination.pk})
 
 
 def _document_readable(document: DossierDocument) -> bool:
@@ -499,15 +528,13 @@ def criteria_check_nomination(nomination_id: int) -> Nomination:
 
 def check_batch_start(*, user: User | None, campaign: Campaign) -> CheckBatch:
     """Queue a check of every nomination of the campaign; progress is read from `checked_at`."""
-    from .tasks import criteria_check_nomination_task
-
     with transaction.atomic():
         ids = list(Nomination.objects.filter(campaign=campaign).order_by("pk").values_list("pk", flat=True))
         batch = CheckBatch.objects.create(
             campaign=campaign, requested_by=user, started_at=timezone.now(), total=len(ids)
         )
         audit_record(actor=user, action="awards.check_batch", target=campaign, after={"total": len(ids)})
-        transaction.on_commit(lambda: [criteria_check_nomination_task.delay(pk) for pk in ids])
+        criteria_check_queue(nomination_ids=ids)
     return batch
 
 

@@ -19,3 +19,8 @@ def nomination_notify_task(nomination_id: int, event: str) -> int:
 @shared_task(name="awards.nomination_reminders")
 def nomination_reminders_task(days_before: list[int] | None = None) -> int:
     return services.nomination_reminders_send(today=timezone.localdate(), days_before=days_before or [7, 3, 1])
+
+
+@shared_task(name="awards.criteria_check_requeue_pending")
+def criteria_check_requeue_pending_task() -> int:
+    return services.criteria_check_requeue_pending()

@@ -8,6 +8,7 @@ urlpatterns = [
     path("ho-so/moi/", views.NominationCreateView.as_view(), name="nomination_create"),
     path("ho-so/<int:pk>/", views.NominationDetailView.as_view(), name="nomination_detail"),
     path("ho-so/<int:pk>/sua/", views.NominationEditView.as_view(), name="nomination_edit"),
+    path("ho-so/<int:pk>/kiem-tra/", views.NominationChecklistView.as_view(), name="nomination_checklist"),
     path("ho-so/<int:pk>/tai-lieu/", views.DocumentUploadView.as_view(), name="document_upload"),
     path("ho-so/<int:pk>/xu-ly/", views.NominationTransitionView.as_view(), name="nomination_transition"),
     path("tai-lieu/<int:pk>/", views.DocumentOpenView.as_view(), name="document_open"),

@@ -146,8 +146,8 @@ class NominationDetailView(NominationMixin, TemplateView):
             for spec in metric_fields
             if spec["applies_to"] in ("both", nomination.nominee_type)
         ]
-        results = list(nomination.results.all())
-        can_edit = user.has_perm("awards.change_nomination", nomination)
+        checklist = _checklist_context(nomination, user)
+        can_edit = checklist["can_edit"]
         actions = [
             {"transition": t, "form": TransitionForm(initial={"action": t.name, "expected_state": nomination.state})}
             for t in transitions_available(transitions=services.NOMINATION_TRANSITIONS, obj=nomination, user=user)
@@ -156,15 +156,36 @@ class NominationDetailView(NominationMixin, TemplateView):
             nomination=nomination,
             components=components,
             metrics=metrics,
-            results=results,
-            to_fix=[r for r in results if r.outcome != "met"],
-            can_edit=can_edit,
+            **checklist,
             upload_form=DocumentUploadForm(nomination=nomination) if can_edit else None,
             actions=actions,
             history=nomination.transitions.all(),
             returned=nomination.state == NominationState.RETURNED,
         )
         return context
+
+
+def _checklist_context(nomination: Nomination, user) -> dict:
+    results = list(nomination.results.all())
+    return {
+        "results": results,
+        "to_fix": [r for r in results if r.outcome != "met"],
+        "can_edit": user.has_perm("awards.change_nomination", nomination),
+    }
+
+
+class NominationChecklistView(NominationMixin, TemplateView):
+    """The checklist alone: the nomination page reloads it while a check is pending."""
+
+    template_name = "awards/_checklist.html"
+
+    def get_context_data(self, **kwargs):
+        nomination = self.get_nomination()
+        return {
+            **super().get_context_data(**kwargs),
+            "nomination": nomination,
+            **_checklist_context(nomination, self.request.user),
+        }
 
 
 class NominationEditView(NominationMixin, FormView):

@@ -178,6 +178,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 6 * 3600,
         "kwargs": {"days_before": [7, 3, 1]},
     },
+    # Checks asked for while the broker was down (or lost with a worker) are queued again.
+    "awards-criteria-check-requeue": {"task": "awards.criteria_check_requeue_pending", "schedule": 300},
 }
 
 EMAIL_BACKEND = os.environ.get(

@@ -116,12 +116,15 @@ def _broker_url() -> str:
 
 
 def _reset_broker_pools(app) -> None:
-    """Celery keeps the connection pools it opened under the broker setting of the time (an eager
-    task earlier in the session opens them on the embedded default): drop them when it changes."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    """Celery and kombu keep the connection pools opened under the broker setting of the time (an
+    eager task earlier in the session opens them on the embedded default): drop them all when the
+    broker setting changes."""
+    from kombu import pools
+
+    pools.reset()
+    app._pool = None
     app.amqp._producer_pool = None
+    app._local.__dict__.pop("backend", None)
 
 
 @pytest.fixture(scope="session")

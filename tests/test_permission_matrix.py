@@ -241,6 +241,7 @@ MATRIX.update(
             method="post",
             data={"name": "start_review"},
         ),
+        "awards:nomination_checklist": Entry(DRAFT_OWNERS, fixture=_nomination),
         "awards:document_open": Entry(DRAFT_OWNERS, fixture=_dossier_document),
         "awards:bulk_approve": Entry({**REVIEWERS_ONLY, "reviewer": 302}, fixture=_with_campaign, method="post"),
         "awards:check_batch_start": Entry({**REVIEWERS_ONLY, "reviewer": 302}, fixture=_with_campaign, method="post"),

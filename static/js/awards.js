@@ -26,6 +26,22 @@ document.addEventListener("DOMContentLoaded", () => {
     };
     poll();
   }
+  // A nomination's checklist while its check is queued or running: reload it until done.
+  const refreshChecklist = () => {
+    const checklist = document.getElementById("checklist");
+    if (!checklist || !checklist.dataset.pendingUrl) return;
+    window.setTimeout(() => {
+      fetch(checklist.dataset.pendingUrl, { credentials: "same-origin" })
+        .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
+        .then((html) => {
+          const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("checklist");
+          if (fresh) checklist.replaceWith(fresh);
+          refreshChecklist();
+        })
+        .catch(() => window.setTimeout(refreshChecklist, 5000));
+    }, 1500);
+  };
+  refreshChecklist();
   document.querySelectorAll("input[data-select-all]").forEach((master) => {
     master.addEventListener("change", () => {
       const name = master.dataset.selectAll;
