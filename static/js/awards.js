@@ -35,7 +35,13 @@ document.addEventListener("DOMContentLoaded", () => {
         .then((response) => (response.ok ? response.text() : Promise.reject(response.status)))
         .then((html) => {
           const fresh = new DOMParser().parseFromString(html, "text/html").getElementById("checklist");
-          if (fresh) checklist.replaceWith(fresh);
+          if (!fresh) return;
+          checklist.replaceWith(fresh);
+          // The verdict also shows in the page's header: keep it in step with the checklist.
+          const badge = fresh.querySelector("[data-verdict-badge]");
+          document.querySelectorAll("[data-verdict-badge]").forEach((other) => {
+            if (badge && other !== badge) other.replaceWith(badge.cloneNode(true));
+          });
           refreshChecklist();
         })
         .catch(() => window.setTimeout(refreshChecklist, 5000));
