@@ -6,7 +6,7 @@ home pages through `home_panels` (campaign_portal/home.py)."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from awards.enums import NominationState, Verdict
@@ -104,8 +104,16 @@ def campaign_dashboard(*, user, campaign: Campaign, today: datetime.date) -> dic
 
 
 def officer_todo(*, user, today: datetime.date) -> list[dict]:
-    """What an agency officer has to do, per campaign its agency must report to."""
-    campaigns = list(Campaign.objects.filter(expected_agencies=user.agency_id).order_by("nomination_deadline"))
+    """What an agency officer has to do, per campaign its agency must report to or takes part in
+    (a commune is seldom expected, yet it registers initiatives and sends dossiers)."""
+    agency = user.agency_id
+    campaigns = list(
+        Campaign.objects.filter(
+            Q(expected_agencies=agency) | Q(nominations__agency=agency) | Q(initiatives__agency=agency)
+        )
+        .distinct()
+        .order_by("nomination_deadline")
+    )
     own = nomination_queue(user=user).filter(agency_id=user.agency_id, campaign__in=campaigns)
     pending = list(own.filter(state__in=[NominationState.DRAFT, NominationState.RETURNED]))
     sent = set(own.exclude(state=NominationState.DRAFT).values_list("campaign_id", flat=True).order_by().distinct())

@@ -118,3 +118,12 @@ def test_dashboard_official_finds_the_latest_report_files(client, campaign, offi
     assert "báo cáo số 512/BC-SNV" in body
     for render in panel["files"]:
         assert reverse("reports:download", args=[render.pk]) in body
+
+
+def test_officer_todo_includes_campaigns_the_agency_takes_part_in(client, campaign, make_user):
+    commune = AgencyFactory(name="UBND xã Trà Đốc thử")
+    InitiativeFactory(campaign=campaign, agency=commune, state=InitiativeState.DRAFT)
+    client.force_login(make_user(Role.AGENCY_OFFICER, agency=commune))
+    todo = client.get(reverse("home")).context["todo"]
+    assert [row["campaign"] for row in todo] == [campaign]
+    assert todo[0]["initiative_drafts"] == 1 and not todo[0]["sent"]
