@@ -195,11 +195,15 @@ def markdown_table(summary: dict) -> str:
             lines.append(f"| {label} | run failed | {result['error']} | | | ❌ |")
             continue
         counts = result.get("counts", {})
+        averages = result.get("load_average", {})
+        busy = ", ".join(f"{key} {values[0]:.1f}" for key, values in averages.items() if key != "start")
         lines.append(
             f"| {label} | data | {counts.get('agencies')} agencies, {counts.get('initiatives')} initiatives, "
             f"{counts.get('nominations')} nominations, {counts.get('documents')} documents "
             f"(built in {_fmt(result.get('build_seconds'))} s) | | | |"
         )
+        if busy:
+            lines.append(f"| {label} | machine load average (1 min) before each part | {busy} | | | |")
         for page in result.get("pages", []):
             portal, admin = page["portal"], page["admin"]
             constant = len(queries_by_page.get(page["name"], set())) == 1 if len(sizes) > 1 else None
@@ -663,7 +667,10 @@ def child(args) -> int:
         ("reports", lambda: reports(plan_for["report_timeout"])),
     ]
     session = None
+    result["load_average"] = {"start": os.getloadavg()}
     for key, function in sections:
+        # The machine's load average before each section: other work on it slows every figure.
+        result["load_average"][key] = os.getloadavg()
         section_started = time.perf_counter()
         try:
             value = function()
@@ -675,6 +682,7 @@ def child(args) -> int:
             result[key] = {"error": repr(error)[:300]} if key != "pages" else []
         result[f"{key}_section_seconds"] = round(time.perf_counter() - section_started, 1)
     if session is not None:
+        result["load_average"]["load"] = os.getloadavg()
         section_started = time.perf_counter()
         result["load"] = load(session["urls"], session["cookie"], plan_for["load_seconds"])
         result["load_section_seconds"] = round(time.perf_counter() - section_started, 1)
