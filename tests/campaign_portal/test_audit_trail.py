@@ -26,3 +26,17 @@ def test_audit_trail_hidden_from_agency_officers(make_user):
     agency = AgencyFactory()
     audit_record(actor=None, action="agency.close", target=agency)
     assert "agency.close" not in _render(make_user(Role.AGENCY_OFFICER, agency=agency), agency)
+
+
+def test_audit_trail_on_nomination_and_initiative_pages(client, make_user):
+    from tests.factories.awards import NominationFactory
+    from tests.factories.initiatives import InitiativeFactory
+
+    reviewer = make_user(Role.REVIEWER)
+    nomination = NominationFactory(state="submitted")
+    initiative = InitiativeFactory(state="registered")
+    audit_record(actor=reviewer, action="awards.nomination.start_review", target=nomination, note="nhận hồ sơ")
+    audit_record(actor=reviewer, action="initiatives.initiative.practice", target=initiative, note="đang áp dụng")
+    client.force_login(reviewer)
+    assert "nhận hồ sơ" in client.get(f"/khen-thuong/ho-so/{nomination.pk}/").content.decode()
+    assert "đang áp dụng" in client.get(f"/sang-kien/{initiative.pk}/").content.decode()
