@@ -306,7 +306,11 @@ class BulkApproveView(LoginRequiredMixin, PermissionRequiredMixin, View):
     permission_required = "awards.review_nomination"
 
     def post(self, request):
-        ids = [int(value) for value in request.POST.getlist("nomination") if value.isdigit()]
+        ids = [
+            int(value)
+            for value in request.POST.getlist("nomination")
+            if value.isascii() and value.isdigit() and len(value) < 19
+        ]
         approved, refused = services.nominations_bulk_approve(user=request.user, nomination_ids=ids)
         if approved:
             messages.success(request, _("Đã duyệt %(n)d hồ sơ đủ điều kiện.") % {"n": len(approved)})

@@ -149,13 +149,19 @@ def indicator_value_set(*, indicator: Indicator, value: Decimal | None, user, ag
         audit_record(actor=user, action="reports.indicator.value", target=indicator, before=before, after=after)
 
 
+MAX_INDICATOR_VALUE = Decimal(10) ** 14  # the column holds 16 digits, 2 of them decimals
+
+
 def decimal_from_cell(value) -> Decimal | None:
     """A number from a cell: numeric cells as they are; text in the Vietnamese way ("30.335", "12,5")."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, str):
-        return Decimal(value.strip().replace(" ", "").replace(".", "").replace(",", "."))
-    return Decimal(str(value))
+    text = value.strip().replace(" ", "").replace(".", "").replace(",", ".") if isinstance(value, str) else str(value)
+    number = Decimal(text)
+    # NaN, infinities and numbers the column cannot hold are not figures anyone means.
+    if not number.is_finite() or abs(number) >= MAX_INDICATOR_VALUE:
+        raise InvalidOperation(text)
+    return number
 
 
 def indicators_import(*, campaign: Campaign, upload, user) -> int:

@@ -353,11 +353,6 @@ def test_html_named_pdf_is_refused_as_dossier_document(client, world):
 # --- Bugs found: kept visible as strict xfails ----------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="awards BulkApproveView: `int(v) for v in nomination if v.isdigit()` — str.isdigit() is true for "
-    "'²' (superscript two) and for a 5000-digit id, and int() then raises ValueError: 500",
-)
 @pytest.mark.parametrize("nomination", ["²", "1" * 5000])
 def test_bulk_approve_odd_digits_are_not_a_500(client, world, nomination):
     _with_campaign(world["owner"])
@@ -396,11 +391,6 @@ def test_criterion_form_garbage_params_are_not_a_500(client, world, params):
     assert response.status_code < 500
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reports IndicatorsView: decimal_from_cell accepts 'NaN', 'Infinity' and '1e999' as numbers (only "
-    "ArithmeticError is caught), saving them fails: 500",
-)
 @pytest.mark.parametrize("value", ["NaN", "Infinity", "1e999"])
 def test_indicator_non_finite_value_is_not_a_500(client, world, value):
     from reports.models import Indicator
