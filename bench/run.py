@@ -131,6 +131,8 @@ def parent(args) -> int:
         "targets": TARGETS,
         "sizes": {},
     }
+    log("demo report: seeding the demo (Plan 4064) on its own database")
+    summary["demo_report"] = demo_report()
     for size in sizes:
         log(f"size {size}×: recreating database {DB_NAME}")
         recreate_database()
@@ -184,6 +186,14 @@ def markdown_table(summary: dict) -> str:
         "| Size | Measure | Portal | Django admin | Target | Met |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
+    for fmt, item in summary.get("demo_report", {}).items():
+        if item.get("error"):
+            lines.append(f"| demo | report {fmt.upper()} (Plan 4064) | {item['error']} | | | ❌ |")
+        else:
+            lines.append(
+                f"| demo | report {fmt.upper()} (Plan 4064): render time, peak memory ({item.get('bytes')} bytes) "
+                f"| {_fmt(item.get('seconds'), 2, ' s')}, {item.get('peak_mb'):g} MB | | | |"
+            )
     sizes = summary["sizes"]
     queries_by_page: dict[str, set] = {}
     for result in sizes.values():
@@ -501,29 +511,26 @@ def _run_measured(command: list[str], timeout: float, env: dict, stdout_path: Pa
     }
 
 
-def reports(timeout: float) -> dict:
-    from django.core.management import get_commands
-
-    from bench.synthetic import CAMPAIGN_CODE
-
-    if "render_report" not in get_commands():
-        return {"pdf": {"error": "render_report does not exist yet"}, "docx": {"error": "render_report missing"}}
-    from campaigns.models import Campaign
-    from reports.services import summary_report_get_or_create
-
-    # Created (and its drafts composed) once, outside the timed renders.
-    summary_report_get_or_create(campaign=Campaign.objects.get(code=CAMPAIGN_CODE))
+def _render_both(campaign_code: str, timeout: float, env: dict, prefix: str) -> dict:
+    """PDF and DOCX of one campaign's report by `render_report` in a subprocess: wall time, the
+    command's own render time, peak memory."""
     results = {}
     for fmt in ("pdf", "docx"):
-        output = WORK / f"report.{fmt}"
-        log(f"report {fmt}")
-        run = _run_measured(
-            [PY, "manage.py", "render_report", "--campaign", CAMPAIGN_CODE, "--format", fmt, "--output", str(output)],
-            timeout,
-            dict(os.environ),
-            WORK / f"render-{fmt}.log",
-        )
-        text = (WORK / f"render-{fmt}.log").read_text(errors="replace")
+        output = WORK / f"{prefix}.{fmt}"
+        log(f"{prefix} {fmt}")
+        command = [
+            PY,
+            "manage.py",
+            "render_report",
+            "--campaign",
+            campaign_code,
+            "--format",
+            fmt,
+            "--output",
+            str(output),
+        ]
+        run = _run_measured(command, timeout, env, WORK / f"{prefix}-{fmt}.log")
+        text = (WORK / f"{prefix}-{fmt}.log").read_text(errors="replace")
         # The command prints its own render time ("… 12.3 giây …"), without Django's start-up.
         own = re.search(r"([\d.]+) giây", text)
         item = {**run, "seconds": float(own.group(1)) if own else None}
@@ -536,6 +543,30 @@ def reports(timeout: float) -> dict:
             item["bytes"] = output.stat().st_size
         results[fmt] = item
     return results
+
+
+def demo_report(timeout: float = 120) -> dict:
+    """The demo's summary report (Plan 4064, as `make run` loads it), on its own database."""
+    recreate_database()
+    env = {k: v for k, v in bench_env().items() if k not in ("CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")}
+    for step in (["migrate", "--noinput", "-v", "0"], ["seed_demo"]):
+        subprocess.run([PY, "manage.py", *step], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    return _render_both("4064", timeout, env, "demo-report")
+
+
+def reports(timeout: float) -> dict:
+    from django.core.management import get_commands
+
+    from bench.synthetic import CAMPAIGN_CODE
+
+    if "render_report" not in get_commands():
+        return {"pdf": {"error": "render_report does not exist yet"}, "docx": {"error": "render_report missing"}}
+    from campaigns.models import Campaign
+    from reports.services import summary_report_get_or_create
+
+    # Created (and its drafts composed) once, outside the timed renders.
+    summary_report_get_or_create(campaign=Campaign.objects.get(code=CAMPAIGN_CODE))
+    return _render_both(CAMPAIGN_CODE, timeout, dict(os.environ), "report")
 
 
 def _port_open(port: int) -> bool:
