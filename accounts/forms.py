@@ -31,7 +31,7 @@ class PortalLoginForm(AuthenticationForm):
         super().confirm_login_allowed(user)
         agency = user.agency
         if agency is not None and agency.valid_to is not None and agency.valid_to < datetime.date.today():
-            successor = f" (đơn vị kế thừa: {agency.successor})" if agency.successor_id else ""
+            successor = _(" (đơn vị kế thừa: %(name)s)") % {"name": agency.successor} if agency.successor_id else ""
             raise forms.ValidationError(
                 self.error_messages["agency_closed"],
                 code="agency_closed",

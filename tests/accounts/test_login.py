@@ -99,3 +99,9 @@ def test_login_throttle_is_per_username(client, make_user, settings):
         client.post(LOGIN, {"username": victim.username, "password": "sai"})
     response = client.post(LOGIN, {"username": colleague.username, "password": TEST_PASSWORD})
     assert response.status_code == 302
+
+
+def test_vietnamese_by_default_even_for_a_browser_set_to_english(client, make_user):
+    client.force_login(make_user(Role.REVIEWER))
+    body = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="vi"' in body and "Đăng xuất" in body
