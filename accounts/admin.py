@@ -2,7 +2,18 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from campaign_portal.audit import audit_record
+
 from .models import User
+
+# What decides what an account may see and do: a change to any of these is written to the audit log.
+ACCESS_FIELDS = ("role", "agency_id", "is_active", "is_staff", "is_superuser")
+
+
+def _access(user: User) -> dict:
+    values = {name: getattr(user, name) for name in ACCESS_FIELDS}
+    values["agency"] = str(user.agency) if user.agency_id else None
+    return values
 
 
 @admin.register(User)
@@ -14,3 +25,31 @@ class PortalUserAdmin(UserAdmin):
     list_select_related = ("agency",)
     fieldsets = UserAdmin.fieldsets + ((_("Vai trò trên cổng"), {"fields": ("role", "agency", "position", "phone")}),)
     add_fieldsets = UserAdmin.add_fieldsets + ((_("Vai trò trên cổng"), {"fields": ("role", "agency")}),)
+
+    def save_model(self, request, obj, form, change):
+        # The admin runs this inside the change view's transaction: the audit row exists exactly when the change does.
+        before = _access(User.objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        after = _access(obj)
+        if before == after:
+            return
+        audit_record(
+            actor=request.user,
+            action="accounts.user.access_change" if change else "accounts.user.create",
+            target=obj,
+            before={k: v for k, v in before.items() if v != after[k]} if before else None,
+            after={k: v for k, v in after.items() if not before or v != before[k]},
+        )
+
+    def save_related(self, request, form, formsets, change):
+        groups_before = set(form.instance.groups.values_list("name", flat=True)) if change else set()
+        super().save_related(request, form, formsets, change)
+        groups_after = set(form.instance.groups.values_list("name", flat=True))
+        if groups_before != groups_after:
+            audit_record(
+                actor=request.user,
+                action="accounts.user.groups_change",
+                target=form.instance,
+                before={"groups": sorted(groups_before)},
+                after={"groups": sorted(groups_after)},
+            )

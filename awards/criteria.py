@@ -4,6 +4,7 @@ one-line Vietnamese explanation that names the evidence. No database access here
 (`services.criteria_check_nomination`) gathers the facts and stores the results."""
 
 import datetime
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -41,6 +42,17 @@ class NominationFacts:
 class Evaluation:
     outcome: str
     explanation: str
+
+
+def _finite(value) -> float | None:
+    """The value as a finite float, or None (not a number, NaN, infinite, too large for a float)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _number(value) -> str:
@@ -105,13 +117,14 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
 
 def evaluate_metric(params: dict, facts: NominationFacts) -> Evaluation:
     key, label, unit = params["metric"], params.get("label", params["metric"]), params.get("unit", "")
-    op, threshold = params.get("op", Comparison.AT_LEAST), float(params["threshold"])
+    op, threshold = params.get("op", Comparison.AT_LEAST), _finite(params["threshold"])
+    if threshold is None:
+        raise ValueError(_("ngưỡng không phải là số hữu hạn"))
     raw = facts.metrics.get(key)
     if raw in (None, ""):
         return Evaluation(Outcome.CANNOT_TELL, _("Chưa kê khai “%(label)s”.") % {"label": label})
-    try:
-        value = float(raw)
-    except (TypeError, ValueError):
+    value = _finite(raw)
+    if value is None:
         return Evaluation(
             Outcome.CANNOT_TELL, _("Số liệu “%(label)s” không phải là số: %(raw)s.") % {"label": label, "raw": raw}
         )
@@ -188,13 +201,14 @@ def params_errors(kind: str, params) -> list[str]:
     errors = [
         _("Thiếu tham số “%(name)s”.") % {"name": name} for name in REQUIRED_PARAMS.get(kind, ()) if name not in params
     ]
-    if kind == CriterionKind.METRIC and "op" in params and params["op"] not in _COMPARE:
+    if (
+        kind == CriterionKind.METRIC
+        and "op" in params
+        and not (isinstance(params["op"], str) and params["op"] in _COMPARE)
+    ):
         errors.append(_("Phép so sánh phải là một trong: %(ops)s.") % {"ops": ", ".join(_COMPARE)})
-    if kind == CriterionKind.METRIC and "threshold" in params:
-        try:
-            float(params["threshold"])
-        except (TypeError, ValueError):
-            errors.append(_("Ngưỡng phải là một số."))
+    if kind == CriterionKind.METRIC and "threshold" in params and _finite(params["threshold"]) is None:
+        errors.append(_("Ngưỡng phải là một số hữu hạn, ví dụ 5 hoặc 2.5."))
     if kind == CriterionKind.DEADLINE and params.get("deadline"):
         try:
             datetime.date.fromisoformat(params["deadline"])

@@ -1,4 +1,5 @@
 import json
+import math
 
 from django import forms
 from django.forms import inlineformset_factory
@@ -134,6 +135,17 @@ class TransitionForm(forms.Form):
     )
 
 
+def _refuse_constant(name):
+    raise ValueError(name)
+
+
+def _finite_float(text):
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
+
+
 class CriterionForm(forms.ModelForm):
     params = forms.CharField(
         label=_("Tham số (JSON)"),
@@ -168,9 +180,13 @@ class CriterionForm(forms.ModelForm):
     def clean_params(self):
         raw = (self.cleaned_data.get("params") or "").strip() or "{}"
         try:
-            return json.loads(raw)
+            return json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite_float)
         except json.JSONDecodeError as error:
             raise forms.ValidationError(_("Tham số không phải JSON hợp lệ: %(error)s") % {"error": error}) from error
+        except ValueError as error:  # a number too long to read, or NaN / Infinity
+            raise forms.ValidationError(
+                _("Tham số có số không hợp lệ (quá dài, NaN hoặc vô cực); hãy nhập một số thông thường.")
+            ) from error
 
     def clean(self):
         cleaned = super().clean()
@@ -186,9 +202,43 @@ class AwardFormForm(forms.ModelForm):
         fields = ["name", "nominee_type", "position"]
 
 
+class BaseRequirementFormSet(forms.BaseInlineFormSet):
+    """Codes are unique within an award type. The database says so too, but a posted formset
+    whose management form is stale (a second tab, a tampered page) would otherwise meet that
+    constraint only when saving: here it gets a message that names the code."""
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        kept = [
+            form
+            for form in self.forms
+            if form.has_changed() or form.instance.pk
+            if not (self.can_delete and self._should_delete_form(form))
+        ]
+        codes = [form.cleaned_data.get("code") for form in kept if form.cleaned_data.get("code")]
+        seen, repeated = set(), set()
+        for code in codes:
+            (repeated if code in seen else seen).add(code)
+        edited = {form.instance.pk for form in self.forms if form.instance.pk}
+        if self.instance.pk:
+            taken = DossierRequirement.objects.filter(award_form=self.instance, code__in=codes).exclude(pk__in=edited)
+            repeated |= set(taken.values_list("code", flat=True))
+        if repeated:
+            raise forms.ValidationError(
+                _(
+                    "Mã thành phần hồ sơ bị trùng: %(codes)s. Mỗi thành phần cần một mã riêng; nếu trang đã cũ, "
+                    "hãy tải lại trang rồi nhập lại."
+                )
+                % {"codes": ", ".join(sorted(repeated))}
+            )
+
+
 RequirementFormSet = inlineformset_factory(
     AwardForm,
     DossierRequirement,
+    formset=BaseRequirementFormSet,
     fields=["code", "name", "required", "position"],
     extra=1,
     can_delete=True,

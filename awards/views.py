@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -443,9 +444,16 @@ class AwardFormEditView(LoginRequiredMixin, PermissionRequiredMixin, TemplateVie
         form = AwardFormForm(request.POST, instance=self.award_form)
         formset = RequirementFormSet(request.POST, instance=self.award_form)
         if form.is_valid() and formset.is_valid():
-            services.award_form_save(
-                user=request.user, award_form=form.save(commit=False), requirements_formset=formset
-            )
-            messages.success(request, _("Đã lưu hình thức khen thưởng và thành phần hồ sơ."))
-            return redirect(f"{reverse('awards:criteria')}?campaign={self.award_form.campaign.code}")
+            try:
+                services.award_form_save(
+                    user=request.user, award_form=form.save(commit=False), requirements_formset=formset
+                )
+            except IntegrityError:  # two codes swapped in one save, or a colleague saved the same code meanwhile
+                form.add_error(
+                    None,
+                    _("Không lưu được: mã thành phần hồ sơ bị trùng. Hãy tải lại trang, kiểm tra các mã rồi lưu lại."),
+                )
+            else:
+                messages.success(request, _("Đã lưu hình thức khen thưởng và thành phần hồ sơ."))
+                return redirect(f"{reverse('awards:criteria')}?campaign={self.award_form.campaign.code}")
         return self.render_to_response(self.get_context_data(form=form, formset=formset))

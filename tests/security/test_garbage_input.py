@@ -5,18 +5,15 @@ HTML file named .pdf in file fields. The answer is never a 500, and a form page 
 
 The field names are read from the form page itself (GET), so a new field is posted garbage too."""
 
-import json
-import math
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.enums import Role
@@ -103,55 +100,10 @@ class Case:
     fixture: object = None
     form_page: str | None = None  # URL name whose GET shows the form (default: the URL itself)
     known_fields: tuple[str, ...] = ()
-    # Inputs of a bug already written down as a strict xfail below: left out of the random run.
-    known_bug: Callable[[dict], bool] | None = None
 
 
 def _last(value):
     return value[-1] if isinstance(value, list) else value
-
-
-def _bulk_known_bug(values: dict) -> bool:
-    ids = values.get("nomination", [])
-    ids = ids if isinstance(ids, list) else [ids]
-    return any(v.isdigit() and (not v.isascii() or len(v) > 4300) for v in ids)
-
-
-def _json_known_bug(parsed) -> bool:
-    if isinstance(parsed, float):
-        return not math.isfinite(parsed)
-    if isinstance(parsed, int):
-        return abs(parsed) > 1e308
-    if isinstance(parsed, list):
-        return any(_json_known_bug(v) for v in parsed)
-    if isinstance(parsed, dict):
-        return isinstance(parsed.get("op"), list | dict) or any(_json_known_bug(v) for v in parsed.values())
-    return False
-
-
-def _criterion_known_bug(values: dict) -> bool:
-    raw = (_last(values.get("params")) or "").strip() or "{}"
-    try:
-        return _json_known_bug(json.loads(raw))
-    except json.JSONDecodeError:
-        return False
-    except ValueError:
-        return True
-
-
-def _indicator_known_bug(values: dict) -> bool:
-    from decimal import Decimal, InvalidOperation
-
-    for key, value in values.items():
-        if key.startswith("value-"):
-            text = (_last(value) or "").strip().replace(" ", "").replace(".", "").replace(",", ".")
-            try:
-                number = Decimal(text) if text else Decimal(0)
-            except InvalidOperation:
-                continue
-            if not number.is_finite() or abs(number) >= Decimal(10) ** 12:
-                return True
-    return False
 
 
 def _report_with_indicator(owner):
@@ -175,20 +127,16 @@ CASES = {
     "campaigns:update": Case("reviewer", _campaign),
     "reports:detail": Case("reviewer", _report),
     "reports:render_request": Case("reviewer", _report, "reports:detail", ("formats",)),
-    "reports:indicators": Case(
-        "reviewer", _report_with_indicator, known_fields=("import", "file"), known_bug=_indicator_known_bug
-    ),
+    "reports:indicators": Case("reviewer", _report_with_indicator, known_fields=("import", "file")),
     "awards:nomination_create": Case("officer_own", _with_campaign),
     "awards:nomination_edit": Case("officer_own", _nomination),
     "awards:document_upload": Case("officer_own", _nomination, "awards:nomination_detail", ("requirement", "file")),
     "awards:nomination_transition": Case(
         "officer_own", _nomination, "awards:nomination_detail", ("action", "expected_state", "reason")
     ),
-    "awards:bulk_approve": Case(
-        "reviewer", _with_campaign, "awards:nomination_list", ("nomination", "next_query"), _bulk_known_bug
-    ),
-    "awards:criterion_create": Case("reviewer", _with_campaign, known_bug=_criterion_known_bug),
-    "awards:criterion_edit": Case("reviewer", _criterion, known_bug=_criterion_known_bug),
+    "awards:bulk_approve": Case("reviewer", _with_campaign, "awards:nomination_list", ("nomination", "next_query")),
+    "awards:criterion_create": Case("reviewer", _with_campaign),
+    "awards:criterion_edit": Case("reviewer", _criterion),
     "awards:award_form_edit": Case("reviewer", _award_form),
 }
 # Reviewers act on sent nominations: their transition form is posted garbage too.
@@ -262,7 +210,6 @@ def test_garbage_post_is_never_a_500(client, world, name):
         @SETTINGS
         @given(data=_payload(fields, files))
         def post(data):
-            assume(not (case.known_bug and case.known_bug(data["values"])))
             _post_garbage(client, url, data, fields, files)
 
         post()
@@ -350,7 +297,7 @@ def test_html_named_pdf_is_refused_as_dossier_document(client, world):
     assert not DossierDocument.objects.filter(nomination=nomination).exists()
 
 
-# --- Bugs found: kept visible as strict xfails ----------------------------------------------
+# --- Bugs found by these tests, fixed, and kept as regressions -------------------------------
 
 
 @pytest.mark.parametrize("nomination", ["²", "1" * 5000])
@@ -365,13 +312,6 @@ def test_bulk_approve_odd_digits_are_not_a_500(client, world, nomination):
 CRITERION_BASE = {"code": "c-garbage", "wording": "Tỷ lệ", "kind": "metric", "applies_to": "both", "position": "1"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="awards CriterionForm: params that crash instead of a form error — op [] (TypeError unhashable in "
-    "params_errors), threshold 10**400 (OverflowError in float()), a 5000-digit JSON number (ValueError from "
-    "json.loads, only JSONDecodeError is caught), threshold NaN/Infinity (accepted, then PostgreSQL refuses the "
-    "JSON: DataError): 500",
-)
 @pytest.mark.parametrize(
     "params",
     [
@@ -457,23 +397,12 @@ def _prefilled(client, url: str) -> dict[str, list[str]]:
     return values
 
 
-def _award_form_known_bug(valid):
-    def known_bug(values):
-        return any(
-            key.endswith(("-award_form", "-id", "-INITIAL_FORMS")) and values[key] != valid.get(key)
-            for key in values
-            if key in valid
-        )
-
-    return known_bug
-
-
 PREFILLED = {
     "initiatives:update": Case("officer_own", _initiative),
     "campaigns:update": Case("reviewer", _campaign),
     "reports:detail": Case("reviewer", _report),
     "awards:nomination_edit": Case("officer_own", _nomination),
-    "awards:criterion_edit": Case("reviewer", _criterion, known_bug=_criterion_known_bug),
+    "awards:criterion_edit": Case("reviewer", _criterion),
     "awards:award_form_edit": Case("reviewer", _award_form),
 }
 
@@ -493,19 +422,11 @@ def test_one_garbage_field_in_a_valid_form_is_never_a_500(client, world, name):
     @given(field=st.sampled_from(sorted(valid)), value=st.one_of(VALUE, st.lists(VALUE, min_size=2, max_size=3)))
     def post(field, value):
         values = {**valid, field: value}
-        known_bug = _award_form_known_bug(valid) if name == "awards:award_form_edit" else case.known_bug
-        assume(not (known_bug and known_bug(values)))
         _post_garbage(client, url, {"values": values, "files": {}}, set(valid), set())
 
     post()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="awards award_form_form.html: a tampered hidden field of the requirements formset (requirements-0-"
-    "award_form or requirements-0-id = '0') makes the form invalid, but the page answers 200 without any error "
-    "message (hidden-field errors are not rendered), so the user does not learn why nothing was saved",
-)
 @pytest.mark.parametrize("field", ["requirements-0-award_form", "requirements-0-id"])
 def test_award_form_tampered_hidden_field_says_what_is_wrong(client, world, field):
     kwargs = _award_form(world["owner"])
@@ -515,12 +436,6 @@ def test_award_form_tampered_hidden_field_says_what_is_wrong(client, world, fiel
     _post_garbage(client, url, {"values": {**valid, field: "0"}, "files": {}}, set(valid), set())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="awards AwardFormEditView: the requirements formset posted with requirements-INITIAL_FORMS=0 (a "
-    "tampered or stale management form) treats the existing requirements as new rows; saving them hits the "
-    "unique constraint dossier_requirement_unique_code: IntegrityError, 500",
-)
 def test_award_form_stale_management_form_is_not_a_500(client, world):
     kwargs = _award_form(world["owner"])
     client.force_login(world["users"]["reviewer"])

@@ -1,0 +1,24 @@
+from django.contrib import admin
+
+from .models import AuditEvent
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The audit log, read-only: nobody edits or deletes what happened, not even a superuser."""
+
+    list_display = ("at", "actor", "action", "object_repr")
+    list_filter = ("action", "content_type")
+    search_fields = ("object_repr", "actor__username", "action", "object_id")
+    date_hierarchy = "at"
+    list_select_related = ("actor",)
+    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
