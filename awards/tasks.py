@@ -6,6 +6,12 @@ from django.utils import timezone
 from . import services
 
 
+@shared_task(name="awards.criteria_check_nominations")
+def criteria_check_nominations_task(nomination_ids: list[int]) -> dict[int, str]:
+    return {n.pk: n.verdict for n in services.criteria_check_nominations(nomination_ids)}
+
+
+# Kept for messages queued by an earlier release (one nomination per task).
 @shared_task(name="awards.criteria_check_nomination")
 def criteria_check_nomination_task(nomination_id: int) -> str:
     return services.criteria_check_nomination(nomination_id).verdict

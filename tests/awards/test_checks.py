@@ -11,7 +11,7 @@ from django.core.management import call_command
 from accounts.enums import Role
 from awards import services
 from awards.enums import Outcome, Verdict
-from awards.models import CriterionResult
+from awards.models import CriterionResult, Nomination
 from tests.awards.conftest import make_dossier, sent_at
 from tests.factories import AgencyFactory
 from tests.factories.awards import pdf_upload
@@ -171,3 +171,65 @@ def test_reminder_mails_expected_agencies_without_dossier_once_a_day(dossier, of
 def test_reminder_is_in_the_beat_schedule(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["awards-nomination-reminders"]
     assert entry["task"] == "awards.nomination_reminders"
+
+
+def _stored_runs(nominations) -> dict:
+    return {
+        n.pk: (
+            n.verdict,
+            sorted(
+                CriterionResult.objects.filter(nomination=n).values_list("criterion__code", "outcome", "explanation")
+            ),
+        )
+        for n in nominations
+    }
+
+
+def test_a_batch_stores_what_one_by_one_checks_store(make_user, campaign, collective_form, individual_form, criteria):
+    officers = [
+        make_user(Role.AGENCY_OFFICER, agency=AgencyFactory(name=f"UBND xã {name} thử"))
+        for name in ("Tam Thanh", "Tam Tiến", "Tam Hòa")
+    ]
+    on_time = make_dossier(officer=officers[0], campaign=campaign, award_form=collective_form)
+    late = make_dossier(officer=officers[1], campaign=campaign, award_form=collective_form)
+    missing = make_dossier(officer=officers[2], campaign=campaign, award_form=collective_form, left_out=("bien_ban",))
+    person = {"nominee_name": "Trần Thị Lan", "nominee_unit": "UBND xã Tam Thanh", "nominee_position": "Công chức"}
+    first = make_dossier(officer=officers[0], campaign=campaign, award_form=individual_form, **person)
+    again = make_dossier(officer=officers[1], campaign=campaign, award_form=individual_form, **person)
+    sent = {on_time: 2, late: 27, missing: 3, first: 4, again: 5}
+    for nomination, day in sent.items():
+        officer = next(o for o in officers if o.agency_id == nomination.agency_id)
+        services.nomination_submit(user=officer, nomination=nomination, at=sent_at(datetime.date(2024, 12, day)))
+    pks = [n.pk for n in sent]
+
+    one_by_one = _stored_runs([services.criteria_check_nomination(pk) for pk in pks])
+    CriterionResult.objects.all().delete()
+    Nomination.objects.filter(pk__in=pks).update(check_input_hash="", check_run=None)
+
+    checked = services.criteria_check_nominations([*reversed(pks), 10**9])
+
+    assert [n.pk for n in checked] == sorted(pks), "unknown ids are skipped, rows in id order"
+    assert _stored_runs(checked) == one_by_one
+    verdicts = {n.pk: n.verdict for n in checked}
+    assert verdicts[on_time.pk] == verdicts[first.pk] == Verdict.ELIGIBLE
+    assert verdicts[late.pk] == verdicts[again.pk] == Verdict.NOT_ELIGIBLE, "late; sent again for the same person"
+    assert verdicts[missing.pk] == Verdict.INCOMPLETE
+
+
+def test_a_batch_runs_the_same_queries_for_one_or_five_nominations(
+    officer, campaign, collective_form, criteria, django_assert_num_queries
+):
+    nominations = [make_dossier(officer=officer, campaign=campaign, award_form=collective_form) for _ in range(5)]
+    for nomination in nominations:
+        services.nomination_submit(user=officer, nomination=nomination, at=sent_at(datetime.date(2024, 12, 2)))
+    # Savepoint, rows locked, requirements, documents, earlier dossiers, criteria, delete, insert, update, release.
+    with django_assert_num_queries(10):
+        services.criteria_check_nominations([nominations[0].pk])
+    Nomination.objects.update(check_input_hash="")
+    with django_assert_num_queries(10):
+        services.criteria_check_nominations([n.pk for n in nominations])
+
+
+def test_an_unknown_id_alone_is_an_error_for_the_single_check(db):
+    with pytest.raises(Nomination.DoesNotExist):
+        services.criteria_check_nomination(10**9)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from awards import services
 from awards.enums import Verdict
 from awards.models import CriterionResult, Nomination
-from awards.tasks import criteria_check_nomination_task
+from awards.tasks import criteria_check_nominations_task
 from campaign_portal.celery import app
 from tests.awards.conftest import make_dossier, sent_at
 from tests.conftest import _database_url, _reset_broker_pools, wait_for
@@ -83,7 +83,7 @@ def test_worker_killed_mid_check_the_result_still_arrives_once(dossier):
     with psycopg.connect(url, autocommit=False) as lock:
         # Hold the nomination's row lock: the worker's check blocks on it, in the middle of its run.
         lock.execute("SELECT id FROM awards_nomination WHERE id = %s FOR UPDATE", [nomination.pk])
-        criteria_check_nomination_task.delay(nomination.pk)
+        criteria_check_nominations_task.delay([nomination.pk])
 
         def running_check():
             active = app.control.inspect(timeout=1.0).active() or {}
@@ -92,7 +92,7 @@ def test_worker_killed_mid_check_the_result_still_arrives_once(dossier):
                     task
                     for tasks in active.values()
                     for task in tasks
-                    if task["name"] == "awards.criteria_check_nomination"
+                    if task["name"] == "awards.criteria_check_nominations"
                 ),
                 None,
             )
