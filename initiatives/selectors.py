@@ -102,9 +102,11 @@ def initiatives_by_agency(*, campaign) -> list[tuple[Agency, list[Initiative]]]:
         Initiative.objects.filter(campaign=campaign)
         .exclude(state="draft")
         .select_related("agency", "agency__parent")
+        # The report names units and quotes titles and figures: the long texts stay in the database.
+        .defer("description", "results", "assessment_comment", "search_text")
         .prefetch_related(
-            Prefetch("implementing_units", queryset=Agency.objects.order_by("name")),
-            Prefetch("replicated_to", queryset=Agency.objects.order_by("name")),
+            Prefetch("implementing_units", queryset=Agency.objects.only("pk", "name").order_by("name")),
+            Prefetch("replicated_to", queryset=Agency.objects.only("pk", "name").order_by("name")),
         )
         .order_by("started_on", "pk")
     )

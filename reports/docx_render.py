@@ -3,6 +3,7 @@ Times New Roman, A4 margins, page-number header from page 2, a footnotes part). 
 no footnote API, so footnotes are added as `w:footnote` elements in the footnotes part with a
 `w:footnoteReference` run in the text: real Word footnotes."""
 
+from copy import deepcopy
 from io import BytesIO
 
 import docx
@@ -239,14 +240,39 @@ def _appendices(document, doc: ReportDocument) -> None:
             run.font.size = Pt(12)
         header_row = table.rows[0]._tr.get_or_add_trPr()
         header_row.append(OxmlElement("w:tblHeader"))
+        # Rows are copies of one row built by python-docx, with other texts: the same XML in a
+        # fraction of the time, which counts in an appendix of thousands of rows.
+        model_row = _add_row(table, ["x"] * len(widths), widths)
+        model_row.getparent().remove(model_row)
         for values in appendix.table.rows:
-            cells = table.add_row().cells
-            for index, value in enumerate(values):
-                cells[index].width = widths[index]
-                paragraph = cells[index].paragraphs[0]
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-                paragraph.paragraph_format.space_after = Pt(0)
-                paragraph.add_run(value).font.size = Pt(12)
+            if all(_plain_cell_text(value) for value in values):
+                table._tbl.append(_row_like(model_row, values))
+            else:
+                _add_row(table, values, widths)
+
+
+def _add_row(table, values, widths):
+    cells = table.add_row().cells
+    for index, value in enumerate(values):
+        cells[index].width = widths[index]
+        paragraph = cells[index].paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run(value).font.size = Pt(12)
+    return table.rows[-1]._tr
+
+
+def _plain_cell_text(value: str) -> bool:
+    """Text that python-docx would write as one w:t (no tab or line break, which become elements)."""
+    return not any(c in value for c in "\t\n\r")
+
+
+def _row_like(model_row, values):
+    row = deepcopy(model_row)
+    for text_element, value in zip(row.iter(qn("w:t")), values, strict=True):
+        text_element.text = value
+        text_element.set(qn("xml:space"), "preserve")
+    return row
 
 
 def docx_render(doc: ReportDocument) -> bytes:

@@ -179,3 +179,20 @@ def test_committed_docx_template_is_what_the_build_script_writes(tmp_path):
     from reports.docx.build_template import TEMPLATE_PATH, build_template
 
     assert build_template(tmp_path / "template.docx").read_bytes() == TEMPLATE_PATH.read_bytes()
+
+
+def test_docx_appendix_rows_hold_exactly_the_composed_values(other_campaign):
+    """Appendix rows are copies of one row built by python-docx (fast at thousands of rows); a value
+    with a line break or tab is built by python-docx itself. Read back, every cell is what was composed."""
+    doc = summary_report_compose(report=other_campaign)
+    appendix = doc.appendices[0]
+    width = len(appendix.table.columns)
+    rows = [[f"{n}", *[f" Ô {n}.{c} “trích dẫn” & <thẻ> " for c in range(1, width)]] for n in range(1, 4)]
+    rows.append(["4", "dòng một\ndòng hai", "", *["cột\tthẻ"] * (width - 3)])
+    appendix.table.rows = rows
+    word = DocxReport(docx_render(doc))
+    table = next(t for t in word.document.tables if [c.text for c in t.rows[0].cells] == appendix.table.columns)
+    assert [[cell.text for cell in row.cells] for row in table.rows[1:]] == rows
+    copied, built = table.rows[1]._tr, table.rows[4]._tr
+    assert [len(tc.xpath(".//w:sz")) for tc in copied.tc_lst] == [len(tc.xpath(".//w:sz")) for tc in built.tc_lst]
+    assert [tc.tcPr.tcW.w for tc in copied.tc_lst] == [tc.tcPr.tcW.w for tc in built.tc_lst]
