@@ -14,4 +14,4 @@ RUN make assets \
 RUN useradd --system --home /app portal && mkdir -p /data/media && chown -R portal /app /data
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "campaign_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+CMD ["gunicorn", "campaign_portal.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--worker-class", "gthread", "--threads", "4"]

@@ -1,13 +1,28 @@
 -- wrk script for `make bench`: counts non-2xx answers per thread and prints one JSON line with
 -- requests, latency percentiles (microseconds) and errors when the run is done.
+-- Its argument (after `--`) is a think time in milliseconds: each connection then waits between
+-- 0.5 and 1.5 times that long before its next request, as a person reading the page would.
+-- 0: no pause, the connections saturate the server.
 local threads = {}
+local counter = 0
 
 function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
   table.insert(threads, thread)
 end
 
 function init(args)
   non2xx = 0
+  think_ms = tonumber(args[1] or "0") or 0
+  math.randomseed(os.time() + (id or 0))
+end
+
+function delay()
+  if think_ms > 0 then
+    return math.random(math.floor(think_ms / 2), math.floor(think_ms * 3 / 2))
+  end
+  return 0
 end
 
 function response(status, headers, body)

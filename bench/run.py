@@ -49,6 +49,9 @@ TARGETS = {
     "p95_ms": 200.0,
 }
 
+# Think time of the "20 users" run: each of them waits 0.5–1.5 s between two pages.
+THINK_MS = 1000
+
 # Per size: page repetitions, nominations checked each way, wrk seconds per URL, report time-out.
 PLANS = {
     1: {"reps": 11, "checks": 2000, "load_seconds": 15, "report_timeout": 120},
@@ -284,13 +287,23 @@ def markdown_table(summary: dict) -> str:
             if row.get("error"):
                 lines.append(f"| {label} | HTTP load {row['name']} | {row['error']} | | | ❌ |")
                 continue
-            errors = row["errors"]
-            met = row["p95_ms"] < TARGETS["p95_ms"] and errors == 0
-            lines.append(
-                f"| {label} | HTTP {row['name']}: 20 connections, gunicorn 3 workers | {_fmt(row['rps'])} req/s, "
-                f"p50 {_fmt(row['p50_ms'])} ms, p95 {_fmt(row['p95_ms'])} ms, {errors} errors | | "
-                f"p95 < {TARGETS['p95_ms']:g} ms, 0 errors | {_ok(met)} |"
-            )
+            for key, who in (
+                ("users", f"20 users, think time {THINK_MS / 2000:g}–{THINK_MS * 1.5 / 1000:g} s"),
+                ("saturated", "20 connections without pause"),
+            ):
+                run = row.get(key) or {"error": "not measured"}
+                if run.get("error"):
+                    lines.append(f"| {label} | HTTP {row['name']}: {who} | {run['error']} | | | ❌ |")
+                    continue
+                errors = run["errors"]
+                met = run["p95_ms"] < TARGETS["p95_ms"] and errors == 0
+                # The target is read on the users' run; the saturated run gives the throughput ceiling.
+                target = f"p95 < {TARGETS['p95_ms']:g} ms, 0 errors" if key == "users" else "(ceiling)"
+                lines.append(
+                    f"| {label} | HTTP {row['name']}: {who}, gunicorn 3×4 threads | {_fmt(run['rps'])} req/s, "
+                    f"p50 {_fmt(run['p50_ms'])} ms, p95 {_fmt(run['p95_ms'])} ms, {errors} errors | | "
+                    f"{target} | {_ok(met) if key == 'users' else ''} |"
+                )
     return "\n".join(lines)
 
 
@@ -607,6 +620,11 @@ def load(urls: dict[str, str], cookie: str, seconds: int) -> list[dict]:
                 "campaign_portal.wsgi:application",
                 "--workers",
                 "3",
+                # As in docker-compose.yml: threads keep idle keep-alive connections from blocking a worker.
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
                 "--bind",
                 f"127.0.0.1:{PORT}",
                 "--log-level",
@@ -641,35 +659,26 @@ def _wrk(wrk: str, name: str, path: str, header: str, seconds: int) -> dict:
     url = f"http://127.0.0.1:{PORT}{path}"
     # Warm each worker (imports, templates, connections): three requests, one at a time per worker.
     subprocess.run([wrk, "-t1", "-c3", "-d1s", "--timeout", "30s", "-H", header, url], capture_output=True, timeout=60)
-    log(f"load {name}: {seconds} s, 20 connections")
-    done = subprocess.run(
-        [
-            wrk,
-            "-t2",
-            "-c20",
-            f"-d{seconds}s",
-            "--timeout",
-            "10s",
-            "-s",
-            str(ROOT / "bench" / "load.lua"),
-            "-H",
-            header,
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=seconds + 60,
-    )
+    result = {"name": name, "url": path}
+    for key, think in (("saturated", 0), ("users", THINK_MS)):
+        log(f"load {name}: {seconds} s, 20 connections, think time {think} ms")
+        result[key] = _wrk_run(wrk, url, header, seconds, think)
+    return result
+
+
+def _wrk_run(wrk: str, url: str, header: str, seconds: int, think_ms: int) -> dict:
+    script = str(ROOT / "bench" / "load.lua")
+    command = [wrk, "-t2", "-c20", f"-d{seconds}s", "--timeout", "10s", "-s", script, "-H", header, url]
+    done = subprocess.run([*command, "--", str(think_ms)], capture_output=True, text=True, timeout=seconds + 60)
     match = re.search(r"BENCH_JSON (\{.*\})", done.stdout)
     if not match:
-        return {"name": name, "error": f"wrk printed no result: {done.stderr[-200:]}"}
+        return {"error": f"wrk printed no result: {done.stderr[-200:]}"}
     data = json.loads(match.group(1))
     if data["requests"] == 0:
-        return {"name": name, "url": path, "error": f"no request answered within {seconds} s", "raw": data}
+        return {"error": f"no request answered within {seconds} s", "raw": data}
     errors = data["non2xx"] + data["connect"] + data["read"] + data["write"] + data["timeout"]
     return {
-        "name": name,
-        "url": path,
+        "think_ms": think_ms,
         "requests": data["requests"],
         "rps": round(data["requests"] / (data["duration_us"] / 1e6), 1),
         "p50_ms": round(data["p50_us"] / 1000, 1),

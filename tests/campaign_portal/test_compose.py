@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 from django.core.management import get_commands
+from gunicorn.config import Config
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,6 +34,8 @@ def test_compose_commands_exist_in_the_project():
         if program == "gunicorn":
             module, attribute = command[1].split(":")
             assert hasattr(importlib.import_module(module), attribute), name
+            options = Config().parser().parse_args(command[2:])  # an unknown option exits here
+            assert options.worker_class == "gthread" and int(options.threads) > 1, name
         elif program == "celery":
             assert command[1:3] == ["-A", "campaign_portal"], name
             app = importlib.import_module("campaign_portal").celery_app
