@@ -54,7 +54,7 @@ THINK_MS = 1000
 
 # Per size: page repetitions, nominations checked each way, wrk seconds per URL, report time-out.
 PLANS = {
-    1: {"reps": 11, "checks": 2000, "load_seconds": 15, "report_timeout": 120},
+    1: {"reps": 11, "checks": 2000, "load_seconds": 15, "report_timeout": 240},
     10: {"reps": 5, "checks": 2000, "load_seconds": 10, "report_timeout": 90},
 }
 
