@@ -3,8 +3,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind, AgencyLevel
+from agencies.filters import AgencyChoiceFilter
 from agencies.models import Agency
-from agencies.widgets import AgencySelect
 from campaign_portal.text import fold_text
 
 from .enums import NominationState, Verdict
@@ -21,13 +21,13 @@ class NominationFilter(django_filters.FilterSet):
     verdict = django_filters.ChoiceFilter(
         label=_("Kết quả kiểm tra"), choices=Verdict.choices, empty_label=_("Mọi kết quả")
     )
-    agency = django_filters.ModelChoiceFilter(
-        label=_("Cơ quan đề nghị"), queryset=Agency.objects.none(), empty_label=_("Mọi cơ quan"), widget=AgencySelect
+    agency = AgencyChoiceFilter(
+        label=_("Cơ quan đề nghị"), queryset=Agency.objects.none(), empty_label=_("Mọi cơ quan")
     )
     level = django_filters.ChoiceFilter(
         label=_("Cấp"), field_name="agency__level", choices=AgencyLevel.choices, empty_label=_("Mọi cấp")
     )
-    district = django_filters.ModelChoiceFilter(
+    district = AgencyChoiceFilter(
         label=_("Huyện, thị xã, thành phố"),
         queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True).order_by("name"),
         method="filter_district",

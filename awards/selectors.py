@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from agencies.enums import AgencyKind, AgencyLevel
 from agencies.models import Agency
+from agencies.selectors import agencies_readable_by
 from campaign_portal.text import fold_text
 from campaigns.models import Campaign
 
@@ -90,6 +91,14 @@ def nomination_queue(*, user, campaign: Campaign | None = None) -> QuerySet[Nomi
             results_cannot_tell=_results_with(Outcome.CANNOT_TELL),
         )
         .order_by(F("submitted_at").desc(nulls_first=True), "-pk")
+    )
+
+
+def nominating_agencies(*, user, campaign: Campaign) -> QuerySet[Agency]:
+    """The agencies the user may read that have a nomination in the campaign, for the queue's
+    filter: EXISTS, not a DISTINCT over a join with every nomination."""
+    return agencies_readable_by(user=user).filter(
+        Exists(Nomination.objects.filter(agency=OuterRef("pk"), campaign=campaign))
     )
 
 

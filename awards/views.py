@@ -3,7 +3,6 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -16,6 +15,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from agencies.selectors import agencies_readable_by
 from campaign_portal.files import protected_file_response
+from campaign_portal.pagination import IdsFirstPaginator
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE
 from campaign_portal.workflow import WorkflowError, transitions_available
 from campaigns.models import Campaign
@@ -58,10 +58,10 @@ class NominationListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateVi
             self.request.GET or None,
             queryset=queue,
             campaign=campaign,
-            agencies=agencies_readable_by(user=user).filter(nominations_sent__campaign=campaign).distinct(),
+            agencies=selectors.nominating_agencies(user=user, campaign=campaign),
             staff=user.is_reviewer or user.is_official,
         )
-        page = Paginator(nomination_filter.qs, self.page_size).get_page(self.request.GET.get("page"))
+        page = IdsFirstPaginator(nomination_filter.qs, self.page_size).get_page(self.request.GET.get("page"))
         batch = None
         if user.has_perm("awards.check_nominations"):
             batch = CheckBatch.objects.filter(campaign=campaign).first()

@@ -3,9 +3,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind, AgencyLevel
+from agencies.filters import AgencyChoiceFilter
 from agencies.models import Agency
 from agencies.selectors import agencies_readable_by
-from agencies.widgets import AgencySelect
 from campaign_portal.text import fold_text
 from campaigns.enums import ReformArea
 from campaigns.models import Campaign
@@ -22,16 +22,15 @@ class InitiativeFilter(django_filters.FilterSet):
     campaign = django_filters.ModelChoiceFilter(
         label=_("Phong trào"), queryset=Campaign.objects.order_by("-period_start"), empty_label=_("Mọi phong trào")
     )
-    agency = django_filters.ModelChoiceFilter(
+    agency = AgencyChoiceFilter(
         label=_("Cơ quan, đơn vị"),
         queryset=Agency.objects.filter(initiatives__isnull=False).distinct().order_by("name"),
         empty_label=_("Mọi cơ quan"),
-        widget=AgencySelect,
     )
     level = django_filters.ChoiceFilter(
         label=_("Cấp"), field_name="agency__level", choices=AgencyLevel.choices, empty_label=_("Mọi cấp")
     )
-    district = django_filters.ModelChoiceFilter(
+    district = AgencyChoiceFilter(
         label=_("Huyện, thị xã, thành phố"),
         queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True).order_by(
             "short_name"

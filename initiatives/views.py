@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from campaign_portal.files import protected_file_response
+from campaign_portal.pagination import IdsFirstPaginator
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, workbook_write
 from campaign_portal.workflow import WorkflowError, transitions_available
 
@@ -77,7 +77,7 @@ class InitiativeListView(ListPermissionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         initiative_filter = _filtered(self.request)
         context["filter"] = initiative_filter
-        context["page_obj"] = Paginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context["page_obj"] = IdsFirstPaginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
         context["query_string"] = _query_without_page(self.request.GET)
         context["export_query"] = context["query_string"]
         context["sort_links"] = _sort_links(self.request.GET)
@@ -112,7 +112,7 @@ class ReplicationView(ListPermissionMixin, TemplateView):
             self.request.GET or None, queryset=replication_list(user=self.request.user), user=self.request.user
         )
         context["filter"] = initiative_filter
-        context["page_obj"] = Paginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context["page_obj"] = IdsFirstPaginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
         context["query_string"] = _query_without_page(self.request.GET)
         return context
 
