@@ -14,6 +14,13 @@ from .services import figures_as_text, parse_figures
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
 
+def filterable_select() -> forms.SelectMultiple:
+    """A long agency list with a filter box above it (static/js/initiatives.js)."""
+    return forms.SelectMultiple(
+        attrs={"size": 8, "data-filterable": "true", "data-filter-placeholder": _("Lọc danh sách…")}
+    )
+
+
 class AgencyMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return obj.name
@@ -46,7 +53,7 @@ class InitiativeForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "results": forms.Textarea(attrs={"rows": 3}),
             "implementing_units": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
-            "replicated_to": forms.SelectMultiple(attrs={"size": 8, "data-filterable": "true"}),
+            "replicated_to": filterable_select(),
         }
 
     def __init__(self, *args, agency: Agency, **kwargs):
@@ -87,7 +94,7 @@ class ReplicationForm(forms.Form):
         label=_("Nhân rộng đến"),
         queryset=Agency.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8, "data-filterable": "true"}),
+        widget=filterable_select(),
     )
 
     def __init__(self, *args, agency: Agency, **kwargs):

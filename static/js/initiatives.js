@@ -7,7 +7,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const box = document.createElement("input");
     box.type = "search";
     box.className = "form-control form-control-sm mb-1";
-    box.placeholder = select.dataset.filterPlaceholder || "Lọc danh sách…";
+    box.placeholder = select.dataset.filterPlaceholder || "";
     box.setAttribute("aria-label", box.placeholder);
     select.parentNode.insertBefore(box, select);
     box.addEventListener("input", () => {
