@@ -1,5 +1,6 @@
 """The PDF renderer: the composed document as HTML + CSS, laid out by WeasyPrint with the font
-shipped in reports/fonts. The URL fetcher serves those four files and refuses everything else,
+shipped in reports/fonts. The URL fetcher serves those four files (and the footnote rule of
+reports/assets) and refuses everything else,
 so nothing in the document (staff text included) can make the renderer read a local file or
 open a network connection."""
 
@@ -21,6 +22,13 @@ FONT_FACES = [
     {"file": "LiberationSerif-BoldItalic.ttf", "weight": "bold", "style": "italic"},
 ]
 FONT_URLS = {f"{FONT_SCHEME}{face['file']}": FONT_DIR / face["file"] for face in FONT_FACES}
+# The rule above the footnotes, as an image: WeasyPrint 70 misplaces footnotes when their area has a
+# border or padding, and it paints a gradient background over the whole area whatever its size.
+FOOTNOTE_RULE_URL = f"{FONT_SCHEME}footnote-rule.svg"
+SHIPPED = {
+    **{url: (path, "font/ttf") for url, path in FONT_URLS.items()},
+    FOOTNOTE_RULE_URL: (Path(__file__).resolve().parent / "assets" / "footnote-rule.svg", "image/svg+xml"),
+}
 
 
 class RefusedURL(ValueError):
@@ -28,8 +36,9 @@ class RefusedURL(ValueError):
 
 
 class FontOnlyFetcher(URLFetcher):
-    """WeasyPrint's url_fetcher: the shipped fonts, nothing else (no protocol is allowed to reach
-    urllib). Keeps every URL it was asked for, so tests can prove what the renderer tried to reach."""
+    """WeasyPrint's url_fetcher: the shipped fonts (and the footnote rule), nothing else (no protocol
+    is allowed to reach urllib). Keeps every URL it was asked for, so tests can prove what the
+    renderer tried to reach."""
 
     def __init__(self):
         super().__init__(allowed_protocols=(), allow_redirects=False)
@@ -37,15 +46,17 @@ class FontOnlyFetcher(URLFetcher):
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         self.requested.append(url)
-        path = FONT_URLS.get(url)
-        if path is None:
+        if url not in SHIPPED:
             raise RefusedURL(f"Refused URL in report: {url[:200]}")
-        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": "font/ttf"})
+        path, content_type = SHIPPED[url]
+        return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
 
 
 def report_html(doc: ReportDocument) -> str:
     faces = [{**face, "url": f"{FONT_SCHEME}{face['file']}"} for face in FONT_FACES]
-    return render_to_string("reports/pdf/report.html", {"doc": doc, "font_faces": faces})
+    return render_to_string(
+        "reports/pdf/report.html", {"doc": doc, "font_faces": faces, "footnote_rule": FOOTNOTE_RULE_URL}
+    )
 
 
 def pdf_render(doc: ReportDocument, *, fetcher: FontOnlyFetcher | None = None) -> bytes:

@@ -11,7 +11,7 @@ from initiatives.enums import InitiativeKind, InitiativeState
 from reports.composition import date_line, number_text, section_drafts, summary_report_compose
 from reports.docx_render import docx_render
 from reports.enums import ResultSection
-from reports.pdf import FONT_URLS, FontOnlyFetcher, pdf_render
+from reports.pdf import FOOTNOTE_RULE_URL, SHIPPED, FontOnlyFetcher, pdf_render
 from tests.factories import AgencyFactory, CampaignFactory, CommuneFactory, DistrictFactory, LegalDocumentFactory
 from tests.factories.initiatives import InitiativeFactory
 from tests.factories.reports import IndicatorFactory, IndicatorValueFactory, SummaryReportFactory
@@ -133,7 +133,8 @@ def test_staff_markup_reaches_neither_files_nor_network_and_shows_as_text(other_
     doc = summary_report_compose(report=other_campaign)
     fetcher = FontOnlyFetcher()
     content = pdf_render(doc, fetcher=fetcher)
-    assert set(fetcher.requested) <= set(FONT_URLS)
+    assert set(fetcher.requested) <= set(SHIPPED)
+    assert FOOTNOTE_RULE_URL in fetcher.requested, "the rule above the footnotes"
     text = normalise(pdf_text(content))
     assert '<img src="file:///etc/passwd">' in text
     assert "url(http://127.0.0.1:9/b.png)" in text
