@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from campaign_portal.admin import CampaignFiguresAdminMixin
+
 from .models import AwardForm, Criterion, DossierRequirement, Nomination
 
 
@@ -9,7 +11,7 @@ class DossierRequirementInline(admin.TabularInline):
 
 
 @admin.register(AwardForm)
-class AwardFormAdmin(admin.ModelAdmin):
+class AwardFormAdmin(CampaignFiguresAdminMixin, admin.ModelAdmin):
     list_display = ["name", "nominee_type", "campaign", "position"]
     list_filter = ["campaign", "nominee_type"]
     inlines = [DossierRequirementInline]

@@ -137,7 +137,15 @@ class Nomination(models.Model):
         verbose_name = _("hồ sơ đề nghị khen thưởng")
         verbose_name_plural = _("hồ sơ đề nghị khen thưởng")
         ordering = ["-submitted_at", "-pk"]
-        indexes = [models.Index(fields=["campaign", "award_form", "nominee_key"])]
+        indexes = [
+            models.Index(fields=["campaign", "award_form", "nominee_key"]),
+            # The dashboards' counts by state, verdict, agency and first sending read this index only.
+            models.Index(
+                fields=["campaign", "state", "verdict"],
+                include=["agency", "submitted_at", "award_form", "id"],
+                name="nomination_campaign_figures",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.nominee_label} – {self.award_form.name}"

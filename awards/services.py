@@ -28,6 +28,7 @@ from campaign_portal.text import fold_text
 from campaign_portal.uploads import safe_filename, sniff_kind, validate_upload
 from campaign_portal.workflow import Transition, WorkflowError, transition_apply
 from campaigns.models import Campaign
+from campaigns.services import campaign_data_changed
 
 from . import criteria as engine
 from .enums import NominationState, NomineeType, Verdict
@@ -180,6 +181,7 @@ def nomination_create(*, user: User, campaign: Campaign, award_form: AwardForm, 
         nomination.save()
         audit_record(actor=user, action="awards.nomination.create", target=nomination, after=_jsonable(nomination))
         criteria_check_queue(nomination_ids=[nomination.pk])
+        campaign_data_changed(campaign_ids=[nomination.campaign_id])
     return nomination
 
 
@@ -207,6 +209,7 @@ def nomination_update(*, user: User, nomination: Nomination, **data) -> Nominati
         if after != before:
             audit_record(actor=user, action="awards.nomination.update", target=locked, before=before, after=after)
             criteria_check_queue(nomination_ids=[locked.pk])
+            campaign_data_changed(campaign_ids=[locked.campaign_id])
     return locked
 
 
@@ -250,6 +253,7 @@ def dossier_document_upload(
             after={"requirement": requirement.code, "file": document.original_name, "replaced": previous is not None},
         )
         criteria_check_queue(nomination_ids=[locked.pk])
+        campaign_data_changed(campaign_ids=[locked.campaign_id])
     return document
 
 
@@ -279,6 +283,7 @@ def nomination_transition(
         NominationTransition.objects.create(
             nomination=obj, from_state=from_state, to_state=to_state, actor=user, reason=(reason or "").strip(), at=now
         )
+        campaign_data_changed(campaign_ids=[obj.campaign_id])
 
     def on_commit(obj):
         if name == "submit":
@@ -581,6 +586,8 @@ def criteria_check_nominations(nomination_ids: Iterable[int]) -> list[Nomination
             CriterionResult.objects.filter(nomination__in=changed).delete()
             CriterionResult.objects.bulk_create(results)
             Nomination.objects.bulk_update(changed, ["verdict", "check_run", "checked_at", "check_input_hash"])
+            # bulk_update sends no signal: the verdicts shown on the dashboards move here.
+            campaign_data_changed(campaign_ids={n.campaign_id for n in changed})
         changed_pks = {n.pk for n in changed}
         unchanged = [n.pk for n in nominations if n.pk not in changed_pks]
         if unchanged:
@@ -727,4 +734,6 @@ def award_form_save(*, user: User, award_form: AwardForm, requirements_formset=N
                 "requirements": list(award_form.requirements.values_list("code", "required")),
             },
         )
+        # Which components are required decides the dashboards' "missing component" count.
+        campaign_data_changed(campaign_ids=[award_form.campaign_id])
     return award_form

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from campaign_portal.admin import CampaignFiguresAdminMixin
+
 from .models import Campaign, CampaignDocument, LegalDocument
 
 
@@ -16,7 +18,7 @@ class CampaignDocumentInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(CampaignFiguresAdminMixin, admin.ModelAdmin):
     list_display = ("code", "name", "period_start", "period_end", "nomination_deadline")
     inlines = [CampaignDocumentInline]
     filter_horizontal = ("expected_agencies",)

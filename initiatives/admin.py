@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from campaign_portal.admin import CampaignFiguresAdminMixin
+
 from .models import Initiative, InitiativeEvidence, InitiativeHistory
 
 
@@ -20,7 +22,7 @@ class HistoryInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(CampaignFiguresAdminMixin, admin.ModelAdmin):
     list_display = ("title", "agency", "kind", "reform_area", "state")
     list_filter = ("state", "kind", "reform_area", "campaign")
     search_fields = ("search_text",)

@@ -12,6 +12,7 @@ from campaign_portal.audit import audit_record
 from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, validate_upload
 from campaign_portal.workflow import transition_apply
 from campaigns.models import Campaign
+from campaigns.services import campaign_data_changed
 
 from .enums import InitiativeState
 from .models import Initiative, InitiativeEvidence, InitiativeHistory
@@ -64,6 +65,7 @@ def initiative_create(
         initiative.replicated_to.set(replicated_to)
         initiative.save(update_fields=["search_text"])
         audit_record(actor=user, action="initiatives.initiative.create", target=initiative, after=_snapshot(initiative))
+        campaign_data_changed(campaign_ids=[initiative.campaign_id])
     return initiative
 
 
@@ -101,6 +103,7 @@ def initiative_update(
             before=before,
             after=_snapshot(initiative),
         )
+        campaign_data_changed(campaign_ids=[before["campaign"], initiative.campaign_id])
     return initiative
 
 
@@ -124,9 +127,11 @@ def initiative_replication_set(*, initiative: Initiative, user, replicated_to: I
 
 def _history_recorder(user, reason: str):
     def record(initiative: Initiative, from_state: str, to_state: str) -> InitiativeHistory:
-        return InitiativeHistory.objects.create(
+        history = InitiativeHistory.objects.create(
             initiative=initiative, actor=user, from_state=from_state, to_state=to_state, note=reason
         )
+        campaign_data_changed(campaign_ids=[initiative.campaign_id])
+        return history
 
     return record
 

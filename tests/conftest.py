@@ -35,6 +35,17 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """The dashboards' figures are cached per campaign and data version; a rolled-back test's
+    campaign id may come back in the next test (SQLite), so no entry outlives its test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords_and_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -16,6 +16,7 @@ from awards.models import AwardForm, Criterion, DossierRequirement, Nomination
 from awards.selectors import campaign_progress
 from campaign_portal.text import fold_text
 from campaigns.models import Campaign
+from campaigns.services import campaign_data_changed
 
 REVIEWER = "chuyenvien.snv"
 
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
             forms = self._award_forms(campaign)
             self._criteria(campaign)
+            campaign_data_changed(campaign_ids=[campaign.pk])
             created = [
                 nomination
                 for row in demo.DOSSIERS

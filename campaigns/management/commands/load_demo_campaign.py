@@ -4,6 +4,7 @@ from django.db import transaction
 from agencies.models import Agency
 from campaigns import demo_plan_4064 as plan
 from campaigns.models import Campaign, CampaignDocument, LegalDocument
+from campaigns.services import campaign_data_changed
 
 
 def _document(row) -> LegalDocument:
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             )
         expected = Agency.objects.filter(kind__in=plan.EXPECTED_KINDS, valid_from__isnull=True)
         campaign.expected_agencies.set(expected)
+        campaign_data_changed(campaign_ids=[campaign.pk])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Phong trào {campaign.plan_document.number_symbol}: {len(plan.DOCUMENTS)} văn bản liên quan, "

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from agencies.models import Agency
 from campaigns.models import Campaign
+from campaigns.services import campaign_data_changed
 from initiatives import demo_4064 as demo
 from initiatives.enums import InitiativeState
 from initiatives.models import Initiative, InitiativeHistory
@@ -68,6 +69,7 @@ class Command(BaseCommand):
                     InitiativeHistory.objects.create(
                         initiative=initiative, from_state=before, to_state=after, note="Nạp từ báo cáo tổng kết."
                     )
+        campaign_data_changed(campaign_ids=[target.pk])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Mô hình, sáng kiến của phong trào {target.code}: {len(demo.INITIATIVES)} ({created} mới)."
