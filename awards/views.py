@@ -8,11 +8,13 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from agencies.enums import AgencyLevel
 from agencies.selectors import agencies_readable_by
 from campaign_portal.files import protected_file_response
 from campaign_portal.pagination import IdsFirstPaginator
@@ -21,11 +23,12 @@ from campaign_portal.workflow import WorkflowError, transitions_available
 from campaigns.models import Campaign
 
 from . import selectors, services
-from .enums import NominationState, Verdict
+from .enums import NominationState, NomineeType, Outcome, Verdict
 from .exports import nominations_workbook
 from .filters import NominationFilter
 from .forms import AwardFormForm, CriterionForm, DocumentUploadForm, NominationForm, RequirementFormSet, TransitionForm
 from .models import AwardForm, CheckBatch, Criterion, DossierDocument, Nomination
+from .templatetags.awards_tags import state_class, verdict_class
 
 
 def _campaign(request) -> Campaign:
@@ -40,6 +43,44 @@ def _query_without_page(params) -> str:
     query = params.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+APPROVABLE_STATES = (NominationState.SUBMITTED, NominationState.UNDER_REVIEW)
+
+
+def _labels(choices) -> dict[str, str]:
+    return {value: str(label) for value, label in choices}
+
+
+def _queue_rows(nominations) -> list[dict]:
+    """What each row of the queue shows, worked out once a page: `get_FOO_display` turns a lazy
+    label into text on every call (27 µs, three a row), a dict built per page costs 3 µs; the
+    unmet and undecided criteria are counted from `problems` instead of two subqueries a row."""
+    nominee_types = _labels(NomineeType.choices)
+    states = _labels(NominationState.choices)
+    verdicts = _labels(Verdict.choices)
+    rows = []
+    for nomination in nominations:
+        outcomes = [result.outcome for result in nomination.problems]
+        agency = nomination.agency
+        rows.append(
+            {
+                "nomination": nomination,
+                "url": reverse("awards:nomination_detail", args=[nomination.pk]),
+                "nominee_label": nomination.nominee_label,
+                "nominee_type": nominee_types.get(nomination.nominee_type, nomination.nominee_type),
+                "agency_parent": agency.parent.name if agency.parent_id and agency.level == AgencyLevel.COMMUNE else "",
+                "state": states.get(nomination.state, nomination.state),
+                "state_class": state_class(nomination.state),
+                "verdict": verdicts.get(nomination.verdict, nomination.verdict),
+                "verdict_class": verdict_class(nomination.verdict),
+                "approvable": nomination.verdict == Verdict.ELIGIBLE and nomination.state in APPROVABLE_STATES,
+                "not_met": outcomes.count(Outcome.NOT_MET),
+                "cannot_tell": outcomes.count(Outcome.CANNOT_TELL),
+                "problems": [Truncator(result.explanation).chars(110) for result in nomination.problems[:2]],
+            }
+        )
+    return rows
 
 
 class NominationListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -70,12 +111,12 @@ class NominationListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateVi
             campaigns=Campaign.objects.order_by("-nomination_deadline"),
             filter=nomination_filter,
             page_obj=page,
+            rows=_queue_rows(page),
             query_string=_query_without_page(self.request.GET),
             is_reviewer=user.has_perm("awards.review_nomination"),
             can_add=user.has_perm("awards.add_nomination"),
             can_export=user.has_perm("awards.export_nominations"),
             batch=batch,
-            verdict_eligible=Verdict.ELIGIBLE,
         )
         return context
 

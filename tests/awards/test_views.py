@@ -35,7 +35,10 @@ def test_review_queue_query_count_same_with_1_and_3_rows(
     _sent_dossier(officer, campaign, collective_form)
     client.force_login(reviewer)
     url = reverse("awards:nomination_list")
-    assert_same_query_count(lambda: client.get(url), lambda: _more_agencies_send(make_user, campaign, collective_form))
+    queries = assert_same_query_count(
+        lambda: client.get(url), lambda: _more_agencies_send(make_user, campaign, collective_form)
+    )
+    assert queries <= 10
     assert len(client.get(url).context["page_obj"]) == 3
 
 
@@ -49,7 +52,7 @@ def test_agency_list_query_count_same_with_1_and_3_rows(
         for name in ("Lê Văn A", "Lê Văn B"):
             make_dossier(officer=officer, campaign=campaign, award_form=individual_form, nominee_name=name)
 
-    assert_same_query_count(lambda: client.get(reverse("awards:nomination_list")), grow)
+    assert assert_same_query_count(lambda: client.get(reverse("awards:nomination_list")), grow) <= 8
 
 
 def test_nomination_page_query_count_same_with_1_and_3_documents_and_steps(
@@ -77,7 +80,7 @@ def test_nomination_page_query_count_same_with_1_and_3_documents_and_steps(
             )
         services.nomination_submit(user=officer, nomination=nomination)
 
-    assert_same_query_count(lambda: client.get(url), grow)
+    assert assert_same_query_count(lambda: client.get(url), grow) <= 9
     assert DossierDocument.objects.filter(nomination=nomination).count() == 4
 
 
