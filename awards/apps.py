@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AwardsConfig(AppConfig):
     name = "awards"
     verbose_name = _("Hồ sơ đề nghị khen thưởng")
+
+    def ready(self):
+        from campaign_portal.audit import register_action_labels
+
+        from .services import NOMINATION_TRANSITIONS
+
+        register_action_labels("awards.nomination", NOMINATION_TRANSITIONS)

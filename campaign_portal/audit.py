@@ -5,6 +5,7 @@ from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
 
@@ -37,3 +38,64 @@ def audit_events_for(target: models.Model):
     return AuditEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(target), object_id=str(target.pk)
     ).select_related("actor")
+
+
+# What each recorded action means, for people reading the log. Apps add their workflow
+# transitions (`<app>.<model>.<transition>`) with `register_action_labels`.
+ACTION_LABELS: dict[str, Any] = {
+    "awards.nomination.create": _("Tạo hồ sơ đề nghị"),
+    "awards.nomination.update": _("Sửa hồ sơ đề nghị"),
+    "awards.document.upload": _("Tải lên tài liệu"),
+    "awards.criterion.create": _("Thêm tiêu chí"),
+    "awards.criterion.update": _("Sửa tiêu chí"),
+    "awards.award_form.create": _("Thêm hình thức khen thưởng"),
+    "awards.award_form.update": _("Sửa hình thức khen thưởng"),
+    "awards.check_batch": _("Kiểm tra lại tất cả hồ sơ"),
+    "awards.reminder": _("Gửi thư nhắc hạn"),
+    "initiatives.initiative.create": _("Đăng ký mô hình, sáng kiến"),
+    "initiatives.initiative.update": _("Sửa mô hình, sáng kiến"),
+    "initiatives.initiative.replication": _("Cập nhật nơi nhân rộng"),
+    "initiatives.evidence.add": _("Thêm tài liệu minh chứng"),
+    "initiatives.evidence.delete": _("Xóa tài liệu minh chứng"),
+    "reports.summaryreport.create": _("Tạo báo cáo tổng kết"),
+    "reports.summaryreport.update": _("Sửa nội dung báo cáo"),
+    "reports.render.request": _("Yêu cầu tạo tệp báo cáo"),
+    "reports.render.done": _("Tạo xong tệp báo cáo"),
+    "reports.indicator.value": _("Nhập số liệu chỉ số"),
+    "reports.indicator.import": _("Nhập chỉ số từ Excel"),
+    "campaigns.campaign.create": _("Tạo phong trào"),
+    "campaigns.campaign.update": _("Sửa phong trào"),
+    "agency.close": _("Ghi nhận cơ quan ngừng hoạt động"),
+    "accounts.user.create": _("Tạo tài khoản"),
+    "accounts.user.access_change": _("Đổi vai trò, cơ quan hoặc trạng thái tài khoản"),
+    "accounts.user.groups_change": _("Đổi nhóm quyền của tài khoản"),
+    "file.download": _("Tải tệp"),
+}
+
+
+def register_action_labels(prefix: str, transitions: dict) -> None:
+    """Label the audit actions of a workflow's transitions: `<prefix>.<transition name>`."""
+    ACTION_LABELS.update({f"{prefix}.{name}": transition.label for name, transition in transitions.items()})
+
+
+def action_label(action: str) -> str:
+    return str(ACTION_LABELS.get(action, action))
+
+
+def changes(event: AuditEvent) -> list[dict]:
+    """One row per field the event recorded, in a stable order: the field, and its value before
+    and after where the event recorded that side."""
+    before, after = event.before, event.after
+    if not isinstance(before or {}, dict) or not isinstance(after or {}, dict):
+        return [{"field": "", "before": before, "after": after, "has_before": before is not None, "has_after": True}]
+    before, after = before or {}, after or {}
+    return [
+        {
+            "field": key,
+            "before": before.get(key),
+            "after": after.get(key),
+            "has_before": key in before,
+            "has_after": key in after,
+        }
+        for key in dict.fromkeys([*before, *after])
+    ]

@@ -1,6 +1,6 @@
 from django import template
 
-from campaign_portal.audit import audit_events_for
+from campaign_portal.audit import action_label, audit_events_for, changes
 
 register = template.Library()
 
@@ -10,4 +10,6 @@ def audit_trail(context, obj, limit: int = 50):
     """The audit log of one object, for reviewers: who did what, when, before and after."""
     user = context["request"].user
     visible = bool(getattr(user, "is_reviewer", False) or getattr(user, "is_administrator", False))
-    return {"events": list(audit_events_for(obj)[:limit]) if visible else [], "visible": visible}
+    events = list(audit_events_for(obj)[:limit]) if visible else []
+    rows = [{"event": event, "label": action_label(event.action), "changes": changes(event)} for event in events]
+    return {"rows": rows, "visible": visible}

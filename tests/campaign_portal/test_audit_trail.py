@@ -40,3 +40,22 @@ def test_audit_trail_on_nomination_and_initiative_pages(client, make_user):
     client.force_login(reviewer)
     assert "nhận hồ sơ" in client.get(f"/khen-thuong/ho-so/{nomination.pk}/").content.decode()
     assert "đang áp dụng" in client.get(f"/sang-kien/{initiative.pk}/").content.decode()
+
+
+def test_audit_trail_names_the_action_and_lists_each_change(make_user):
+    from tests.factories.awards import NominationFactory
+
+    reviewer = make_user(Role.REVIEWER)
+    nomination = NominationFactory(state="submitted")
+    audit_record(
+        actor=reviewer,
+        action="awards.nomination.return",
+        target=nomination,
+        before={"state": "submitted"},
+        after={"state": "returned", "last_reason": "Thiếu tờ trình"},
+    )
+    html = _render(reviewer, nomination)
+    assert "Trả lại bổ sung" in html, "the transition's own label"
+    assert "state:</span> submitted → returned" in html
+    assert "last_reason:</span> Thiếu tờ trình" in html
+    assert "{&#x27;state&#x27;" not in html and "{'state'" not in html, "no raw dictionaries"
