@@ -363,8 +363,9 @@ def pages(reps: int) -> tuple[list[dict], dict]:
     reviewer = User.objects.get(username="bench.reviewer")
     admin = User.objects.get(username="bench.admin")
     portal_client, admin_client = Client(), Client()
-    portal_client.force_login(reviewer)
-    admin_client.force_login(admin)
+    # As a real log-in does: the session remembers the backend that checked the password.
+    portal_client.force_login(reviewer, backend="accounts.backends.PortalModelBackend")
+    admin_client.force_login(admin, backend="accounts.backends.PortalModelBackend")
     nomination = (
         Nomination.objects.filter(state=NominationState.UNDER_REVIEW, checked_at__isnull=False).order_by("pk").first()
         or Nomination.objects.order_by("pk").first()

@@ -112,7 +112,7 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     # Inactive users are let through to the log-in form so that it can say the account is
     # disabled instead of "wrong password"; the form refuses them (accounts/forms.py).
-    "django.contrib.auth.backends.AllowAllUsersModelBackend",
+    "accounts.backends.PortalModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -105,3 +105,26 @@ def test_vietnamese_by_default_even_for_a_browser_set_to_english(client, make_us
     client.force_login(make_user(Role.REVIEWER))
     body = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert 'lang="vi"' in body and "Đăng xuất" in body
+
+
+def test_a_session_ends_when_its_account_is_disabled(client, make_user):
+    officer = make_user(Role.AGENCY_OFFICER)
+    assert client.post(LOGIN, {"username": officer.username, "password": TEST_PASSWORD}).status_code == 302
+    assert client.get(reverse("home")).status_code == 200
+    officer.is_active = False
+    officer.save(update_fields=["is_active"])
+    response = client.get(reverse("home"))
+    assert response.status_code == 302 and response["Location"].startswith(LOGIN)
+
+
+def test_the_session_user_comes_with_their_agency(client, make_user, django_assert_num_queries):
+    from django.contrib.auth import get_user
+
+    officer = make_user(Role.AGENCY_OFFICER)
+    client.post(LOGIN, {"username": officer.username, "password": TEST_PASSWORD})
+    session = client.session
+    assert session.keys()  # the session itself is read before counting
+    request = type("Request", (), {"session": session})()
+    with django_assert_num_queries(1):  # the user and the agency the page header names, in one query
+        user = get_user(request)
+        assert user.agency.name == officer.agency.name
