@@ -17,9 +17,11 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from awards.enums import NominationState, Verdict
 from awards.selectors import campaign_progress, nominations_for_report
 from campaigns.enums import ReformArea
 from campaigns.models import Campaign, LegalDocument
+from initiatives.enums import InitiativeKind
 from initiatives.selectors import initiatives_by_agency
 
 from .enums import ResultSection
@@ -200,9 +202,20 @@ def unit_name(agency) -> str:
     return agency.name[len("UBND ") :] if agency.name.startswith("UBND ") else agency.name
 
 
+@functools.cache
+def _choice_labels(choices, language: str) -> dict:
+    return {value: str(label) for value, label in choices.choices}
+
+
+def choice_label(choices, value) -> str:
+    """A choice's label in the active language: `get_FOO_display` translates on every call, which
+    counts when a province's report names 50,000 initiatives (make bench 10×)."""
+    return _choice_labels(choices, translation.get_language()).get(value, value)
+
+
 def initiative_label(initiative) -> str:
     """ "Mô hình “Ti vi tuyên truyền…”", without repeating the kind when the title starts with it."""
-    kind = str(initiative.get_kind_display())
+    kind = choice_label(InitiativeKind, initiative.kind)
     if initiative.title.lower().startswith(kind.lower()):
         return quoted(initiative.title)
     return f"{kind} {quoted(initiative.title)}"
@@ -210,13 +223,13 @@ def initiative_label(initiative) -> str:
 
 def initiative_sentence(initiative) -> str:
     text = initiative_label(initiative)
-    units = [unit_name(unit) for unit in initiative.implementing_units.all()]
+    units = [unit_name(unit) for unit in initiative.implementing_unit_list]
     if units:
         text += _(" tại %(units)s") % {"units": ", ".join(units)}
     figures = initiative.figures_text
     if figures:
         text += f" ({figures})"
-    replicated = [unit_name(unit) for unit in initiative.replicated_to.all()]
+    replicated = [unit_name(unit) for unit in initiative.replicated_to_list]
     if replicated:
         text += _("; nhân rộng đến %(units)s") % {"units": ", ".join(replicated)}
     return text
@@ -281,8 +294,8 @@ def nomination_rows(campaign: Campaign) -> list[list[str]]:
                 nomination.nominee_label,
                 nomination.agency.name,
                 str(nomination.award_form),
-                nomination.get_verdict_display(),
-                nomination.get_state_display(),
+                choice_label(Verdict, nomination.verdict),
+                choice_label(NominationState, nomination.state),
             ]
         )
     return rows
@@ -586,8 +599,8 @@ def summary_report_compose(*, report: SummaryReport) -> ReportDocument:
                         str(index),
                         initiative.agency.name,
                         initiative_label(initiative),
-                        initiative.get_reform_area_display(),
-                        ", ".join(unit_name(unit) for unit in initiative.implementing_units.all()),
+                        choice_label(ReformArea, initiative.reform_area),
+                        ", ".join(unit_name(unit) for unit in initiative.implementing_unit_list),
                     ]
                     for index, initiative in enumerate((i for _a, items in groups for i in items), start=1)
                 ],
