@@ -1,30 +1,26 @@
 import django_filters
 from django import forms
-from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
-from django_filters.fields import ModelChoiceField
+
+from campaign_portal.choices import ListedChoiceField, ListedChoiceFilter, ListedChoiceIterator
 
 from .enums import AgencyKind, AgencyLevel
 from .models import Agency
-from .widgets import AgencySelect
 
 
-class AgencyNameIterator(ModelChoiceIterator):
-    """Options as (id, name) rows from one plain query: a select of a province's agencies builds
-    no Agency per option and opens no server-side cursor (make bench 10×: 5,410 agencies)."""
+class AgencyNameIterator(ListedChoiceIterator):
+    """Options as (id, name) rows: a select of a province's agencies builds no Agency per option
+    (make bench 10×: 5,410 agencies)."""
 
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        yield from self.queryset.values_list("pk", "name")
+    def rows(self):
+        return self.queryset.values_list("pk", "name")
 
 
-class AgencyChoiceField(ModelChoiceField):
+class AgencyChoiceField(ListedChoiceField):
     iterator = AgencyNameIterator
-    widget = AgencySelect
 
 
-class AgencyChoiceFilter(django_filters.ModelChoiceFilter):
+class AgencyChoiceFilter(ListedChoiceFilter):
     """A filter on one agency whose select shows agency names (`Agency.__str__`)."""
 
     field_class = AgencyChoiceField

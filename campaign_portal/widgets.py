@@ -1,4 +1,4 @@
-"""A select of hundreds of agencies rendered in Python.
+"""A select of hundreds of options (a province's agencies) rendered in Python.
 
 Django renders each <option> of a Select through the template engine: with a province's
 hundreds of agencies that alone costs a list page 100 ms or more (measured by `make bench`).
@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 
-class AgencySelect(forms.Select):
+class FastSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
         options = []
