@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaign_portal.choices import ListedChoiceField, ListedChoiceFilter, ListedChoiceIterator
+from campaign_portal.filters import ListedChoiceField, ListedChoiceFilter, ListedChoiceIterator
 
 from .enums import AgencyKind, AgencyLevel
 from .models import Agency

@@ -1,13 +1,11 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind, AgencyLevel
 from agencies.filters import AgencyChoiceFilter
 from agencies.models import Agency
-from campaign_portal.choices import ListedChoiceFilter
-from campaign_portal.text import fold_text
+from campaign_portal.filters import AgencyRowsFilterMixin, ListedChoiceFilter
 from campaign_portal.widgets import FastSelect
 
 from .enums import NominationState, Verdict
@@ -33,7 +31,7 @@ class FilterForm(forms.Form):
                 self.fields[name].widget.attrs["class"] += " is-invalid"
 
 
-class NominationFilter(django_filters.FilterSet):
+class NominationFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm đối tượng, cơ quan"), method="filter_text")
     # FastSelect writes a select without option groups in Python, not one template per option.
     state = django_filters.ChoiceFilter(
@@ -82,14 +80,6 @@ class NominationFilter(django_filters.FilterSet):
         self.filters["award_form"].queryset = AwardForm.objects.filter(campaign=campaign)
         if "agency" in self.filters:
             self.filters["agency"].queryset = agencies if agencies is not None else Agency.objects.none()
-
-    def filter_text(self, queryset, name, value):
-        for word in fold_text(value).split():
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
-
-    def filter_district(self, queryset, name, value):
-        return queryset.filter(Q(agency=value) | Q(agency__parent=value))
 
     def filter_flag(self, queryset, name, value):
         field = {"late": "is_late", "missing": "missing_component"}[name]

@@ -470,7 +470,12 @@ def criteria_checks(limit: int) -> dict:
     import redis
 
     from awards.models import Nomination
-    from awards.services import CHECK_CHUNK, _enqueue_checks, criteria_check_nomination, criteria_check_nominations
+    from awards.services import (
+        CHECK_CHUNK,
+        criteria_check_nomination,
+        criteria_check_nominations,
+        criteria_check_queue,
+    )
     from campaign_portal.celery import app
 
     ids = list(Nomination.objects.order_by("pk").values_list("pk", flat=True)[:limit])
@@ -503,7 +508,7 @@ def criteria_checks(limit: int) -> dict:
             raise RuntimeError("the Celery workers did not answer within 90 s")
         log(f"criteria checks through Redis and 2 workers: {len(ids)} nominations")
         started = time.perf_counter()
-        _enqueue_checks(ids)  # what "recheck all" does: tasks of CHECK_CHUNK nominations
+        criteria_check_queue(nomination_ids=ids)  # what "recheck all" does: tasks of CHECK_CHUNK nominations
         done = 0
         timeout = time.monotonic() + 600
         while time.monotonic() < timeout:

@@ -1,12 +1,12 @@
 import django_filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind, AgencyLevel
 from agencies.filters import AgencyChoiceFilter
 from agencies.models import Agency
 from agencies.selectors import agencies_readable_by
-from campaign_portal.text import fold_text
+from campaign_portal.filters import AgencyRowsFilterMixin
 from campaigns.enums import ReformArea
 from campaigns.models import Campaign
 
@@ -17,7 +17,7 @@ from .selectors import has_replication
 REPLICATED_CHOICES = (("yes", _("Đã nhân rộng")), ("no", _("Chưa nhân rộng")))
 
 
-class InitiativeFilter(django_filters.FilterSet):
+class InitiativeFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
     campaign = django_filters.ModelChoiceFilter(
         label=_("Phong trào"), queryset=Campaign.objects.order_by("-period_start"), empty_label=_("Mọi phong trào")
@@ -82,14 +82,6 @@ class InitiativeFilter(django_filters.FilterSet):
             .filter(Exists(Initiative.objects.filter(agency=OuterRef("pk"))))
             .order_by("name")
         )
-
-    def filter_text(self, queryset, name, value):
-        for word in fold_text(value).split():
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
-
-    def filter_district(self, queryset, name, value):
-        return queryset.filter(Q(agency=value) | Q(agency__parent=value))
 
     def filter_replicated(self, queryset, name, value):
         return queryset.filter(has_replication()) if value == "yes" else queryset.exclude(has_replication())
