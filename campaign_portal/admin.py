@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from campaigns.services import campaign_data_changed
 
+from .audit import action_label
 from .models import AuditEvent
 
 
@@ -26,12 +28,16 @@ class CampaignFiguresAdminMixin:
 class AuditEventAdmin(admin.ModelAdmin):
     """The audit log, read-only: nobody edits or deletes what happened, not even a superuser."""
 
-    list_display = ("at", "actor", "action", "object_repr")
-    list_filter = ("action", "content_type")
+    list_display = ("at", "actor", "action_name", "object_repr")
+    list_filter = ("action", ("content_type", admin.RelatedOnlyFieldListFilter))
     search_fields = ("object_repr", "actor__username", "action", "object_id")
     date_hierarchy = "at"
     list_select_related = ("actor",)
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
+
+    @admin.display(description=_("hành động"), ordering="action")
+    def action_name(self, event):
+        return action_label(event.action)
 
     def has_add_permission(self, request):
         return False
