@@ -3,6 +3,8 @@ on these."""
 
 import rules
 
+from agencies.rules import is_own_agency
+
 
 @rules.predicate
 def is_reviewer(user) -> bool:
@@ -27,3 +29,9 @@ def is_agency_officer(user) -> bool:
 is_staff_reader = is_reviewer | is_official
 
 rules.add_perm("accounts.manage_users", is_administrator)
+
+# The agency pages' permissions are declared here, beside the roles they name, because `agencies`
+# imports no other app.
+rules.add_perm("agencies.view_directory", is_reviewer | is_official | is_administrator)
+rules.add_perm("agencies.view_agency", is_reviewer | is_official | is_administrator | is_own_agency)
+rules.add_perm("agencies.change_agency", is_administrator)

@@ -1,12 +1,10 @@
 from django.contrib import admin
 
-from campaign_portal.admin import CampaignFiguresAdminMixin
-
 from .models import Agency
 
 
 @admin.register(Agency)
-class AgencyAdmin(CampaignFiguresAdminMixin, admin.ModelAdmin):
+class AgencyAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "level", "parent", "unit_code", "valid_from", "valid_to")
     list_filter = ("level", "kind")
     search_fields = ("name", "short_name", "unit_code", "search_text")

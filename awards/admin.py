@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from campaign_portal.admin import CampaignFiguresAdminMixin
+from campaigns.admin import CampaignFiguresAdminMixin
 
 from .models import AwardForm, Criterion, DossierRequirement, Nomination
 

@@ -21,13 +21,14 @@ from accounts.enums import Role
 from accounts.models import User
 from agencies.enums import AgencyKind, AgencyLevel, UnitType
 from agencies.models import Agency
-from awards import demo as awards_demo
 from awards.enums import NominationState, NomineeType
 from awards.models import AwardForm, Criterion, DossierDocument, DossierRequirement, Nomination
 from awards.services import _denormalise
 from campaign_portal.text import fold_text
 from campaigns.enums import DocumentType, ReformArea
 from campaigns.models import Campaign, LegalDocument
+from demo import awards_4064
+from demo.pdf import minimal_pdf
 from initiatives.enums import InitiativeKind, InitiativeState
 from initiatives.models import Initiative, InitiativeEvidence
 
@@ -217,7 +218,7 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
     nominators = departments + central + districts + communes
     state_values = [s for s, _ in _STATES]
     state_weights = [w for _, w in _STATES]
-    codes = [code for code, _ in awards_demo.REQUIREMENTS]
+    codes = [code for code, _ in awards_4064.REQUIREMENTS]
     people: list[tuple[str, str, str]] = []
     for _ in range(size["nominations"]):
         agency = rng.choice(nominators)
@@ -242,7 +243,7 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
         }
         if collective:
             row["nominee_agency"] = rng.choice([agency, *children.get(agency, [])])
-            metrics = dict(awards_demo.GOOD)
+            metrics = dict(awards_4064.GOOD)
             if rng.random() < 0.2:
                 metrics["task_completion_pct"] = rng.choice((95, 98, 99))
             if rng.random() < 0.15:
@@ -250,7 +251,7 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
             if rng.random() < 0.05:
                 metrics.pop("late_dossier_rate_pct")
             row["metrics"] = metrics
-            row["summary"] = awards_demo.SUMMARIES["collective"]
+            row["summary"] = awards_4064.SUMMARIES["collective"]
         else:
             # One in ten individuals is proposed a second time: the no_duplicate criterion has work.
             if people and rng.random() < 0.1:
@@ -260,7 +261,7 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
                 people.append((name, position, unit))
             row.update(nominee_name=name, nominee_position=position, nominee_unit=unit)
             row["metrics"] = {"individual_outstanding": rng.random() < 0.9}
-            row["summary"] = awards_demo.SUMMARIES["individual"]
+            row["summary"] = awards_4064.SUMMARIES["individual"]
         plan.nominations.append(row)
 
     remaining = max(0, size["documents"] - plan.dossier_document_count)
@@ -279,7 +280,7 @@ def _pool_files() -> list[str]:
         path = Path(settings.MEDIA_ROOT) / name
         if not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(awards_demo.minimal_pdf([f"Tai lieu thu nghiem {i}", "Bo so lieu tong hop"]))
+            path.write_bytes(minimal_pdf([f"Tai lieu thu nghiem {i}", "Bo so lieu tong hop"]))
         names.append(name)
     return names
 
@@ -354,10 +355,10 @@ def province_write(plan: ProvincePlan) -> dict[str, int]:
     requirements: dict[tuple[str, str], DossierRequirement] = {}
     for position, nominee_type in enumerate((NomineeType.COLLECTIVE, NomineeType.INDIVIDUAL)):
         form = AwardForm.objects.create(
-            campaign=campaign, name=awards_demo.AWARD_FORM_NAME, nominee_type=nominee_type, position=position
+            campaign=campaign, name=awards_4064.AWARD_FORM_NAME, nominee_type=nominee_type, position=position
         )
         forms[nominee_type] = form
-        for req_position, (code, name) in enumerate(awards_demo.REQUIREMENTS):
+        for req_position, (code, name) in enumerate(awards_4064.REQUIREMENTS):
             requirements[(nominee_type, code)] = DossierRequirement.objects.create(
                 award_form=form, code=code, name=name, required=True, position=req_position
             )
@@ -365,7 +366,7 @@ def province_write(plan: ProvincePlan) -> dict[str, int]:
         Criterion(
             campaign=campaign, code=code, wording=wording, kind=kind, params=params, applies_to=applies_to, position=i
         )
-        for i, (code, wording, kind, params, applies_to) in enumerate(awards_demo.CRITERIA)
+        for i, (code, wording, kind, params, applies_to) in enumerate(awards_4064.CRITERIA)
     )
 
     reviewer = User.objects.create_user(

@@ -1,27 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.services import campaign_data_changed
-
 from .audit import action_label
 from .models import AuditEvent
-
-
-class CampaignFiguresAdminMixin:
-    """For models whose rows the dashboards count or name: a save or delete in the admin moves the
-    data version of every campaign (admin edits are rare; one UPDATE), after the write itself."""
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        campaign_data_changed()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        campaign_data_changed()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        campaign_data_changed()
 
 
 @admin.register(AuditEvent)

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "initiatives",
     "awards",
     "reports",
+    "home",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -85,7 +87,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "campaign_portal.context_processors.navigation",
+                "home.context_processors.navigation",
             ],
         },
     },

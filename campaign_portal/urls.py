@@ -2,8 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from .views import home_view
-
 admin.site.site_header = "Cổng thi đua cải cách hành chính – Quản trị"
 admin.site.site_title = "Quản trị cổng thi đua"
 
@@ -16,5 +14,5 @@ urlpatterns = [
     path("phong-trao/", include("campaigns.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("bao-cao/", include("reports.urls")),
-    path("", home_view, name="home"),
+    path("", include("home.urls")),
 ]

@@ -2,21 +2,23 @@
 idempotency and the report's list."""
 
 import datetime
-import io
 
 import pytest
-from django.core.management import call_command
 
 from awards.enums import NominationState, Outcome, Verdict
 from awards.models import CriterionResult, Nomination
 from awards.selectors import campaign_progress, nominations_for_report
 from campaigns.models import Campaign
+from demo.accounts import load_accounts
+from demo.campaign import load_campaign
+from demo.nominations import load_nominations
 
 
 @pytest.fixture
 def demo(quang_nam):
-    for command in ("load_demo_accounts", "load_demo_campaign", "load_demo_nominations"):
-        call_command(command, stdout=io.StringIO())
+    load_accounts()
+    load_campaign()
+    load_nominations()
     return Campaign.objects.get(code="4064")
 
 
@@ -63,9 +65,7 @@ def test_demo_seed_second_run_changes_nothing(demo):
         )
 
     before = state()
-    out = io.StringIO()
-    call_command("load_demo_nominations", stdout=out)
-    assert "0 hồ sơ mới" in out.getvalue()
+    assert "0 hồ sơ mới" in load_nominations()
     assert state() == before
 
 

@@ -1,10 +1,10 @@
-import io
 
 import pytest
-from django.core.management import call_command
 
-from accounts.management.commands.load_demo_accounts import DEMO_PASSWORD
 from awards.models import Nomination
+from demo.accounts import DEMO_PASSWORD, load_accounts
+from demo.campaign import load_campaign
+from demo.nominations import load_nominations
 from tests.conftest import browser_login, screenshot
 
 pytestmark = pytest.mark.browser
@@ -12,8 +12,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def demo(quang_nam):
-    for command in ("load_demo_accounts", "load_demo_campaign", "load_demo_nominations"):
-        call_command(command, stdout=io.StringIO())
+    load_accounts()
+    load_campaign()
+    load_nominations()
 
 
 def test_browser_reviewer_queue_checklist_and_check_progress(page, demo):

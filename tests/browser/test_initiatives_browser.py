@@ -1,9 +1,8 @@
-import io
-
 import pytest
-from django.core.management import call_command
 
 from accounts.enums import Role
+from demo.campaign import load_campaign
+from demo.initiatives import load_initiatives
 from initiatives.models import Initiative
 from tests.browser.test_accessibility import axe_page  # noqa: F401 - the fixture, shared
 from tests.conftest import browser_login, screenshot
@@ -14,8 +13,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def demo(quang_nam):
-    call_command("load_demo_campaign", stdout=io.StringIO())
-    call_command("load_demo_initiatives", stdout=io.StringIO())
+    load_campaign()
+    load_initiatives()
     return quang_nam
 
 

@@ -45,7 +45,7 @@ def officer(make_user, quang_nam):
 
 
 def _pdf(tmp_path, name: str) -> str:
-    from awards.demo import minimal_pdf
+    from demo.pdf import minimal_pdf
 
     path = tmp_path / name
     path.write_bytes(minimal_pdf([name]))

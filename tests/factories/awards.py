@@ -3,9 +3,10 @@
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from awards import demo
 from awards.enums import NomineeType
 from awards.models import AwardForm, Criterion, DossierRequirement, Nomination
+from demo import awards_4064
+from demo.pdf import minimal_pdf
 from tests.factories import AgencyFactory, CampaignFactory
 
 
@@ -15,14 +16,16 @@ class AwardFormFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     campaign = factory.SubFactory(CampaignFactory)
-    name = demo.AWARD_FORM_NAME
+    name = awards_4064.AWARD_FORM_NAME
     nominee_type = NomineeType.COLLECTIVE
 
     @factory.post_generation
     def requirements(obj, create, extracted, **kwargs):
         if not create:
             return
-        for position, (code, name) in enumerate(extracted if extracted is not None else demo.REQUIREMENTS, start=1):
+        for position, (code, name) in enumerate(
+            extracted if extracted is not None else awards_4064.REQUIREMENTS, start=1
+        ):
             DossierRequirement.objects.create(award_form=obj, code=code, name=name, position=position)
 
 
@@ -48,7 +51,7 @@ def load_plan_criteria(campaign) -> list[Criterion]:
             applies_to=applies_to,
             position=position,
         )
-        for position, (code, wording, kind, params, applies_to) in enumerate(demo.CRITERIA, start=1)
+        for position, (code, wording, kind, params, applies_to) in enumerate(awards_4064.CRITERIA, start=1)
     ]
 
 
@@ -66,11 +69,11 @@ class NominationFactory(factory.django.DjangoModelFactory):
     nominee_name = factory.LazyAttribute(lambda o: "" if o.nominee_type == NomineeType.COLLECTIVE else "Trần Văn Bình")
     nominee_unit = factory.LazyAttribute(lambda o: "" if o.nominee_type == NomineeType.COLLECTIVE else "Sở Thử nghiệm")
     achievement_summary = "Hoàn thành tốt nhiệm vụ cải cách hành chính."
-    declared_metrics = factory.LazyFunction(lambda: dict(demo.GOOD))
+    declared_metrics = factory.LazyFunction(lambda: dict(awards_4064.GOOD))
     nominee_key = factory.LazyAttribute(
         lambda o: f"a:{o.nominee_agency.pk}" if o.nominee_agency else "i:tran van binh|so thu nghiem"
     )
 
 
 def pdf_upload(name: str = "to-trinh.pdf", text: str = "Tờ trình") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, demo.minimal_pdf([text]), content_type="application/pdf")
+    return SimpleUploadedFile(name, minimal_pdf([text]), content_type="application/pdf")

@@ -1,12 +1,12 @@
-import io
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from campaigns.models import Campaign
-from initiatives import demo_4064
+from demo import initiatives_4064
+from demo.campaign import load_campaign
+from demo.initiatives import load_initiatives
 from initiatives.models import Initiative, InitiativeHistory
 from initiatives.selectors import initiatives_by_agency
 from tests.factories import AgencyFactory, CommuneFactory, DistrictFactory
@@ -22,9 +22,8 @@ BAC_TRA_MY_COMMUNES = {
 
 @pytest.fixture
 def demo(quang_nam):
-    out = io.StringIO()
-    call_command("load_demo_campaign", stdout=out)
-    call_command("load_demo_initiatives", stdout=out)
+    load_campaign()
+    load_initiatives()
     return Campaign.objects.get(code="4064")
 
 
@@ -34,7 +33,7 @@ def _units(initiative):
 
 def test_demo_loads_report_initiatives_under_right_agencies_and_communes(demo):
     initiatives = Initiative.objects.filter(campaign=demo)
-    assert initiatives.count() == len(demo_4064.INITIATIVES)
+    assert initiatives.count() == len(initiatives_4064.INITIATIVES)
     bac_tra_my = initiatives.filter(agency__name="UBND huyện Bắc Trà My")
     for title, communes in BAC_TRA_MY_COMMUNES.items():
         assert _units(bac_tra_my.get(title=title)) == communes
@@ -64,7 +63,7 @@ def test_demo_loads_report_initiatives_under_right_agencies_and_communes(demo):
 def test_demo_is_idempotent(demo):
     snapshot = list(Initiative.objects.order_by("pk").values_list("pk", "title", "state", "updated_at", "search_text"))
     history = InitiativeHistory.objects.count()
-    call_command("load_demo_initiatives", stdout=io.StringIO())
+    load_initiatives()
     after = list(Initiative.objects.order_by("pk").values_list("pk", "title", "state", "updated_at", "search_text"))
     assert after == snapshot
     assert InitiativeHistory.objects.count() == history

@@ -8,6 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from awards.selectors import campaign_progress
+from demo.report import load_report
 from initiatives.models import Initiative
 from reports.models import SummaryReport
 from reports.services import report_file_build
@@ -207,7 +208,7 @@ def test_demo_report_docx_holds_every_fact_and_real_footnotes(demo_report):
 def test_demo_report_load_is_idempotent(demo_report):
     report, _facts = demo_report
     before = (report.updated_at, list(report.campaign.indicators.values_list("code", "values__value")))
-    call_command("load_demo_report", stdout=io.StringIO())
+    load_report()
     report.refresh_from_db()
     after = (report.updated_at, list(report.campaign.indicators.values_list("code", "values__value")))
     assert before == after

@@ -1,7 +1,4 @@
-"""The figures of the home dashboards, each role's own, in a fixed number of queries.
-
-Reports are not imported here (nothing imports `reports`): the reports app adds its panel to the
-home pages through `home_panels` (campaign_portal/home.py)."""
+"""The figures of the home dashboards, each role's own, in a fixed number of queries."""
 
 import datetime
 from dataclasses import dataclass

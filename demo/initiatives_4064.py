@@ -7,9 +7,8 @@ figures, state, assessment (None / True). Unit names are short names of the agen
 ("Trà Núi" is the commune Trà Nú, "chông chéo" is "chồng chéo", "gấn" is "gắn")."""
 
 from campaigns.enums import ReformArea as A
-
-from .enums import InitiativeKind as K
-from .enums import InitiativeState as S
+from initiatives.enums import InitiativeKind as K
+from initiatives.enums import InitiativeState as S
 
 BAC_TRA_MY = "UBND huyện Bắc Trà My"
 TAM_KY = "UBND thành phố Tam Kỳ"

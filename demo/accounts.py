@@ -1,7 +1,7 @@
 """Demo log-ins for every role. Idempotent: existing accounts keep their passwords reset to the
 demo password so that the printed table is always right."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from accounts.enums import Role
@@ -37,21 +37,18 @@ DEMO_ACCOUNTS = [
 ]
 
 
-class Command(BaseCommand):
-    help = "Tạo tài khoản minh họa cho mọi vai trò."
-
-    @transaction.atomic
-    def handle(self, *args, **options):
-        for username, last, first, role, agency_name, position, active in DEMO_ACCOUNTS:
-            agency = Agency.objects.filter(name=agency_name, valid_from__isnull=True).first() if agency_name else None
-            if agency_name and agency is None:
-                raise SystemExit(f"Thiếu cơ quan “{agency_name}”: hãy chạy load_agencies trước.")
-            user, _ = User.objects.get_or_create(username=username)
-            user.last_name, user.first_name, user.role, user.agency = last, first, role, agency
-            user.position, user.is_active = position, active
-            user.email = f"{username}@demo.quangnam.gov.vn"
-            user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
-            if not user.check_password(DEMO_PASSWORD):
-                user.set_password(DEMO_PASSWORD)
-            user.save()
-        self.stdout.write(self.style.SUCCESS(f"Tài khoản minh họa: {len(DEMO_ACCOUNTS)} tài khoản đã sẵn sàng."))
+@transaction.atomic
+def load_accounts() -> str:
+    for username, last, first, role, agency_name, position, active in DEMO_ACCOUNTS:
+        agency = Agency.objects.filter(name=agency_name, valid_from__isnull=True).first() if agency_name else None
+        if agency_name and agency is None:
+            raise CommandError(f"Thiếu cơ quan “{agency_name}”: hãy chạy load_agencies trước.")
+        user, _ = User.objects.get_or_create(username=username)
+        user.last_name, user.first_name, user.role, user.agency = last, first, role, agency
+        user.position, user.is_active = position, active
+        user.email = f"{username}@demo.quangnam.gov.vn"
+        user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
+        if not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+        user.save()
+    return f"Tài khoản minh họa: {len(DEMO_ACCOUNTS)} tài khoản đã sẵn sàng."

@@ -1,28 +1,28 @@
-"""Load the whole demo, each app's part by its own command, and print the demo log-ins.
+"""Load the whole demo, step by step, and print the demo log-ins.
 
 Idempotent: running it twice changes nothing the second time."""
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from accounts.management.commands.load_demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, load_accounts
+from demo.campaign import load_campaign
+from demo.initiatives import load_initiatives
+from demo.nominations import load_nominations
+from demo.report import load_report
 
-DEMO_STEPS = [
-    "load_agencies",
-    "load_demo_accounts",
-    "load_demo_campaign",
-    "load_demo_nominations",
-    "load_demo_initiatives",
-    "load_demo_report",
-]
+# In this order: each step finds what the steps before it loaded (the agencies first, by the
+# agencies app's own command, since they are the province's real data and not only the demo's).
+DEMO_STEPS = [load_accounts, load_campaign, load_nominations, load_initiatives, load_report]
 
 
 class Command(BaseCommand):
     help = "Nạp dữ liệu minh họa: tỉnh Quảng Nam, Kế hoạch 4064, sáng kiến, hồ sơ và tài khoản."
 
     def handle(self, *args, **options):
+        call_command("load_agencies", stdout=self.stdout, stderr=self.stderr)
         for step in DEMO_STEPS:
-            call_command(step, stdout=self.stdout, stderr=self.stderr)
+            self.stdout.write(self.style.SUCCESS(step()))
         self.stdout.write("")
         self.stdout.write(f"Tài khoản minh họa (mật khẩu chung: {DEMO_PASSWORD}):")
         for username, _last, _first, role, agency, _position, active in DEMO_ACCOUNTS:

@@ -1,6 +1,7 @@
 """What each role sees first: its dashboard or its to-do list.
 
-Apps that the project package may not import (reports) add panels with `home_panels.register`."""
+Panels that other apps draw on the dashboard (the report's latest files) are rows of
+`HOME_PANELS`: the home app sits above them all, so it names them and none of them imports it."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from accounts.enums import Role
 from campaigns.models import Campaign
+from reports.selectors import latest_report_files
 
 from .dashboard import campaign_dashboard, officer_todo
 
@@ -20,22 +22,21 @@ class HomePanel:
     context: Callable[..., dict]
 
 
-class HomePanels:
-    def __init__(self):
-        self._panels: list[HomePanel] = []
-
-    def register(self, panel: HomePanel) -> None:
-        self._panels.append(panel)
-
-    def for_user(self, user, campaign) -> list[dict]:
-        return [
-            {"template": panel.template, **panel.context(user=user, campaign=campaign)}
-            for panel in self._panels
-            if user.role in panel.roles
-        ]
+HOME_PANELS = [
+    HomePanel(
+        template="reports/home_panel.html",
+        roles=(Role.REVIEWER, Role.OFFICIAL),
+        context=latest_report_files,
+    ),
+]
 
 
-home_panels = HomePanels()
+def panels_for(user, campaign) -> list[dict]:
+    return [
+        {"template": panel.template, **panel.context(user=user, campaign=campaign)}
+        for panel in HOME_PANELS
+        if user.role in panel.roles
+    ]
 
 
 def _chosen_campaign(campaigns: list[Campaign], code: str | None) -> Campaign | None:
@@ -60,7 +61,7 @@ def home_for(user, *, campaign_code: str | None = None) -> tuple[str, dict]:
         context["campaigns"] = campaigns
         if campaign is not None:
             context.update(campaign_dashboard(user=user, campaign=campaign, today=today))
-            context["panels"] = home_panels.for_user(user, campaign)
+            context["panels"] = panels_for(user, campaign)
         return ("home/reviewer.html" if user.is_reviewer else "home/official.html"), context
     if user.is_administrator:
         return "home/administrator.html", context

@@ -4,7 +4,7 @@ figures and footnote texts are not here: the report computes them from the data.
 
 import datetime
 
-from .enums import ResultSection
+from reports.enums import ResultSection
 
 REPORT = {
     "number_symbol": "/BC-SNV",
