@@ -18,7 +18,7 @@ run: install system-run assets
 test: install system-test assets services
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 	$(MAKE) lint
-	DATABASE_URL=$(TEST_DATABASE_URL) TEST_BROKER_URL=$(TEST_BROKER_URL) SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 \
+	DATABASE_URL=$(TEST_DATABASE_URL) TEST_BROKER_URL=$(TEST_BROKER_URL) \
 		$(PY) -m pytest $(PYTEST_ARGS)
 
 install: $(VENV)/.installed

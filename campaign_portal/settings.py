@@ -201,13 +201,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thiduakhenthuong@snv.
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG and not EMBEDDED_DATABASE:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+# Served over HTTPS behind a TLS proxy: secure cookies, HSTS and the redirect to HTTPS. They follow
+# their own switch, not the database's kind: a small office may serve the embedded default behind
+# HTTPS, and `make run` serves plain http://127.0.0.1:8000. Each SECURE_* variable overrides it.
+PORTAL_PRODUCTION = env_bool("PORTAL_PRODUCTION", default=False)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=PORTAL_PRODUCTION)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PORTAL_PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS") or (31536000 if PORTAL_PRODUCTION else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
+if PORTAL_PRODUCTION:
+    # The proxy terminates TLS and says so in this header; trusted only where a proxy sets it.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {

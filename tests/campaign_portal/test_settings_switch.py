@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = (
     "import json, django; django.setup(); from django.conf import settings; "
@@ -54,28 +56,67 @@ def test_settings_with_postgres_and_redis_run_as_production(tmp_path):
     assert "Embedded default" not in log
 
 
-def test_deploy_check_with_production_settings_reports_nothing(tmp_path):
+def _deploy_check(tmp_path, **env) -> subprocess.CompletedProcess:
     test_only = {
         "DATABASE_URL",
         "CELERY_BROKER_URL",
         "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "PORTAL_PRODUCTION",
         "SECURE_SSL_REDIRECT",
         "SECURE_COOKIES",
+        "SECURE_HSTS_SECONDS",
     }
-    env = {k: v for k, v in os.environ.items() if k not in test_only}
-    env.update(
+    clean = {k: v for k, v in os.environ.items() if k not in test_only}
+    clean.update(
         DJANGO_SETTINGS_MODULE="campaign_portal.settings",
-        DATABASE_URL="postgres://portal:secret@127.0.0.1:5432/portal",
-        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
         SECRET_KEY="k" + "x7Qp2!vR9@mZ4#tL8$wN1^bC6&" * 3,
         ALLOWED_HOSTS="thidua.example.gov.vn",
         PORTAL_VAR_DIR=str(tmp_path),
+        **env,
     )
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env,
+        env=clean,
         cwd=ROOT,
         capture_output=True,
         text=True,
     )
+
+
+POSTGRES_AND_REDIS = {
+    "DATABASE_URL": "postgres://portal:secret@127.0.0.1:5432/portal",
+    "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+}
+
+
+@pytest.mark.parametrize("services", [{}, POSTGRES_AND_REDIS], ids=["sqlite", "postgres"])
+def test_deploy_check_in_production_mode_reports_nothing_whatever_the_database(tmp_path, services):
+    done = _deploy_check(tmp_path, PORTAL_PRODUCTION="1", **services)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_deploy_check_without_the_production_switch_flags_https_even_on_postgres(tmp_path):
+    done = _deploy_check(tmp_path, **POSTGRES_AND_REDIS)
+    assert done.returncode != 0
+    for warning in ("security.W004", "security.W008", "security.W012", "security.W016"):
+        assert warning in done.stderr + done.stdout
+
+
+def test_security_settings_follow_the_switch_and_each_variable_overrides_it(tmp_path):
+    probe = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT,"
+        " s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER]))"
+    )
+
+    def values(**env):
+        keep = {k: v for k, v in os.environ.items() if not k.startswith(("SECURE_", "PORTAL_PRODUCTION"))}
+        keep.update(DJANGO_SETTINGS_MODULE="campaign_portal.settings", PORTAL_VAR_DIR=str(tmp_path), **env)
+        done = subprocess.run([sys.executable, "-c", probe], env=keep, cwd=ROOT, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    assert values() == [False, False, False, 0, None], "make run serves plain HTTP"
+    assert values(PORTAL_PRODUCTION="1") == [True, True, True, 31536000, ["HTTP_X_FORWARDED_PROTO", "https"]]
+    assert values(PORTAL_PRODUCTION="1", SECURE_SSL_REDIRECT="0", SECURE_HSTS_SECONDS="3600")[2:4] == [False, 3600]
+    assert values(SECURE_COOKIES="1")[:3] == [True, True, False]
