@@ -9,8 +9,8 @@ from .models import Agency
 
 
 class AgencyNameIterator(ListedChoiceIterator):
-    """Options as (id, name) rows: a select of a province's agencies builds no Agency per option
-    (make bench 10×: 5,410 agencies)."""
+    """Options as (id, name) rows: a select of a province's agencies (thousands after a merger of
+    provinces) builds no Agency per option."""
 
     def rows(self):
         return self.queryset.values_list("pk", "name")

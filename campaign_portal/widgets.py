@@ -1,8 +1,8 @@
 """A select of hundreds of options (a province's agencies) rendered in Python.
 
-Django renders each <option> of a Select through the template engine: with a province's
-hundreds of agencies that alone costs a list page 100 ms or more (measured by `make bench`).
-This widget writes the same HTML directly; a select without option groups only."""
+Django renders each <option> of a Select through the template engine, so the cost of a list
+page grows with the province's agencies. This widget writes the same HTML directly; a select
+without option groups only."""
 
 from html import escape
 
@@ -16,8 +16,8 @@ class FastSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
         options = []
-        # html.escape: the same five characters as Django's escape, without its per-call wrapping
-        # (a select of 5,410 agencies: 15 ms → 4 ms).
+        # html.escape: the same five characters as Django's escape, without wrapping each option's
+        # value and label in a SafeString that is joined and escaped again.
         for option_value, label in self.choices:
             option_value = "" if option_value is None else str(option_value)
             selected = " selected" if option_value in chosen else ""

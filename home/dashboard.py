@@ -41,7 +41,7 @@ class Chart:
 @dataclass
 class ProgressFigures:
     """What the dashboards show of `campaign_progress`: a few numbers and names, small to cache
-    (the whole progress holds every expected agency: 1.4 MB pickled at 2,840 agencies)."""
+    (the whole progress holds every expected agency with its rows, too large for a cache entry)."""
 
     sent_on_time_label: str
     sent_late: int

@@ -77,7 +77,7 @@ class InitiativeFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # The agency list names only agencies whose initiatives the user may read.
         self.filters["agency"].queryset = (
-            # EXISTS, not a DISTINCT over a join with every initiative (make bench 10×: 350 → 137 ms).
+            # EXISTS stops at an agency's first initiative; a DISTINCT over a join reads them all.
             agencies_readable_by(user=user)
             .filter(Exists(Initiative.objects.filter(agency=OuterRef("pk"))))
             .order_by("name")

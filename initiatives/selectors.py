@@ -23,7 +23,7 @@ def initiatives_visible_to(*, user) -> QuerySet[Initiative]:
 
 def replication_count() -> Coalesce:
     """The number of units an initiative spread to, as a subquery per row: a COUNT over a join
-    would group every visible row before the page is cut (make bench: 5,000 rows, 4× slower)."""
+    would group every visible row before the page is cut, the subquery counts only the page's."""
     links = (
         Initiative.replicated_to.through.objects.filter(initiative_id=OuterRef("pk"))
         .order_by()
@@ -106,7 +106,7 @@ def initiatives_by_agency(*, campaign) -> list[tuple[Agency, list[Initiative]]]:
         # The report names units and quotes titles and figures: the long texts stay in the database.
         .defer("description", "results", "assessment_comment", "search_text")
         # As plain lists (to_attr): a related manager built per initiative and relation costs more
-        # than the rows themselves when the report names 50,000 initiatives (make bench 10×).
+        # than the rows themselves when the report names every initiative of a province.
         .prefetch_related(
             Prefetch(
                 "implementing_units",
