@@ -70,7 +70,7 @@ def test_nomination_page_query_count_same_with_1_and_3_documents_and_steps(
     url = reverse("awards:nomination_detail", args=[nomination.pk])
 
     def grow():
-        services.nomination_return(user=reviewer, nomination=nomination, reason="Bổ sung hồ sơ.")
+        services.nomination_transition(user=reviewer, nomination=nomination, name="return", reason="Bổ sung hồ sơ.")
         for code in ("danh_sach", "bien_ban"):
             services.dossier_document_upload(
                 user=officer,
