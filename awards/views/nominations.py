@@ -53,6 +53,8 @@ class NominationCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView
 
 
 class NominationMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    """A nomination the user may not see answers 404; one they see but may not act on, 403."""
+
     permission_required = "awards.view_nomination"
 
     def get_nomination(self) -> Nomination:
@@ -60,9 +62,8 @@ class NominationMixin(LoginRequiredMixin, PermissionRequiredMixin):
             try:
                 self._nomination = selectors.nomination_detail(user=self.request.user, pk=self.kwargs["pk"])
             except Nomination.DoesNotExist as error:
-                if not Nomination.objects.filter(pk=self.kwargs["pk"]).exists():
-                    raise Http404 from error
-                raise PermissionDenied from error
+                # Whether it exists or not: a 403 would tell another agency that the dossier exists.
+                raise Http404 from error
         return self._nomination
 
     def get_permission_object(self):
@@ -200,7 +201,7 @@ class DocumentOpenView(LoginRequiredMixin, View):
     def get(self, request, pk):
         document = get_object_or_404(DossierDocument.objects.select_related("nomination__agency", "requirement"), pk=pk)
         if not request.user.has_perm("awards.view_nomination", document.nomination):
-            raise PermissionDenied
+            raise Http404
         inline = document.opens_inline and request.GET.get("download") != "1"
         return protected_file_response(
             user=request.user,

@@ -130,7 +130,7 @@ def test_district_filter_includes_its_communes(client, reviewer, campaign, colle
 def test_reviewer_does_not_see_agency_drafts(client, reviewer, dossier):
     client.force_login(reviewer)
     assert client.get(reverse("awards:nomination_list")).context["page_obj"].paginator.count == 0
-    assert client.get(reverse("awards:nomination_detail", args=[dossier.pk])).status_code == 403
+    assert client.get(reverse("awards:nomination_detail", args=[dossier.pk])).status_code == 404
 
 
 def test_officer_sees_only_own_agency_nominations(client, officer, other_officer, campaign, collective_form, criteria):
@@ -139,9 +139,11 @@ def test_officer_sees_only_own_agency_nominations(client, officer, other_officer
     client.force_login(officer)
     listed = list(client.get(reverse("awards:nomination_list")).context["page_obj"])
     assert listed == [mine]
-    assert client.get(reverse("awards:nomination_detail", args=[theirs.pk])).status_code == 403
+    # Another agency's dossier answers as one that does not exist: the answer reveals nothing.
+    assert client.get(reverse("awards:nomination_detail", args=[theirs.pk])).status_code == 404
+    assert client.get(reverse("awards:nomination_detail", args=[theirs.pk + 1000])).status_code == 404
     document = theirs.documents.first()
-    assert client.get(reverse("awards:document_open", args=[document.pk])).status_code == 403
+    assert client.get(reverse("awards:document_open", args=[document.pk])).status_code == 404
 
 
 def test_document_opens_inline_for_reviewer_and_download_is_audited(client, reviewer, officer, dossier):
