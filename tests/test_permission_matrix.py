@@ -113,7 +113,10 @@ MATRIX.update(
         "initiatives:detail": Entry(DRAFT_READERS, fixture=_initiative),
         "initiatives:update": Entry({**DRAFT_ACTIONS, "officer_own": 200}, fixture=_initiative),
         "initiatives:transition": Entry(
-            DRAFT_ACTIONS, fixture=_initiative, method="post", data={"name": "register", "expected_state": "draft"}
+            DRAFT_ACTIONS,
+            fixture=_initiative,
+            method="post",
+            data={"transition": "register", "expected_state": "draft"},
         ),
         "initiatives:replication_update": Entry(DRAFT_ACTIONS, fixture=_initiative, method="post"),
         "initiatives:evidence_upload": Entry(
@@ -239,7 +242,7 @@ MATRIX.update(
             {"anonymous": LOGIN_REDIRECT, "*": 302, "officer_other": 404, "administrator": 404},
             fixture=_sent_nomination,
             method="post",
-            data={"name": "start_review"},
+            data={"transition": "start_review", "expected_state": "submitted"},
         ),
         "awards:nomination_checklist": Entry(DRAFT_OWNERS, fixture=_nomination),
         "awards:document_open": Entry(DRAFT_OWNERS, fixture=_dossier_document),

@@ -92,7 +92,10 @@ class NominationDetailView(NominationMixin, TemplateView):
         checklist = _checklist_context(nomination, user)
         can_edit = checklist["can_edit"]
         actions = [
-            {"transition": t, "form": TransitionForm(initial={"action": t.name, "expected_state": nomination.state})}
+            {
+                "transition": t,
+                "form": TransitionForm(initial={"transition": t.name, "expected_state": nomination.state}),
+            }
             for t in transitions_available(transitions=services.NOMINATION_TRANSITIONS, obj=nomination, user=user)
         ]
         context.update(
@@ -218,11 +221,12 @@ class NominationTransitionView(NominationMixin, View):
         nomination = self.get_nomination()
         form = TransitionForm(request.POST)
         if not form.is_valid():
-            messages.error(request, _("Ngày quyết định phải có dạng dd/mm/yyyy."))
+            for message in form.error_messages_list():
+                messages.error(request, message)
             return redirect("awards:nomination_detail", pk=pk)
         data = form.cleaned_data
         values = {}
-        if data["action"] == "award":
+        if data["transition"] == "award":
             values = {
                 "decision_number": (data["decision_number"] or "").strip(),
                 "decision_date": data["decision_date"],
@@ -231,10 +235,10 @@ class NominationTransitionView(NominationMixin, View):
             services.nomination_transition(
                 user=request.user,
                 nomination=nomination,
-                name=data["action"],
+                name=data["transition"],
                 reason=data["reason"],
                 values=values,
-                expected_state=data["expected_state"] or None,
+                expected_state=data["expected_state"],
             )
         except WorkflowError as error:
             messages.error(request, str(error))

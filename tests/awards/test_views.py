@@ -211,14 +211,41 @@ def test_transition_view_return_needs_reason_and_then_returns(client, reviewer, 
     services.nomination_submit(user=officer, nomination=dossier)
     client.force_login(reviewer)
     url = reverse("awards:nomination_transition", args=[dossier.pk])
-    response = client.post(url, {"action": "return", "expected_state": "submitted", "reason": ""}, follow=True)
+    response = client.post(url, {"transition": "return", "expected_state": "submitted", "reason": ""}, follow=True)
     assert "Hãy ghi lý do" in response.content.decode()
-    client.post(url, {"action": "return", "expected_state": "submitted", "reason": "Bổ sung biên bản."})
+    client.post(url, {"transition": "return", "expected_state": "submitted", "reason": "Bổ sung biên bản."})
     dossier.refresh_from_db()
     assert dossier.state == NominationState.RETURNED
     client.force_login(officer)
     page = client.get(reverse("awards:nomination_detail", args=[dossier.pk])).content.decode()
     assert "Bổ sung biên bản." in page and "Gửi hồ sơ" in page
+
+
+def test_transition_view_without_expected_state_is_refused(client, reviewer, officer, dossier):
+    services.nomination_submit(user=officer, nomination=dossier)
+    client.force_login(reviewer)
+    url = reverse("awards:nomination_transition", args=[dossier.pk])
+    response = client.post(url, {"transition": "start_review"}, follow=True)
+    assert "Thiếu trạng thái của hồ sơ lúc mở trang" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.state == NominationState.SUBMITTED and not dossier.transitions.filter(to_state="under_review")
+
+
+def test_transition_view_names_a_bad_decision_date(client, reviewer, officer, dossier):
+    services.nomination_submit(user=officer, nomination=dossier)
+    services.nomination_transition(user=reviewer, nomination=dossier, name="approve")
+    client.force_login(reviewer)
+    url = reverse("awards:nomination_transition", args=[dossier.pk])
+    data = {
+        "transition": "award",
+        "expected_state": "approved",
+        "decision_number": "1/QĐ",
+        "decision_date": "31/2/2025",
+    }
+    response = client.post(url, data, follow=True)
+    assert "Ngày quyết định: Ngày quyết định phải có dạng dd/mm/yyyy." in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.state == NominationState.APPROVED
 
 
 def test_bulk_approve_only_eligible(client, reviewer, officer, campaign, collective_form, criteria, make_user):
