@@ -15,7 +15,7 @@ from campaign_portal.files import protected_file_response
 from campaign_portal.workflow import WorkflowError, transitions_available
 
 from .. import selectors, services
-from ..enums import NominationState
+from ..enums import NominationState, Outcome
 from ..forms import DocumentUploadForm, NominationForm, TransitionForm
 from ..models import DossierDocument, Nomination
 from .base import campaign_for
@@ -106,7 +106,7 @@ class NominationDetailView(NominationMixin, TemplateView):
             upload_form=DocumentUploadForm(nomination=nomination) if can_edit else None,
             actions=actions,
             history=nomination.transitions.all(),
-            returned=nomination.state == NominationState.RETURNED,
+            states=NominationState,
         )
         return context
 
@@ -115,7 +115,7 @@ def _checklist_context(nomination: Nomination, user) -> dict:
     results = list(nomination.results.all())
     return {
         "results": results,
-        "to_fix": [r for r in results if r.outcome != "met"],
+        "to_fix": [r for r in results if r.outcome != Outcome.MET],
         "can_edit": user.has_perm("awards.change_nomination", nomination),
     }
 
