@@ -25,7 +25,7 @@ from ..enums import NominationState, NomineeType, Outcome, Verdict
 from ..exports import nominations_workbook
 from ..filters import NominationFilter
 from ..models import CheckBatch
-from .base import campaign_for
+from .base import campaign_for, campaign_url
 
 
 def _query_without_page(params) -> str:
@@ -134,7 +134,7 @@ class CheckBatchStartView(LoginRequiredMixin, PermissionRequiredMixin, View):
         campaign = campaign_for(request)
         batch = services.check_batch_start(user=request.user, campaign=campaign)
         messages.info(request, _("Đã đưa %(n)d hồ sơ vào hàng đợi kiểm tra.") % {"n": batch.total})
-        return redirect(f"{reverse('awards:nomination_list')}?campaign={campaign.code}")
+        return redirect(campaign_url("awards:nomination_list", campaign))
 
 
 class CheckBatchStatusView(LoginRequiredMixin, PermissionRequiredMixin, View):

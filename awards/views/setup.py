@@ -5,7 +5,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
@@ -13,7 +12,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from .. import services
 from ..forms import AwardFormForm, CriterionForm, RequirementFormSet
 from ..models import AwardForm, Criterion
-from .base import campaign_for
+from .base import campaign_for, campaign_url
 
 
 class CriteriaView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -54,7 +53,7 @@ class CriterionEditView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Đã lưu tiêu chí. Bấm “Kiểm tra lại tất cả” để áp dụng cho các hồ sơ."))
-        return redirect(f"{reverse('awards:criteria')}?campaign={self.criterion.campaign.code}")
+        return redirect(campaign_url("awards:criteria", self.criterion.campaign))
 
 
 class AwardFormEditView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -87,5 +86,5 @@ class AwardFormEditView(LoginRequiredMixin, PermissionRequiredMixin, TemplateVie
                 )
             else:
                 messages.success(request, _("Đã lưu hình thức khen thưởng và thành phần hồ sơ."))
-                return redirect(f"{reverse('awards:criteria')}?campaign={self.award_form.campaign.code}")
+                return redirect(campaign_url("awards:criteria", self.award_form.campaign))
         return self.render_to_response(self.get_context_data(form=form, formset=formset))

@@ -162,7 +162,7 @@ def test_document_opens_inline_for_reviewer_and_download_is_audited(client, revi
 
 def test_officer_creates_nomination_and_form_keeps_input_on_error(client, officer, campaign, collective_form, criteria):
     client.force_login(officer)
-    url = reverse("awards:nomination_create") + "?campaign=4064"
+    url = reverse("awards:nomination_create") + "?phong-trao=4064"
     response = client.post(
         url,
         {
@@ -275,7 +275,7 @@ def test_check_batch_button_and_progress_endpoint(
     _sent_dossier(officer, campaign, collective_form)
     client.force_login(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("awards:check_batch_start"), {"campaign": "4064"})
+        response = client.post(reverse("awards:check_batch_start"), {"phong-trao": "4064"})
     assert response.status_code == 302
     batch = CheckBatch.objects.get()
     data = client.get(reverse("awards:check_batch_status", args=[batch.pk])).json()
@@ -296,7 +296,7 @@ def test_export_opens_in_openpyxl_with_formula_cells_made_safe(
         nominee_unit="@Sở",
     )
     client.force_login(official)
-    response = client.get(reverse("awards:export"), {"campaign": "4064"})
+    response = client.get(reverse("awards:export"), {"phong-trao": "4064"})
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="danh-sach-de-nghi-khen-thuong-4064')
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
@@ -316,7 +316,7 @@ def test_progress_page_shows_count_and_missing(client, official, officer, campai
     campaign.expected_agencies.set([officer.agency, missing])
     _sent_dossier(officer, campaign, collective_form)
     client.force_login(official)
-    response = client.get(reverse("awards:progress"), {"campaign": "4064", "as_of": "24/12/2024"})
+    response = client.get(reverse("awards:progress"), {"phong-trao": "4064", "as_of": "24/12/2024"})
     page = response.content.decode()
     assert response.context["progress"].sent_on_time_label == "1/2"
     assert "1/2" in page and "Sở Chưa Gửi Hồ Sơ" in page
