@@ -30,6 +30,11 @@ class NominationState(models.TextChoices):
     REJECTED = "rejected", _("Không đề nghị khen thưởng")
     AWARDED = "awarded", _("Đã có quyết định khen thưởng")
 
+    @property
+    def badge(self) -> str:
+        """The Bootstrap colour of the state's badge, the same on every page."""
+        return _NOMINATION_STATE_BADGES[self]
+
 
 class Verdict(models.TextChoices):
     PENDING = "pending", _("Chưa kiểm tra")
@@ -37,11 +42,38 @@ class Verdict(models.TextChoices):
     NOT_ELIGIBLE = "not_eligible", _("Không đủ điều kiện")
     INCOMPLETE = "incomplete", _("Chưa đủ hồ sơ, số liệu")
 
+    @property
+    def badge(self) -> str:
+        """The Bootstrap colour of the verdict's badge."""
+        return _VERDICT_BADGES[self]
+
+
+class SendingStatus(models.TextChoices):
+    """Where an expected agency stands on a day: sent by the deadline, after it, or not yet."""
+
+    ON_TIME = "on_time", _("Đúng hạn")
+    LATE = "late", _("Trễ hạn")
+    MISSING = "missing", _("Chưa gửi")
+
+    @property
+    def badge(self) -> str:
+        return _SENDING_STATUS_BADGES[self]
+
 
 class Outcome(models.TextChoices):
     MET = "met", _("Đạt")
     NOT_MET = "not_met", _("Không đạt")
     CANNOT_TELL = "cannot_tell", _("Chưa đủ dữ liệu")
+
+    @property
+    def badge(self) -> str:
+        """The Bootstrap colour of the outcome's mark in a checklist."""
+        return _OUTCOME_MARKS[self][1]
+
+    @property
+    def icon(self) -> str:
+        """The Bootstrap icon of the outcome's mark in a checklist."""
+        return _OUTCOME_MARKS[self][0]
 
 
 class Comparison(models.TextChoices):
@@ -50,3 +82,31 @@ class Comparison(models.TextChoices):
     BELOW = "<", _("thấp hơn")
     ABOVE = ">", _("cao hơn")
     EQUAL = "==", _("bằng")
+
+
+# Colours beside the enums rather than inside them: an Enum body would turn a dict into a member.
+_NOMINATION_STATE_BADGES = {
+    NominationState.DRAFT: "secondary",
+    NominationState.SUBMITTED: "primary",
+    NominationState.UNDER_REVIEW: "info",
+    NominationState.RETURNED: "warning",
+    NominationState.APPROVED: "success",
+    NominationState.REJECTED: "danger",
+    NominationState.AWARDED: "success",
+}
+_VERDICT_BADGES = {
+    Verdict.PENDING: "secondary",
+    Verdict.ELIGIBLE: "success",
+    Verdict.NOT_ELIGIBLE: "danger",
+    Verdict.INCOMPLETE: "warning",
+}
+_OUTCOME_MARKS = {
+    Outcome.MET: ("check-circle-fill", "success"),
+    Outcome.NOT_MET: ("x-circle-fill", "danger"),
+    Outcome.CANNOT_TELL: ("question-circle-fill", "warning"),
+}
+_SENDING_STATUS_BADGES = {
+    SendingStatus.ON_TIME: "success",
+    SendingStatus.LATE: "warning",
+    SendingStatus.MISSING: "danger",
+}

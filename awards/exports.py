@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from campaign_portal.spreadsheets import Column, workbook_write
 
-from .enums import NomineeType
+from .enums import NomineeType, Outcome
 
 
 def nominations_workbook(*, campaign, nominations) -> bytes:
@@ -31,7 +31,7 @@ def nominations_workbook(*, campaign, nominations) -> bytes:
                 nominee = nomination.nominee_name
                 detail = ", ".join(part for part in (nomination.nominee_position, nomination.nominee_unit) if part)
             sent = timezone.localtime(nomination.submitted_at).strftime("%d/%m/%Y") if nomination.submitted_at else ""
-            unmet = "; ".join(r.explanation for r in nomination.results.all() if r.outcome != "met")
+            unmet = "; ".join(r.explanation for r in nomination.results.all() if r.outcome != Outcome.MET)
             decision = (
                 f"{nomination.decision_number} ({nomination.decision_date:%d/%m/%Y})"
                 if nomination.decision_number and nomination.decision_date

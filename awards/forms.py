@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind
 from agencies.models import Agency
+from campaign_portal.forms import TransitionForm as WorkflowTransitionForm
 
 from .criteria import params_errors
 from .enums import AppliesTo, NomineeType
@@ -122,9 +123,7 @@ class DocumentUploadForm(forms.Form):
         self.fields["requirement"].empty_label = None
 
 
-class TransitionForm(forms.Form):
-    action = forms.CharField(widget=forms.HiddenInput)
-    expected_state = forms.CharField(widget=forms.HiddenInput, required=False)
+class TransitionForm(WorkflowTransitionForm):
     reason = forms.CharField(label=_("Lý do, ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     decision_number = forms.CharField(label=_("Số quyết định"), required=False, max_length=64)
     decision_date = forms.DateField(
@@ -132,6 +131,7 @@ class TransitionForm(forms.Form):
         required=False,
         input_formats=DATE_INPUTS,
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={"invalid": _("Ngày quyết định phải có dạng dd/mm/yyyy.")},
     )
 
 

@@ -25,7 +25,7 @@ from agencies.selectors import agencies_readable_by
 from campaign_portal.text import fold_text
 from campaigns.models import Campaign
 
-from .enums import NominationState, Outcome
+from .enums import NominationState, Outcome, SendingStatus
 from .models import (
     CheckBatch,
     Criterion,
@@ -161,7 +161,7 @@ def check_batch_progress(*, batch: CheckBatch) -> dict:
 @dataclass
 class AgencyProgress:
     agency: Agency
-    status: str  # "on_time" | "late" | "missing"
+    status: SendingStatus
     first_sent_on: datetime.date | None
     nominations: int
 
@@ -174,6 +174,13 @@ class ProgressGroup:
     sent_on_time: int = 0
     sent_late: int = 0
     missing_agencies: list[Agency] = field(default_factory=list)
+
+    @property
+    def status(self) -> SendingStatus:
+        """The group's best: on time when one of its agencies sent by the deadline, then late."""
+        if self.sent_on_time:
+            return SendingStatus.ON_TIME
+        return SendingStatus.LATE if self.sent_late else SendingStatus.MISSING
 
 
 @dataclass
@@ -220,7 +227,10 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
     rows = []
     for agency in expected:
         first, count = first_sent.get(agency.pk, (None, 0))
-        status = "missing" if first is None else ("on_time" if first <= deadline else "late")
+        if first is None:
+            status = SendingStatus.MISSING
+        else:
+            status = SendingStatus.ON_TIME if first <= deadline else SendingStatus.LATE
         rows.append(AgencyProgress(agency=agency, status=status, first_sent_on=first, nominations=count))
     # The flag in WHERE, not per row in SELECT: PostgreSQL then runs it as a semi-join.
     missing_component = _with_flags(sent).filter(missing_component=True).count()
@@ -233,9 +243,9 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
             groups.append(by_district.setdefault(district.pk, ProgressGroup(key=str(district.pk), label=district.name)))
         for group in groups:
             group.expected += 1
-            if row.status == "on_time":
+            if row.status == SendingStatus.ON_TIME:
                 group.sent_on_time += 1
-            elif row.status == "late":
+            elif row.status == SendingStatus.LATE:
                 group.sent_late += 1
             else:
                 group.missing_agencies.append(row.agency)
@@ -243,10 +253,10 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
         campaign=campaign,
         as_of=as_of,
         expected=len(rows),
-        sent_on_time=sum(r.status == "on_time" for r in rows),
-        sent_late=sum(r.status == "late" for r in rows),
-        missing_agencies=[r.agency for r in rows if r.status == "missing"],
-        late_agencies=[r.agency for r in rows if r.status == "late"],
+        sent_on_time=sum(r.status == SendingStatus.ON_TIME for r in rows),
+        sent_late=sum(r.status == SendingStatus.LATE for r in rows),
+        missing_agencies=[r.agency for r in rows if r.status == SendingStatus.MISSING],
+        late_agencies=[r.agency for r in rows if r.status == SendingStatus.LATE],
         nominations_total=sum(row["n"] for row in by_agency),
         nominations_missing_component=missing_component,
         nominations_late=sum(row["late"] for row in by_agency),

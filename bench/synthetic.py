@@ -23,7 +23,7 @@ from agencies.enums import AgencyKind, AgencyLevel, UnitType
 from agencies.models import Agency
 from awards.enums import NominationState, NomineeType
 from awards.models import AwardForm, Criterion, DossierDocument, DossierRequirement, Nomination
-from awards.services import _denormalise
+from awards.services.nominations import _denormalise
 from campaign_portal.text import fold_text
 from campaigns.enums import DocumentType, ReformArea
 from campaigns.models import Campaign, LegalDocument

@@ -13,3 +13,17 @@ class InitiativeState(models.TextChoices):
     REGISTERED = "registered", _("Đã đăng ký")
     IN_PRACTICE = "in_practice", _("Đang triển khai")
     EVALUATED = "evaluated", _("Đã đánh giá")
+
+    @property
+    def badge(self) -> str:
+        """The Bootstrap colour of the state's badge, the same on every page."""
+        return _INITIATIVE_STATE_BADGES[self]
+
+
+# Beside the enum rather than inside it: an Enum body would turn a dict into a member.
+_INITIATIVE_STATE_BADGES = {
+    InitiativeState.DRAFT: "secondary",
+    InitiativeState.REGISTERED: "info",
+    InitiativeState.IN_PRACTICE: "primary",
+    InitiativeState.EVALUATED: "success",
+}

@@ -8,7 +8,7 @@ from agencies.models import Agency
 from agencies.selectors import agencies_readable_by
 from campaign_portal.filters import AgencyRowsFilterMixin
 from campaigns.enums import ReformArea
-from campaigns.models import Campaign
+from campaigns.filters import CAMPAIGN_PARAMETER, CampaignFilter
 
 from .enums import InitiativeKind, InitiativeState
 from .models import Initiative
@@ -19,9 +19,7 @@ REPLICATED_CHOICES = (("yes", _("Đã nhân rộng")), ("no", _("Chưa nhân r�
 
 class InitiativeFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
-    campaign = django_filters.ModelChoiceFilter(
-        label=_("Phong trào"), queryset=Campaign.objects.order_by("-period_start"), empty_label=_("Mọi phong trào")
-    )
+    campaign = CampaignFilter()
     agency = AgencyChoiceFilter(
         label=_("Cơ quan, đơn vị"),
         queryset=Agency.objects.filter(initiatives__isnull=False).distinct().order_by("name"),
@@ -71,10 +69,14 @@ class InitiativeFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
 
     class Meta:
         model = Initiative
-        fields = ["q", "campaign", "agency", "level", "district", "reform_area", "kind", "state", "replicated"]
+        fields = ["q", "agency", "level", "district", "reform_area", "kind", "state", "replicated"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # The campaign goes by the portal's one name for it in URLs (campaigns/filters.py).
+        self.filters = {
+            (CAMPAIGN_PARAMETER if name == "campaign" else name): value for name, value in self.filters.items()
+        }
         # The agency list names only agencies whose initiatives the user may read.
         self.filters["agency"].queryset = (
             # EXISTS stops at an agency's first initiative; a DISTINCT over a join reads them all.

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from campaign_portal.forms import TransitionForm as WorkflowTransitionForm
 from campaign_portal.uploads import DOCUMENT_KINDS, validate_upload
 from campaigns.models import Campaign
 
@@ -123,9 +124,7 @@ class EvidenceForm(forms.Form):
 ASSESSMENT_CHOICES = (("yes", _("Hiệu quả")), ("no", _("Chưa hiệu quả")))
 
 
-class TransitionForm(forms.Form):
-    name = forms.CharField(widget=forms.HiddenInput)
-    expected_state = forms.CharField(widget=forms.HiddenInput)
+class TransitionForm(WorkflowTransitionForm):
     reason = forms.CharField(label=_("Lý do, ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     assessment_effective = forms.ChoiceField(
         label=_("Đánh giá"), choices=ASSESSMENT_CHOICES, required=False, widget=forms.RadioSelect
@@ -134,7 +133,7 @@ class TransitionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("name") == "evaluate" and not data.get("assessment_effective"):
+        if data.get("transition") == "evaluate" and not data.get("assessment_effective"):
             raise ValidationError(_("Hãy chọn “Hiệu quả” hoặc “Chưa hiệu quả”."))
         return data
 

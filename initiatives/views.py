@@ -138,7 +138,10 @@ class InitiativeDetailView(LoginRequiredMixin, View):
         return {
             "initiative": initiative,
             "transitions": [
-                {"transition": t, "form": TransitionForm(initial={"name": t.name, "expected_state": initiative.state})}
+                {
+                    "transition": t,
+                    "form": TransitionForm(initial={"transition": t.name, "expected_state": initiative.state}),
+                }
                 for t in transitions
             ],
             "can_edit": request.user.has_perm("initiatives.change_initiative", initiative),
@@ -220,13 +223,13 @@ class InitiativeTransitionView(LoginRequiredMixin, View):
         initiative = _get_visible(request, pk)
         form = TransitionForm(request.POST)
         if not form.is_valid():
-            for error in form.non_field_errors():
-                messages.error(request, error)
+            for message in form.error_messages_list():
+                messages.error(request, message)
             return redirect("initiatives:detail", pk=pk)
         try:
             initiative_transition(
                 initiative=initiative,
-                name=form.cleaned_data["name"],
+                name=form.cleaned_data["transition"],
                 user=request.user,
                 reason=form.cleaned_data["reason"],
                 expected_state=form.cleaned_data["expected_state"],

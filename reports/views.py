@@ -69,6 +69,7 @@ class ReportDetailView(_CampaignReportMixin, TemplateView):
             "renders": report_renders(report=report) if report else [],
             "can_render": self.request.user.has_perm("reports.render_summaryreport"),
             "status_url": reverse("reports:render_status", args=[self.campaign().code]),
+            "statuses": RenderStatus,
         }
 
     def post(self, request, *args, **kwargs):

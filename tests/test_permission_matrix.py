@@ -113,7 +113,10 @@ MATRIX.update(
         "initiatives:detail": Entry(DRAFT_READERS, fixture=_initiative),
         "initiatives:update": Entry({**DRAFT_ACTIONS, "officer_own": 200}, fixture=_initiative),
         "initiatives:transition": Entry(
-            DRAFT_ACTIONS, fixture=_initiative, method="post", data={"name": "register", "expected_state": "draft"}
+            DRAFT_ACTIONS,
+            fixture=_initiative,
+            method="post",
+            data={"transition": "register", "expected_state": "draft"},
         ),
         "initiatives:replication_update": Entry(DRAFT_ACTIONS, fixture=_initiative, method="post"),
         "initiatives:evidence_upload": Entry(
@@ -220,10 +223,10 @@ def _award_form(owner):
     return {"pk": AwardFormFactory().pk}
 
 
-# Awards answer 403 (not 404) for a dossier the user may not see.
+# A dossier the user may not see answers 404, as an initiative does: a 403 would reveal that it exists.
 NOT_ADMIN = {"anonymous": LOGIN_REDIRECT, "*": 200, "administrator": 403}
 SENT_STAFF = {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200, "official": 200}
-DRAFT_OWNERS = {"anonymous": LOGIN_REDIRECT, "*": 403, "officer_own": 200, "officer_parent": 200}
+DRAFT_OWNERS = {"anonymous": LOGIN_REDIRECT, "*": 404, "officer_own": 200, "officer_parent": 200}
 MATRIX.update(
     {
         "awards:nomination_list": Entry(NOT_ADMIN, fixture=_with_campaign),
@@ -231,15 +234,15 @@ MATRIX.update(
         "awards:nomination_detail": Entry(DRAFT_OWNERS, fixture=_nomination),
         "awards:nomination_edit": Entry({**DRAFT_OWNERS, "officer_parent": 403}, fixture=_nomination),
         "awards:document_upload": Entry(
-            {"anonymous": LOGIN_REDIRECT, "*": 403, "officer_own": 302}, fixture=_nomination, method="post"
+            {**DRAFT_OWNERS, "officer_own": 302, "officer_parent": 403}, fixture=_nomination, method="post"
         ),
         # Visible to the agency, its district and staff; the service refuses whoever may not act
         # (tests/awards/test_workflow.py), and the page redirects with the reason.
         "awards:nomination_transition": Entry(
-            {"anonymous": LOGIN_REDIRECT, "*": 302, "officer_other": 403, "administrator": 403},
+            {"anonymous": LOGIN_REDIRECT, "*": 302, "officer_other": 404, "administrator": 404},
             fixture=_sent_nomination,
             method="post",
-            data={"name": "start_review"},
+            data={"transition": "start_review", "expected_state": "submitted"},
         ),
         "awards:nomination_checklist": Entry(DRAFT_OWNERS, fixture=_nomination),
         "awards:document_open": Entry(DRAFT_OWNERS, fixture=_dossier_document),

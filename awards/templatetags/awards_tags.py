@@ -1,42 +1,24 @@
 from django import template
 
+from ..enums import NominationState, Outcome, Verdict
+
 register = template.Library()
 
-_VERDICT = {"eligible": "success", "not_eligible": "danger", "incomplete": "warning", "pending": "secondary"}
-_STATE = {
-    "draft": "secondary",
-    "submitted": "primary",
-    "under_review": "info",
-    "returned": "warning",
-    "approved": "success",
-    "rejected": "danger",
-    "awarded": "success",
-}
-_OUTCOME = {
-    "met": ("check-circle-fill", "text-success"),
-    "not_met": ("x-circle-fill", "text-danger"),
-    "cannot_tell": ("question-circle-fill", "text-warning"),
-}
+
+@register.filter
+def nomination_state(value: str) -> NominationState:
+    """The stored state as its enum member, whose `label` and `badge` the templates read."""
+    return NominationState(value)
 
 
 @register.filter
-def verdict_class(value: str) -> str:
-    return _VERDICT.get(value, "secondary")
+def verdict(value: str) -> Verdict:
+    return Verdict(value)
 
 
 @register.filter
-def state_class(value: str) -> str:
-    return _STATE.get(value, "secondary")
-
-
-@register.filter
-def outcome_icon(value: str) -> str:
-    return _OUTCOME.get(value, _OUTCOME["cannot_tell"])[0]
-
-
-@register.filter
-def outcome_class(value: str) -> str:
-    return _OUTCOME.get(value, _OUTCOME["cannot_tell"])[1]
+def outcome(value: str) -> Outcome:
+    return Outcome(value)
 
 
 @register.filter

@@ -60,8 +60,11 @@ def test_two_reviewers_approve_same_nomination_exactly_one_wins(submitted, attem
     first, second = UserFactory(role=Role.REVIEWER), UserFactory(role=Role.REVIEWER)
     outcomes = _race(
         [
-            lambda user=user: services.nomination_approve(
-                user=user, nomination=type(submitted).objects.get(pk=submitted.pk), expected_state="submitted"
+            lambda user=user: services.nomination_transition(
+                name="approve",
+                user=user,
+                nomination=type(submitted).objects.get(pk=submitted.pk),
+                expected_state="submitted",
             )
             for user in (first, second)
         ]
@@ -78,7 +81,9 @@ def test_approve_and_reject_at_once_leave_one_decision(submitted):
     approver, rejecter = UserFactory(role=Role.REVIEWER), UserFactory(role=Role.REVIEWER)
     outcomes = _race(
         [
-            lambda: services.nomination_approve(user=approver, nomination=type(submitted).objects.get(pk=submitted.pk)),
+            lambda: services.nomination_transition(
+                name="approve", user=approver, nomination=type(submitted).objects.get(pk=submitted.pk)
+            ),
             lambda: services.nomination_transition(
                 user=rejecter,
                 nomination=type(submitted).objects.get(pk=submitted.pk),

@@ -57,4 +57,4 @@ def test_checklist_fragment_polls_while_pending(
     pending = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
     assert f'data-pending-url="{url}"' in pending and "Đang kiểm tra theo tiêu chí" in pending
     client.force_login(other_officer)
-    assert client.get(url).status_code == 403
+    assert client.get(url).status_code == 404

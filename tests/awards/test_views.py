@@ -70,7 +70,7 @@ def test_nomination_page_query_count_same_with_1_and_3_documents_and_steps(
     url = reverse("awards:nomination_detail", args=[nomination.pk])
 
     def grow():
-        services.nomination_return(user=reviewer, nomination=nomination, reason="Bổ sung hồ sơ.")
+        services.nomination_transition(user=reviewer, nomination=nomination, name="return", reason="Bổ sung hồ sơ.")
         for code in ("danh_sach", "bien_ban"):
             services.dossier_document_upload(
                 user=officer,
@@ -130,7 +130,7 @@ def test_district_filter_includes_its_communes(client, reviewer, campaign, colle
 def test_reviewer_does_not_see_agency_drafts(client, reviewer, dossier):
     client.force_login(reviewer)
     assert client.get(reverse("awards:nomination_list")).context["page_obj"].paginator.count == 0
-    assert client.get(reverse("awards:nomination_detail", args=[dossier.pk])).status_code == 403
+    assert client.get(reverse("awards:nomination_detail", args=[dossier.pk])).status_code == 404
 
 
 def test_officer_sees_only_own_agency_nominations(client, officer, other_officer, campaign, collective_form, criteria):
@@ -139,9 +139,11 @@ def test_officer_sees_only_own_agency_nominations(client, officer, other_officer
     client.force_login(officer)
     listed = list(client.get(reverse("awards:nomination_list")).context["page_obj"])
     assert listed == [mine]
-    assert client.get(reverse("awards:nomination_detail", args=[theirs.pk])).status_code == 403
+    # Another agency's dossier answers as one that does not exist: the answer reveals nothing.
+    assert client.get(reverse("awards:nomination_detail", args=[theirs.pk])).status_code == 404
+    assert client.get(reverse("awards:nomination_detail", args=[theirs.pk + 1000])).status_code == 404
     document = theirs.documents.first()
-    assert client.get(reverse("awards:document_open", args=[document.pk])).status_code == 403
+    assert client.get(reverse("awards:document_open", args=[document.pk])).status_code == 404
 
 
 def test_document_opens_inline_for_reviewer_and_download_is_audited(client, reviewer, officer, dossier):
@@ -160,7 +162,7 @@ def test_document_opens_inline_for_reviewer_and_download_is_audited(client, revi
 
 def test_officer_creates_nomination_and_form_keeps_input_on_error(client, officer, campaign, collective_form, criteria):
     client.force_login(officer)
-    url = reverse("awards:nomination_create") + "?campaign=4064"
+    url = reverse("awards:nomination_create") + "?phong-trao=4064"
     response = client.post(
         url,
         {
@@ -209,14 +211,41 @@ def test_transition_view_return_needs_reason_and_then_returns(client, reviewer, 
     services.nomination_submit(user=officer, nomination=dossier)
     client.force_login(reviewer)
     url = reverse("awards:nomination_transition", args=[dossier.pk])
-    response = client.post(url, {"action": "return", "expected_state": "submitted", "reason": ""}, follow=True)
+    response = client.post(url, {"transition": "return", "expected_state": "submitted", "reason": ""}, follow=True)
     assert "Hãy ghi lý do" in response.content.decode()
-    client.post(url, {"action": "return", "expected_state": "submitted", "reason": "Bổ sung biên bản."})
+    client.post(url, {"transition": "return", "expected_state": "submitted", "reason": "Bổ sung biên bản."})
     dossier.refresh_from_db()
     assert dossier.state == NominationState.RETURNED
     client.force_login(officer)
     page = client.get(reverse("awards:nomination_detail", args=[dossier.pk])).content.decode()
     assert "Bổ sung biên bản." in page and "Gửi hồ sơ" in page
+
+
+def test_transition_view_without_expected_state_is_refused(client, reviewer, officer, dossier):
+    services.nomination_submit(user=officer, nomination=dossier)
+    client.force_login(reviewer)
+    url = reverse("awards:nomination_transition", args=[dossier.pk])
+    response = client.post(url, {"transition": "start_review"}, follow=True)
+    assert "Thiếu trạng thái của hồ sơ lúc mở trang" in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.state == NominationState.SUBMITTED and not dossier.transitions.filter(to_state="under_review")
+
+
+def test_transition_view_names_a_bad_decision_date(client, reviewer, officer, dossier):
+    services.nomination_submit(user=officer, nomination=dossier)
+    services.nomination_transition(user=reviewer, nomination=dossier, name="approve")
+    client.force_login(reviewer)
+    url = reverse("awards:nomination_transition", args=[dossier.pk])
+    data = {
+        "transition": "award",
+        "expected_state": "approved",
+        "decision_number": "1/QĐ",
+        "decision_date": "31/2/2025",
+    }
+    response = client.post(url, data, follow=True)
+    assert "Ngày quyết định: Ngày quyết định phải có dạng dd/mm/yyyy." in response.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.state == NominationState.APPROVED
 
 
 def test_bulk_approve_only_eligible(client, reviewer, officer, campaign, collective_form, criteria, make_user):
@@ -246,7 +275,7 @@ def test_check_batch_button_and_progress_endpoint(
     _sent_dossier(officer, campaign, collective_form)
     client.force_login(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("awards:check_batch_start"), {"campaign": "4064"})
+        response = client.post(reverse("awards:check_batch_start"), {"phong-trao": "4064"})
     assert response.status_code == 302
     batch = CheckBatch.objects.get()
     data = client.get(reverse("awards:check_batch_status", args=[batch.pk])).json()
@@ -267,7 +296,7 @@ def test_export_opens_in_openpyxl_with_formula_cells_made_safe(
         nominee_unit="@Sở",
     )
     client.force_login(official)
-    response = client.get(reverse("awards:export"), {"campaign": "4064"})
+    response = client.get(reverse("awards:export"), {"phong-trao": "4064"})
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="danh-sach-de-nghi-khen-thuong-4064')
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
@@ -287,7 +316,7 @@ def test_progress_page_shows_count_and_missing(client, official, officer, campai
     campaign.expected_agencies.set([officer.agency, missing])
     _sent_dossier(officer, campaign, collective_form)
     client.force_login(official)
-    response = client.get(reverse("awards:progress"), {"campaign": "4064", "as_of": "24/12/2024"})
+    response = client.get(reverse("awards:progress"), {"phong-trao": "4064", "as_of": "24/12/2024"})
     page = response.content.decode()
     assert response.context["progress"].sent_on_time_label == "1/2"
     assert "1/2" in page and "Sở Chưa Gửi Hồ Sơ" in page

@@ -88,7 +88,7 @@ def test_return_and_reject_need_a_reason(dossier, officer, reviewer, name):
 def test_returned_nomination_is_fixed_and_resubmitted_by_agency(dossier, officer, reviewer):
     services.nomination_submit(user=officer, nomination=dossier)
     first_sent = dossier.submitted_at
-    services.nomination_return(user=reviewer, nomination=dossier, reason="Bổ sung số liệu.")
+    services.nomination_transition(user=reviewer, nomination=dossier, name="return", reason="Bổ sung số liệu.")
     dossier.refresh_from_db()
     assert dossier.last_reason == "Bổ sung số liệu."
     assert officer.has_perm("awards.change_nomination", dossier)
@@ -101,11 +101,19 @@ def test_returned_nomination_is_fixed_and_resubmitted_by_agency(dossier, officer
 
 def test_award_needs_decision_number_and_date(dossier, officer, reviewer):
     services.nomination_submit(user=officer, nomination=dossier)
-    services.nomination_approve(user=reviewer, nomination=dossier)
+    services.nomination_transition(name="approve", user=reviewer, nomination=dossier)
     with pytest.raises(WorkflowError, match="Hãy nhập"):
-        services.nomination_award(user=reviewer, nomination=dossier, decision_number="", decision_date=None)
-    services.nomination_award(
-        user=reviewer, nomination=dossier, decision_number="215/QĐ-UBND", decision_date=datetime.date(2025, 1, 20)
+        services.nomination_transition(
+            user=reviewer,
+            nomination=dossier,
+            name="award",
+            values={"decision_number": "", "decision_date": None},
+        )
+    services.nomination_transition(
+        user=reviewer,
+        nomination=dossier,
+        name="award",
+        values={"decision_number": "215/QĐ-UBND", "decision_date": datetime.date(2025, 1, 20)},
     )
     dossier.refresh_from_db()
     assert (dossier.state, dossier.decision_number, dossier.decision_date) == (
@@ -138,7 +146,7 @@ def test_transition_from_wrong_state_refused(dossier, officer, reviewer, state_p
 
 def test_stale_form_refused_when_state_changed(dossier, officer, reviewer):
     services.nomination_submit(user=officer, nomination=dossier)
-    services.nomination_approve(user=reviewer, nomination=dossier, expected_state=S.SUBMITTED)
+    services.nomination_transition(name="approve", user=reviewer, nomination=dossier, expected_state=S.SUBMITTED)
     with pytest.raises(WorkflowError, match="vừa được người khác xử lý"):
         services.nomination_transition(
             user=reviewer, nomination=dossier, name="reject", reason="Trùng", expected_state=S.SUBMITTED
@@ -172,9 +180,12 @@ def test_approval_and_award_email_the_agency(dossier, officer, reviewer, django_
     services.nomination_submit(user=officer, nomination=dossier)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.nomination_approve(user=reviewer, nomination=dossier)
-        services.nomination_award(
-            user=reviewer, nomination=dossier, decision_number="215/QĐ-UBND", decision_date=datetime.date(2025, 1, 20)
+        services.nomination_transition(name="approve", user=reviewer, nomination=dossier)
+        services.nomination_transition(
+            user=reviewer,
+            nomination=dossier,
+            name="award",
+            values={"decision_number": "215/QĐ-UBND", "decision_date": datetime.date(2025, 1, 20)},
         )
     assert [m.subject for m in mail.outbox] == [
         "[4064] Hồ sơ đề nghị khen thưởng đã được duyệt",
@@ -187,7 +198,7 @@ def test_no_email_when_transaction_rolls_back(dossier, officer, reviewer, django
     services.nomination_submit(user=officer, nomination=dossier)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.nomination_approve(user=reviewer, nomination=dossier)
+        services.nomination_transition(name="approve", user=reviewer, nomination=dossier)
     assert len(callbacks) == 1 and mail.outbox == []
 
 

@@ -73,7 +73,7 @@ def test_journey_officer_registers_an_initiative_and_sends_a_dossier(page, campa
     assert initiative.evidence.count() == 1
     screenshot(page, "journey1-initiative-1280")
 
-    page.goto(f"{page.base_url}/khen-thuong/ho-so/moi/?campaign={campaign.code}")
+    page.goto(f"{page.base_url}/khen-thuong/ho-so/moi/?phong-trao={campaign.code}")
     page.locator("#id_nominee_agency").select_option(label="UBND huyện Bắc Trà My")
     page.locator("#id_achievement_summary").fill("Hoàn thành 100% nhiệm vụ cải cách hành chính năm 2026.")
     for key, value in GOOD.items():

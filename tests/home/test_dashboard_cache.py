@@ -110,15 +110,15 @@ def test_dashboard_shows_a_review_transition_at_once(dashboard, campaign, office
         user=officer, nomination=make_dossier(officer=officer, campaign=campaign, award_form=award_form)
     )
     assert dashboard()["waiting"]["submitted"] == 1
-    awards_services.nomination_start_review(user=reviewer, nomination=nomination)
+    awards_services.nomination_transition(user=reviewer, nomination=nomination, name="start_review")
     assert dashboard()["waiting"] == {"submitted": 0, "under_review": 1, "approved": 0, "initiatives": 0}
 
 
 def test_dashboard_shows_an_uploaded_missing_component_at_once(dashboard, campaign, officer, award_form, reviewer):
     nomination = make_dossier(officer=officer, campaign=campaign, award_form=award_form, left_out=("bien_ban",))
     awards_services.nomination_submit(user=officer, nomination=nomination)
-    awards_services.nomination_start_review(user=reviewer, nomination=nomination)
-    awards_services.nomination_return(user=reviewer, nomination=nomination, reason="Thiếu biên bản")
+    awards_services.nomination_transition(user=reviewer, nomination=nomination, name="start_review")
+    awards_services.nomination_transition(user=reviewer, nomination=nomination, name="return", reason="Thiếu biên bản")
     assert dashboard()["progress"].nominations_missing_component == 1
     requirement = award_form.requirements.get(code="bien_ban")
     awards_services.dossier_document_upload(

@@ -55,10 +55,11 @@ def test_too_large_file_refused(client, commune_draft, commune_officer, settings
 
 
 def test_other_agency_cannot_upload(client, commune_draft, other_commune_officer, district_officer):
-    for user in (other_commune_officer, district_officer):
+    # Another agency does not see the draft at all; the district reads it but may not add to it.
+    for user, status in ((other_commune_officer, 404), (district_officer, 403)):
         client.force_login(user)
         response = _upload(client, commune_draft, "a.pdf", _image_bytes("PDF"))
-        assert response.status_code in (403, 404)
+        assert response.status_code == status
     assert not InitiativeEvidence.objects.exists()
 
 

@@ -32,6 +32,17 @@ def spread(campaign, district, commune, other_commune):
     }
 
 
+def test_list_filters_by_campaign_code_under_phong_trao(client, reviewer, spread, commune):
+    from tests.factories import CampaignFactory
+
+    other = CampaignFactory()
+    InitiativeFactory(campaign=other, agency=commune, title="Một cửa số ở phong trào khác")
+    client.force_login(reviewer)
+    response = client.get(reverse("initiatives:list"), {"phong-trao": other.code})
+    assert _titles(response) == ["Một cửa số ở phong trào khác"]
+    assert f'<option value="{other.code}" selected>' in response.content.decode()
+
+
 @pytest.mark.parametrize("text", ["tra doc", "Trà Đốc", "TRA DOC", "khong viet"])
 def test_search_without_diacritics_finds_tra_doc(client, reviewer, spread, text):
     client.force_login(reviewer)

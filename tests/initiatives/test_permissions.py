@@ -43,7 +43,7 @@ def test_officer_cannot_change_another_agency_draft(client, commune_draft, other
     assert commune_draft.title != "Đã bị sửa"
     response = client.post(
         reverse("initiatives:transition", args=[commune_draft.pk]),
-        {"name": "register", "expected_state": "draft"},
+        {"transition": "register", "expected_state": "draft"},
     )
     assert response.status_code == 404
     assert Initiative.objects.get(pk=commune_draft.pk).state == InitiativeState.DRAFT
@@ -99,7 +99,8 @@ def test_official_reads_all_but_cannot_change(client, commune_draft, official):
     assert client.get(reverse("initiatives:create")).status_code == 403
     assert client.get(reverse("initiatives:import")).status_code == 403
     client.post(
-        reverse("initiatives:transition", args=[commune_draft.pk]), {"name": "register", "expected_state": "draft"}
+        reverse("initiatives:transition", args=[commune_draft.pk]),
+        {"transition": "register", "expected_state": "draft"},
     )
     assert Initiative.objects.get(pk=commune_draft.pk).state == InitiativeState.DRAFT
 

@@ -118,7 +118,12 @@ def test_transition_view_shows_reviewer_buttons_and_applies(client, commune_draf
     assert [entry["transition"].name for entry in page.context["transitions"]] == ["evaluate"]
     response = client.post(
         reverse("initiatives:transition", args=[commune_draft.pk]),
-        {"name": "evaluate", "expected_state": "in_practice", "assessment_effective": "no", "assessment_comment": "Ít"},
+        {
+            "transition": "evaluate",
+            "expected_state": "in_practice",
+            "assessment_effective": "no",
+            "assessment_comment": "Ít",
+        },
         follow=True,
     )
     assert "Đã đánh giá" in response.content.decode()
@@ -131,9 +136,22 @@ def test_transition_view_reports_missing_assessment(client, commune_draft, revie
     client.force_login(reviewer)
     response = client.post(
         reverse("initiatives:transition", args=[commune_draft.pk]),
-        {"name": "evaluate", "expected_state": "in_practice"},
+        {"transition": "evaluate", "expected_state": "in_practice"},
         follow=True,
     )
     assert "Hãy chọn “Hiệu quả” hoặc “Chưa hiệu quả”" in response.content.decode()
+    commune_draft.refresh_from_db()
+    assert commune_draft.state == InitiativeState.IN_PRACTICE
+
+
+def test_transition_view_without_expected_state_is_refused(client, commune_draft, reviewer):
+    _advance(commune_draft, InitiativeState.IN_PRACTICE)
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("initiatives:transition", args=[commune_draft.pk]),
+        {"transition": "evaluate", "assessment_effective": "yes"},
+        follow=True,
+    )
+    assert "Thiếu trạng thái của hồ sơ lúc mở trang" in response.content.decode()
     commune_draft.refresh_from_db()
     assert commune_draft.state == InitiativeState.IN_PRACTICE

@@ -120,7 +120,7 @@ CASES = {
     "initiatives:create": Case("officer_own"),
     "initiatives:update": Case("officer_own", _initiative),
     "initiatives:import": Case("officer_own"),
-    "initiatives:transition": Case("officer_own", _initiative, "initiatives:detail", ("name", "expected_state")),
+    "initiatives:transition": Case("officer_own", _initiative, "initiatives:detail", ("transition", "expected_state")),
     "initiatives:replication_update": Case("officer_own", _initiative, "initiatives:detail"),
     "initiatives:evidence_upload": Case("officer_own", _initiative, "initiatives:detail", ("file", "description")),
     "campaigns:create": Case("reviewer"),
@@ -132,7 +132,7 @@ CASES = {
     "awards:nomination_edit": Case("officer_own", _nomination),
     "awards:document_upload": Case("officer_own", _nomination, "awards:nomination_detail", ("requirement", "file")),
     "awards:nomination_transition": Case(
-        "officer_own", _nomination, "awards:nomination_detail", ("action", "expected_state", "reason")
+        "officer_own", _nomination, "awards:nomination_detail", ("transition", "expected_state", "reason")
     ),
     "awards:bulk_approve": Case("reviewer", _with_campaign, "awards:nomination_list", ("nomination", "next_query")),
     "awards:criterion_create": Case("reviewer", _with_campaign),
@@ -140,7 +140,7 @@ CASES = {
     "awards:award_form_edit": Case("reviewer", _award_form),
 }
 # Reviewers act on sent nominations: their transition form is posted garbage too.
-REVIEWER_TRANSITION = Case("reviewer", _sent_nomination, "awards:nomination_detail", ("action", "expected_state"))
+REVIEWER_TRANSITION = Case("reviewer", _sent_nomination, "awards:nomination_detail", ("transition", "expected_state"))
 
 
 @pytest.fixture

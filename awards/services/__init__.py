@@ -1,0 +1,52 @@
+"""Writes of the awards app, one module per use case: `nominations` (create, edit, upload),
+`workflow` (the review transitions), `checks` (the criteria check runs), `notifications`
+(e-mails and reminders) and `setup` (award forms and criteria). The public names are re-exported
+here so callers write `from awards import services` whatever module holds the function."""
+
+from .checks import (
+    CHECK_CHUNK,
+    check_batch_start,
+    criteria_check_nomination,
+    criteria_check_nominations,
+    criteria_check_queue,
+    criteria_check_requeue_pending,
+)
+from .nominations import (
+    NOMINATION_FIELDS,
+    dossier_document_upload,
+    nomination_create,
+    nomination_update,
+    nominee_key_for,
+)
+from .notifications import nomination_notify, nomination_reminders_send
+from .setup import award_form_save, criterion_save
+from .workflow import (
+    NOMINATION_TRANSITIONS,
+    NOTIFIED_TRANSITIONS,
+    nomination_submit,
+    nomination_transition,
+    nominations_bulk_approve,
+)
+
+__all__ = [
+    "CHECK_CHUNK",
+    "NOMINATION_FIELDS",
+    "NOMINATION_TRANSITIONS",
+    "NOTIFIED_TRANSITIONS",
+    "award_form_save",
+    "check_batch_start",
+    "criteria_check_nomination",
+    "criteria_check_nominations",
+    "criteria_check_queue",
+    "criteria_check_requeue_pending",
+    "criterion_save",
+    "dossier_document_upload",
+    "nomination_create",
+    "nomination_notify",
+    "nomination_reminders_send",
+    "nomination_submit",
+    "nomination_transition",
+    "nomination_update",
+    "nominations_bulk_approve",
+    "nominee_key_for",
+]

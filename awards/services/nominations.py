@@ -1,0 +1,186 @@
+"""Writes on a nomination before review: create and edit it as its agency's officer, attach its
+dossier documents. Each change re-queues the criteria check, since the verdict follows the data."""
+
+import json
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from accounts.rules import is_agency_officer
+from agencies.models import Agency
+from campaign_portal.audit import audit_record
+from campaign_portal.text import fold_text
+from campaign_portal.uploads import safe_filename, validate_upload
+from campaigns.models import Campaign
+from campaigns.services import campaign_data_changed
+
+from ..enums import NomineeType
+from ..models import (
+    AwardForm,
+    DossierDocument,
+    DossierRequirement,
+    Nomination,
+)
+from ..rules import can_edit_nomination
+from .checks import criteria_check_queue
+
+
+def nominee_key_for(*, nominee_type: str, nominee_agency_id: int | None, nominee_name: str, nominee_unit: str) -> str:
+    """What makes two nominations name the same nominee (for the no_duplicate criterion)."""
+    if nominee_type == NomineeType.COLLECTIVE:
+        return f"a:{nominee_agency_id}" if nominee_agency_id else ""
+    name = fold_text(nominee_name)
+    return f"i:{name}|{fold_text(nominee_unit)}" if name else ""
+
+
+def _nominee_agencies_for(agency: Agency):
+    """A nominating agency proposes itself or one of its units (sub-units, communes)."""
+    return Agency.objects.filter(Q(pk=agency.pk) | Q(parent=agency))
+
+
+def _clean_nominee(*, campaign: Campaign, agency: Agency, award_form: AwardForm, data: dict) -> dict:
+    errors = {}
+    if award_form.campaign_id != campaign.pk:
+        errors["award_form"] = _("Hình thức khen thưởng không thuộc phong trào này.")
+    nominee_type = award_form.nominee_type
+    data = {**data, "nominee_type": nominee_type}
+    if nominee_type == NomineeType.COLLECTIVE:
+        nominee = data.get("nominee_agency")
+        if nominee is None:
+            errors["nominee_agency"] = _("Hãy chọn tập thể được đề nghị.")
+        elif not _nominee_agencies_for(agency).filter(pk=nominee.pk).exists():
+            errors["nominee_agency"] = _("Chỉ đề nghị cơ quan mình hoặc đơn vị trực thuộc.")
+        data.update(nominee_name="", nominee_position="", nominee_unit="")
+    else:
+        if not (data.get("nominee_name") or "").strip():
+            errors["nominee_name"] = _("Hãy ghi họ và tên người được đề nghị.")
+        data["nominee_agency"] = None
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _denormalise(nomination: Nomination) -> None:
+    nomination.nominee_key = nominee_key_for(
+        nominee_type=nomination.nominee_type,
+        nominee_agency_id=nomination.nominee_agency_id,
+        nominee_name=nomination.nominee_name,
+        nominee_unit=nomination.nominee_unit,
+    )
+    agency_name = nomination.nominee_agency.name if nomination.nominee_agency_id else ""
+    text = f"{agency_name} {nomination.nominee_name} {nomination.nominee_unit} {nomination.agency.name}"
+    nomination.search_text = fold_text(text)[:800]
+
+
+NOMINATION_FIELDS = (
+    "nominee_type",
+    "nominee_agency",
+    "nominee_name",
+    "nominee_position",
+    "nominee_unit",
+    "award_form",
+    "achievement_summary",
+    "declared_metrics",
+)
+
+
+def _snapshot(nomination: Nomination) -> dict:
+    return {
+        name: (
+            getattr(nomination, f"{name}_id") if name in ("nominee_agency", "award_form") else getattr(nomination, name)
+        )
+        for name in NOMINATION_FIELDS
+    }
+
+
+def nomination_create(*, user: User, campaign: Campaign, award_form: AwardForm, **data) -> Nomination:
+    if not is_agency_officer.test(user):
+        raise PermissionDenied
+    agency = user.agency
+    data = _clean_nominee(campaign=campaign, agency=agency, award_form=award_form, data=data)
+    unknown = set(data) - set(NOMINATION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    with transaction.atomic():
+        nomination = Nomination(campaign=campaign, agency=agency, award_form=award_form, created_by=user, **data)
+        _denormalise(nomination)
+        nomination.save()
+        audit_record(actor=user, action="awards.nomination.create", target=nomination, after=_jsonable(nomination))
+        criteria_check_queue(nomination_ids=[nomination.pk])
+        campaign_data_changed(campaign_ids=[nomination.campaign_id])
+    return nomination
+
+
+def nomination_update(*, user: User, nomination: Nomination, **data) -> Nomination:
+    """Edit a draft or returned nomination; a change re-queues the criteria check."""
+    unknown = set(data) - set(NOMINATION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = Nomination.objects.select_for_update(of=("self",)).select_related("agency").get(pk=nomination.pk)
+        if not can_edit_nomination.test(user, locked):
+            raise PermissionDenied(_("Chỉ sửa được hồ sơ của cơ quan mình khi đang soạn hoặc bị trả lại."))
+        award_form = data.pop("award_form", locked.award_form)
+        current = {name: getattr(locked, name) for name in NOMINATION_FIELDS if name != "award_form"}
+        data = _clean_nominee(
+            campaign=locked.campaign, agency=locked.agency, award_form=award_form, data={**current, **data}
+        )
+        before = _jsonable(locked)
+        locked.award_form = award_form
+        for name, value in data.items():
+            setattr(locked, name, value)
+        _denormalise(locked)
+        locked.save()
+        after = _jsonable(locked)
+        if after != before:
+            audit_record(actor=user, action="awards.nomination.update", target=locked, before=before, after=after)
+            criteria_check_queue(nomination_ids=[locked.pk])
+            campaign_data_changed(campaign_ids=[locked.campaign_id])
+    return locked
+
+
+def _jsonable(nomination: Nomination) -> dict:
+    return json.loads(json.dumps(_snapshot(nomination), default=str))
+
+
+def dossier_document_upload(
+    *, user: User, nomination: Nomination, requirement: DossierRequirement, upload
+) -> DossierDocument:
+    """Attach (or replace) the document for one component; the type is decided by content."""
+    kind = validate_upload(upload)
+    with transaction.atomic():
+        locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
+        if not can_edit_nomination.test(user, locked):
+            raise PermissionDenied(_("Chỉ tải tài liệu lên hồ sơ của cơ quan mình khi đang soạn hoặc bị trả lại."))
+        if requirement.award_form_id != locked.award_form_id:
+            raise ValidationError(_("Thành phần hồ sơ không thuộc hình thức khen thưởng của hồ sơ này."))
+        previous = DossierDocument.objects.filter(nomination=locked, requirement=requirement).first()
+        if previous is not None:
+            old_file = previous.file
+            previous.delete()
+            transaction.on_commit(lambda: old_file.storage.delete(old_file.name))
+        upload.name = safe_filename(upload.name, kind)
+        original_name = getattr(upload, "original_name", None) or upload.name
+        document = DossierDocument(
+            nomination=locked,
+            requirement=requirement,
+            original_name=original_name[:255],
+            file_kind=kind.code,
+            content_type=kind.content_type,
+            size=upload.size,
+            uploaded_by=user,
+        )
+        document.file.save(upload.name, upload, save=False)
+        document.save()
+        audit_record(
+            actor=user,
+            action="awards.document.upload",
+            target=locked,
+            after={"requirement": requirement.code, "file": document.original_name, "replaced": previous is not None},
+        )
+        criteria_check_queue(nomination_ids=[locked.pk])
+        campaign_data_changed(campaign_ids=[locked.campaign_id])
+    return document

@@ -1,0 +1,249 @@
+"""One nomination's pages: create, read, edit, upload its documents, open them, and take a
+workflow transition."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from campaign_portal.files import protected_file_response
+from campaign_portal.workflow import WorkflowError, transitions_available
+
+from .. import selectors, services
+from ..enums import NominationState, Outcome
+from ..forms import DocumentUploadForm, NominationForm, TransitionForm
+from ..models import DossierDocument, Nomination
+from .base import campaign_for
+
+
+class NominationCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+    template_name = "awards/nomination_form.html"
+    form_class = NominationForm
+    permission_required = "awards.add_nomination"
+
+    def get_form_kwargs(self):
+        if self.request.user.agency is None:
+            raise PermissionDenied(_("Tài khoản không thuộc cơ quan, đơn vị nào nên không tạo được hồ sơ."))
+        self.campaign = campaign_for(self.request)
+        return {
+            **super().get_form_kwargs(),
+            "campaign": self.campaign,
+            "agency": self.request.user.agency,
+            "metric_fields": selectors.metric_fields_for(campaign=self.campaign),
+        }
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "campaign": self.campaign, "nomination": None}
+
+    def form_valid(self, form):
+        data = form.nomination_data()
+        try:
+            nomination = services.nomination_create(user=self.request.user, campaign=self.campaign, **data)
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Đã tạo hồ sơ. Hãy tải lên các thành phần hồ sơ rồi gửi."))
+        return redirect("awards:nomination_detail", pk=nomination.pk)
+
+
+class NominationMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    """A nomination the user may not see answers 404; one they see but may not act on, 403."""
+
+    permission_required = "awards.view_nomination"
+
+    def get_nomination(self) -> Nomination:
+        if not hasattr(self, "_nomination"):
+            try:
+                self._nomination = selectors.nomination_detail(user=self.request.user, pk=self.kwargs["pk"])
+            except Nomination.DoesNotExist as error:
+                # Whether it exists or not: a 403 would tell another agency that the dossier exists.
+                raise Http404 from error
+        return self._nomination
+
+    def get_permission_object(self):
+        return self.get_nomination()
+
+
+class NominationDetailView(NominationMixin, TemplateView):
+    template_name = "awards/nomination_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        nomination = self.get_nomination()
+        user = self.request.user
+        documents = {document.requirement_id: document for document in nomination.documents.all()}
+        components = [
+            {"requirement": requirement, "document": documents.get(requirement.pk)}
+            for requirement in nomination.award_form.requirements.all()
+        ]
+        metric_fields = selectors.metric_fields_for(campaign=nomination.campaign)
+        declared = nomination.declared_metrics or {}
+        metrics = [
+            {**spec, "value": declared.get(spec["key"])}
+            for spec in metric_fields
+            if spec["applies_to"] in ("both", nomination.nominee_type)
+        ]
+        checklist = _checklist_context(nomination, user)
+        can_edit = checklist["can_edit"]
+        actions = [
+            {
+                "transition": t,
+                "form": TransitionForm(initial={"transition": t.name, "expected_state": nomination.state}),
+            }
+            for t in transitions_available(transitions=services.NOMINATION_TRANSITIONS, obj=nomination, user=user)
+        ]
+        context.update(
+            nomination=nomination,
+            components=components,
+            metrics=metrics,
+            **checklist,
+            upload_form=DocumentUploadForm(nomination=nomination) if can_edit else None,
+            actions=actions,
+            history=nomination.transitions.all(),
+            states=NominationState,
+        )
+        return context
+
+
+def _checklist_context(nomination: Nomination, user) -> dict:
+    results = list(nomination.results.all())
+    return {
+        "results": results,
+        "to_fix": [r for r in results if r.outcome != Outcome.MET],
+        "can_edit": user.has_perm("awards.change_nomination", nomination),
+    }
+
+
+class NominationChecklistView(NominationMixin, TemplateView):
+    """The checklist alone: the nomination page reloads it while a check is pending."""
+
+    template_name = "awards/_checklist.html"
+
+    def get_context_data(self, **kwargs):
+        nomination = self.get_nomination()
+        return {
+            **super().get_context_data(**kwargs),
+            "nomination": nomination,
+            **_checklist_context(nomination, self.request.user),
+        }
+
+
+class NominationEditView(NominationMixin, FormView):
+    template_name = "awards/nomination_form.html"
+    form_class = NominationForm
+    permission_required = "awards.change_nomination"
+
+    def get_form_kwargs(self):
+        nomination = self.get_nomination()
+        return {
+            **super().get_form_kwargs(),
+            "instance": nomination,
+            "campaign": nomination.campaign,
+            "agency": nomination.agency,
+            "metric_fields": selectors.metric_fields_for(campaign=nomination.campaign),
+        }
+
+    def get_context_data(self, **kwargs):
+        nomination = self.get_nomination()
+        return {**super().get_context_data(**kwargs), "campaign": nomination.campaign, "nomination": nomination}
+
+    def form_valid(self, form):
+        try:
+            services.nomination_update(
+                user=self.request.user, nomination=self.get_nomination(), **form.nomination_data()
+            )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Đã lưu. Kết quả kiểm tra tiêu chí được cập nhật."))
+        return redirect("awards:nomination_detail", pk=self.kwargs["pk"])
+
+
+class DocumentUploadView(NominationMixin, View):
+    permission_required = "awards.change_nomination"
+
+    def post(self, request, pk):
+        nomination = self.get_nomination()
+        form = DocumentUploadForm(request.POST, request.FILES, nomination=nomination)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            upload.original_name = upload.name
+            try:
+                document = services.dossier_document_upload(
+                    user=request.user,
+                    nomination=nomination,
+                    requirement=form.cleaned_data["requirement"],
+                    upload=upload,
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(
+                    request,
+                    _("Đã tải lên “%(name)s” cho %(requirement)s.")
+                    % {"name": document.original_name, "requirement": document.requirement.name},
+                )
+        else:
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+        return redirect("awards:nomination_detail", pk=pk)
+
+
+class DocumentOpenView(LoginRequiredMixin, View):
+    """Opens a dossier document after checking that the user may read its nomination."""
+
+    def get(self, request, pk):
+        document = get_object_or_404(DossierDocument.objects.select_related("nomination__agency", "requirement"), pk=pk)
+        if not request.user.has_perm("awards.view_nomination", document.nomination):
+            raise Http404
+        inline = document.opens_inline and request.GET.get("download") != "1"
+        return protected_file_response(
+            user=request.user,
+            target=document.nomination,
+            field_file=document.file,
+            filename=document.original_name,
+            content_type=document.content_type,
+            inline=inline,
+        )
+
+
+class NominationTransitionView(NominationMixin, View):
+    def post(self, request, pk):
+        nomination = self.get_nomination()
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            for message in form.error_messages_list():
+                messages.error(request, message)
+            return redirect("awards:nomination_detail", pk=pk)
+        data = form.cleaned_data
+        values = {}
+        if data["transition"] == "award":
+            values = {
+                "decision_number": (data["decision_number"] or "").strip(),
+                "decision_date": data["decision_date"],
+            }
+        try:
+            services.nomination_transition(
+                user=request.user,
+                nomination=nomination,
+                name=data["transition"],
+                reason=data["reason"],
+                values=values,
+                expected_state=data["expected_state"],
+            )
+        except WorkflowError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Hồ sơ đã chuyển sang “%(state)s”.") % {"state": nomination.get_state_display()}
+            )
+        return redirect("awards:nomination_detail", pk=pk)

@@ -1,0 +1,165 @@
+"""The list of nominations (the review queue for Home Affairs, an agency's own list for its
+officer) and what is done from it: bulk approval, campaign-wide checks, the Excel export."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from agencies.enums import AgencyLevel
+from agencies.selectors import agencies_readable_by
+from campaign_portal.pagination import IdsFirstPaginator
+from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE
+from campaign_portal.templatetags.portal import badge
+from campaigns.models import Campaign
+
+from .. import selectors, services
+from ..enums import NominationState, NomineeType, Outcome, Verdict
+from ..exports import nominations_workbook
+from ..filters import NominationFilter
+from ..models import CheckBatch
+from .base import campaign_for, campaign_url
+
+
+def _query_without_page(params) -> str:
+    query = params.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+APPROVABLE_STATES = (NominationState.SUBMITTED, NominationState.UNDER_REVIEW)
+
+
+def _labels(choices) -> dict[str, str]:
+    return {value: str(label) for value, label in choices}
+
+
+def _queue_rows(nominations) -> list[dict]:
+    """What each row of the queue shows, worked out once a page: labels and badges are drawn once
+    per state and verdict, not once per row, and the unmet and undecided criteria are counted from
+    `problems` instead of two subqueries a row."""
+    nominee_types = _labels(NomineeType.choices)
+    state_badges = {state.value: badge(state) for state in NominationState}
+    verdict_badges = {verdict.value: badge(verdict) for verdict in Verdict}
+    rows = []
+    for nomination in nominations:
+        outcomes = [result.outcome for result in nomination.problems]
+        agency = nomination.agency
+        rows.append(
+            {
+                "nomination": nomination,
+                "url": reverse("awards:nomination_detail", args=[nomination.pk]),
+                "nominee_label": nomination.nominee_label,
+                "nominee_type": nominee_types.get(nomination.nominee_type, nomination.nominee_type),
+                "agency_parent": agency.parent.name if agency.parent_id and agency.level == AgencyLevel.COMMUNE else "",
+                "state_badge": state_badges[nomination.state],
+                "verdict_badge": verdict_badges[nomination.verdict],
+                "approvable": nomination.verdict == Verdict.ELIGIBLE and nomination.state in APPROVABLE_STATES,
+                "not_met": outcomes.count(Outcome.NOT_MET),
+                "cannot_tell": outcomes.count(Outcome.CANNOT_TELL),
+                "problems": [Truncator(result.explanation).chars(110) for result in nomination.problems[:2]],
+            }
+        )
+    return rows
+
+
+class NominationListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+    """The review queue for reviewers and officials; an agency's own list for its officer."""
+
+    template_name = "awards/nomination_list.html"
+    permission_required = "awards.view_nomination_list"
+    page_size = 50
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        campaign = campaign_for(self.request)
+        queue = selectors.nomination_queue(user=user, campaign=campaign)
+        nomination_filter = NominationFilter(
+            self.request.GET or None,
+            queryset=queue,
+            campaign=campaign,
+            agencies=selectors.nominating_agencies(user=user, campaign=campaign),
+            staff=user.is_reviewer or user.is_official,
+        )
+        page = IdsFirstPaginator(nomination_filter.qs, self.page_size).get_page(self.request.GET.get("page"))
+        batch = None
+        if user.has_perm("awards.check_nominations"):
+            batch = CheckBatch.objects.filter(campaign=campaign).first()
+        context.update(
+            campaign=campaign,
+            campaigns=Campaign.objects.order_by("-nomination_deadline"),
+            filter=nomination_filter,
+            page_obj=page,
+            rows=_queue_rows(page),
+            query_string=_query_without_page(self.request.GET),
+            is_reviewer=user.has_perm("awards.review_nomination"),
+            can_add=user.has_perm("awards.add_nomination"),
+            can_export=user.has_perm("awards.export_nominations"),
+            batch=batch,
+        )
+        return context
+
+
+class BulkApproveView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    permission_required = "awards.review_nomination"
+
+    def post(self, request):
+        ids = [
+            int(value)
+            for value in request.POST.getlist("nomination")
+            if value.isascii() and value.isdigit() and len(value) < 19
+        ]
+        approved, refused = services.nominations_bulk_approve(user=request.user, nomination_ids=ids)
+        if approved:
+            messages.success(request, _("Đã duyệt %(n)d hồ sơ đủ điều kiện.") % {"n": len(approved)})
+        for message in refused:
+            messages.warning(request, message)
+        if not ids:
+            messages.warning(request, _("Hãy chọn hồ sơ cần duyệt."))
+        return redirect(f"{reverse('awards:nomination_list')}?{request.POST.get('next_query', '')}")
+
+
+class CheckBatchStartView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    permission_required = "awards.check_nominations"
+
+    def post(self, request):
+        campaign = campaign_for(request)
+        batch = services.check_batch_start(user=request.user, campaign=campaign)
+        messages.info(request, _("Đã đưa %(n)d hồ sơ vào hàng đợi kiểm tra.") % {"n": batch.total})
+        return redirect(campaign_url("awards:nomination_list", campaign))
+
+
+class CheckBatchStatusView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    permission_required = "awards.check_nominations"
+
+    def get(self, request, pk):
+        batch = get_object_or_404(CheckBatch, pk=pk)
+        return JsonResponse(selectors.check_batch_progress(batch=batch))
+
+
+class NominationExportView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    permission_required = "awards.export_nominations"
+
+    def get(self, request):
+        campaign = campaign_for(request)
+        nominations = NominationFilter(
+            request.GET or None,
+            queryset=selectors.nominations_for_report(campaign=campaign),
+            campaign=campaign,
+            agencies=agencies_readable_by(user=request.user),
+        ).qs
+        content = nominations_workbook(campaign=campaign, nominations=nominations)
+        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+        stamp = timezone.localdate().strftime("%Y%m%d")
+        response["Content-Disposition"] = (
+            f'attachment; filename="danh-sach-de-nghi-khen-thuong-{campaign.code}-{stamp}.xlsx"'
+        )
+        return response
