@@ -12,7 +12,6 @@ from .checks import (
     criteria_check_requeue_pending,
 )
 from .nominations import (
-    NOMINATION_FIELDS,
     dossier_document_upload,
     nomination_create,
     nomination_update,
@@ -22,7 +21,6 @@ from .notifications import nomination_notify, nomination_reminders_send
 from .setup import award_form_save, criterion_save
 from .workflow import (
     NOMINATION_TRANSITIONS,
-    NOTIFIED_TRANSITIONS,
     nomination_submit,
     nomination_transition,
     nominations_bulk_approve,
@@ -30,9 +28,7 @@ from .workflow import (
 
 __all__ = [
     "CHECK_CHUNK",
-    "NOMINATION_FIELDS",
     "NOMINATION_TRANSITIONS",
-    "NOTIFIED_TRANSITIONS",
     "award_form_save",
     "check_batch_start",
     "criteria_check_nomination",
