@@ -241,7 +241,7 @@ def _block(document, block, footnotes: _Footnotes) -> None:
 
 
 def _closing(document, doc: ReportDocument, usable: int) -> None:
-    """"Nơi nhận" and the signer side by side in one row that cannot split, every paragraph kept
+    """ "Nơi nhận" and the signer side by side in one row that cannot split, every paragraph kept
     with the next: the signer's title and name, and the recipients, stay on one page."""
     half = round(usable / 2)
     table = _fixed_table(document, [half, usable - half], rows=1)
