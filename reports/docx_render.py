@@ -9,7 +9,7 @@ from io import BytesIO
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -190,6 +190,12 @@ def _row_cannot_split(row) -> None:
 
 
 def _header(document, doc: ReportDocument, usable: int) -> None:
+    # LibreOffice pushes a table that opens the document about 9 mm down when the page also holds a
+    # footnote; a paragraph 1 pt high before it keeps the header at the top margin, as in the PDF.
+    opening = document.add_paragraph()
+    opening.paragraph_format.space_after = Pt(0)
+    opening.paragraph_format.line_spacing = Pt(1)
+    opening.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     # The columns of the PDF's header (40 % / 60 % of the text width).
     widths = [round(usable * 0.4), usable - round(usable * 0.4)]
     table = _fixed_table(document, widths, rows=2)
