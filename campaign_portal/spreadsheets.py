@@ -14,6 +14,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .text import nfc
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -95,7 +97,8 @@ class SpreadsheetError(Exception):
 
 def workbook_read_rows(upload, *, sheet_name: str | None = None, max_rows: int = MAX_IMPORT_ROWS):
     """Rows of values (formulas are not evaluated: a formula cell is returned as its text, so the
-    caller refuses it), after checking size, decompressed size and row count."""
+    caller refuses it), after checking size, decompressed size and row count. Text cells come back
+    composed (NFC), as every text the portal takes in (campaign_portal/input_text.py)."""
     if upload.size > MAX_IMPORT_BYTES:
         raise SpreadsheetError(
             _("Tệp nặng %(size).1f MB, vượt giới hạn %(limit)d MB.")
@@ -125,7 +128,7 @@ def workbook_read_rows(upload, *, sheet_name: str | None = None, max_rows: int =
         for index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             if index > max_rows + 1:
                 raise SpreadsheetError(_("Tệp vượt giới hạn %(limit)d dòng mỗi lần nhập.") % {"limit": max_rows})
-            rows.append(row)
+            rows.append(tuple(nfc(value) if isinstance(value, str) else value for value in row))
         return rows
     finally:
         workbook.close()
