@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .numbers import file_size_text
 from .text import nfc
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -101,8 +102,8 @@ def workbook_read_rows(upload, *, sheet_name: str | None = None, max_rows: int =
     composed (NFC), as every text the portal takes in (campaign_portal/input_text.py)."""
     if upload.size > MAX_IMPORT_BYTES:
         raise SpreadsheetError(
-            _("Tệp nặng %(size).1f MB, vượt giới hạn %(limit)d MB.")
-            % {"size": upload.size / 1048576, "limit": MAX_IMPORT_BYTES // 1048576}
+            _("Tệp nặng %(size)s, vượt giới hạn %(limit)s.")
+            % {"size": file_size_text(upload.size), "limit": file_size_text(MAX_IMPORT_BYTES)}
         )
     upload.seek(0)
     try:

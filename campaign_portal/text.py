@@ -13,6 +13,7 @@ Two different jobs, kept apart on purpose:
   searching "Trà" still finds it, and "Trà Ðốc" typed with the Icelandic Ð finds "Trà Đốc".
 """
 
+import re
 import unicodedata
 
 # Letters that look like the Vietnamese đ/Đ: U+0110/U+0111 (the Vietnamese letters), U+00D0/U+00F0
@@ -50,3 +51,18 @@ def fold_text(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", (value or "").translate(CONFUSABLES))
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) not in ("Mn", "Cf"))
     return " ".join(stripped.lower().split())
+
+
+# A quotation inside a quotation: “…” or "…" inside the text, once it is itself quoted.
+_INNER_QUOTE = re.compile(r'[“"]([^“”"]*)[”"]')
+
+
+def inner_quotes(value: str) -> str:
+    """The text's own quotations as single quotes, for a text that is about to be quoted: the
+    Vietnamese usage is “Mô hình ‘Một chạm’”, not “Mô hình “Một chạm””."""
+    return _INNER_QUOTE.sub(r"‘\1’", value or "")
+
+
+def quoted(value: str) -> str:
+    """The text in double quotes, its own quotations single: “Mô hình ‘Một chạm’”."""
+    return f"“{inner_quotes(value)}”"
