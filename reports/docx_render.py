@@ -16,6 +16,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from lxml import etree
 
+from campaign_portal.text import nfc
+
 from .composition import (
     BLOCK_HEADING_1,
     BLOCK_HEADING_2,
@@ -369,6 +371,11 @@ def docx_render(doc: ReportDocument) -> bytes:
         _block(document, block, footnotes)
     _closing(document, doc, usable)
     _appendices(document, doc)
+    # Composed text (NFC) whatever was stored before input was composed: the same letters in
+    # Word's search, in the PDF made from it and in a screen reader.
+    for root in (document.element.body, footnotes.root):
+        for text in root.iter(qn("w:t")):
+            text.text = nfc(text.text or "")
     footnotes.save()
     document.core_properties.title = f"{doc.title} {doc.subject}"
     buffer = BytesIO()
