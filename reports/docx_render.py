@@ -116,10 +116,13 @@ def _paragraph(container, text: str = "", *, bold=False, italic=False, size=None
     return paragraph
 
 
-def _line(container, *, width: str) -> None:
-    """A short rule under a header line: a paragraph with a bottom border, indented to centre it."""
+def _line(container, *, width: tuple[float, float], space_after: int = 0) -> None:
+    """A short rule under a header line: a paragraph with a top border, indented to centre it,
+    2 pt high so that it adds no blank line (the PDF draws it as a border of no height)."""
     paragraph = container.add_paragraph()
-    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    paragraph.paragraph_format.line_spacing = Pt(2)
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
@@ -365,8 +368,7 @@ def docx_render(doc: ReportDocument) -> bytes:
     # The PDF's subject: 10 mm in from each side, a rule a quarter of its width under it.
     subject.paragraph_format.left_indent = subject.paragraph_format.right_indent = Mm(10)
     subject_width = _twips(section.page_width - section.left_margin - section.right_margin - Mm(20))
-    _line(document, width=tuple(10 + side for side in _rule_indents(subject_width, 0.25)))
-    _paragraph(document, "", space_after=0)
+    _line(document, width=tuple(10 + side for side in _rule_indents(subject_width, 0.25)), space_after=12)
     for block in doc.blocks:
         _block(document, block, footnotes)
     _closing(document, doc, usable)
