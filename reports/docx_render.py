@@ -172,13 +172,13 @@ def _fixed_table(document, widths: list[int], *, rows: int = 0, style: str | Non
     return table
 
 
-def _no_cell_margins(table) -> None:
-    """Text from edge to edge of each cell, as the PDF's header cells (padding 0): the national
-    title in 13 pt needs all of its column."""
+def _cell_margins(table, *, vertical: int = 0, horizontal: int = 0) -> None:
+    """Cell padding in points, as the PDF's: none in the header and closing (the national title in
+    13 pt needs all of its column), 2 pt by 4 pt in the appendix tables."""
     margins = OxmlElement("w:tblCellMar")
-    for side in ("left", "right"):
+    for side, points in (("top", vertical), ("left", horizontal), ("bottom", vertical), ("right", horizontal)):
         element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), "0")
+        element.set(qn("w:w"), str(points * 20))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
     table._tbl.tblPr.insert_element_before(margins, *AFTER_TBL_BORDERS[3:])
@@ -206,7 +206,7 @@ def _header(document, doc: ReportDocument, usable: int) -> None:
     table = _fixed_table(document, widths, rows=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
-    _no_cell_margins(table)
+    _cell_margins(table)
     center = WD_ALIGN_PARAGRAPH.CENTER
     left = _cell(table, 0, 0)
     _paragraph(left, doc.issuer_parent.upper(), size=13, align=center, space_after=0)
@@ -257,6 +257,7 @@ def _closing(document, doc: ReportDocument, usable: int) -> None:
     half = round(usable / 2)
     table = _fixed_table(document, [half, usable - half], rows=1)
     _no_borders(table)
+    _cell_margins(table)
     _row_cannot_split(table.rows[0])
     recipients = _cell(table, 0, 0)
     _paragraph(recipients, "Nơi nhận:", bold=True, italic=True, size=12, space_after=0)
@@ -299,6 +300,7 @@ def _appendices(document, doc: ReportDocument) -> None:
             continue
         widths = _column_widths(usable, appendix.table.widths)
         table = _fixed_table(document, widths, rows=1, style="Table Grid")
+        _cell_margins(table, vertical=2, horizontal=4)
         for index, header in enumerate(appendix.table.columns):
             cell = table.rows[0].cells[index]
             cell.paragraphs[0].alignment = center
