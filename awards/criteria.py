@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from campaign_portal.numbers import number_text, with_unit
+
 from .enums import AppliesTo, Comparison, CriterionKind, Outcome, Verdict
 
 ALL_REQUIRED = "*"
@@ -55,9 +57,9 @@ def _finite(value) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _number(value) -> str:
-    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+def _number(value: float, unit: str) -> str:
+    """As the portal writes every figure (campaign_portal/numbers.py): "1,5%", "1.025 dịch vụ"."""
+    return with_unit(number_text(value), unit)
 
 
 def _date(day: datetime.date) -> str:
@@ -128,12 +130,11 @@ def evaluate_metric(params: dict, facts: NominationFacts) -> Evaluation:
         return Evaluation(
             Outcome.CANNOT_TELL, _("Số liệu “%(label)s” không phải là số: %(raw)s.") % {"label": label, "raw": raw}
         )
-    suffix = f" {unit}" if unit else ""
     values = {
         "label": label,
-        "value": _number(value) + suffix,
+        "value": _number(value, unit),
         "op": Comparison(op).label,
-        "threshold": _number(threshold) + suffix,
+        "threshold": _number(threshold, unit),
     }
     if _COMPARE[op](value, threshold):
         return Evaluation(Outcome.MET, _("%(label)s kê khai %(value)s, %(op)s %(threshold)s.") % values)

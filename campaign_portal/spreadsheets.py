@@ -14,6 +14,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .numbers import file_size_text
+from .text import nfc
+
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -95,11 +98,12 @@ class SpreadsheetError(Exception):
 
 def workbook_read_rows(upload, *, sheet_name: str | None = None, max_rows: int = MAX_IMPORT_ROWS):
     """Rows of values (formulas are not evaluated: a formula cell is returned as its text, so the
-    caller refuses it), after checking size, decompressed size and row count."""
+    caller refuses it), after checking size, decompressed size and row count. Text cells come back
+    composed (NFC), as every text the portal takes in (campaign_portal/input_text.py)."""
     if upload.size > MAX_IMPORT_BYTES:
         raise SpreadsheetError(
-            _("Tệp nặng %(size).1f MB, vượt giới hạn %(limit)d MB.")
-            % {"size": upload.size / 1048576, "limit": MAX_IMPORT_BYTES // 1048576}
+            _("Tệp nặng %(size)s, vượt giới hạn %(limit)s.")
+            % {"size": file_size_text(upload.size), "limit": file_size_text(MAX_IMPORT_BYTES)}
         )
     upload.seek(0)
     try:
@@ -125,7 +129,7 @@ def workbook_read_rows(upload, *, sheet_name: str | None = None, max_rows: int =
         for index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             if index > max_rows + 1:
                 raise SpreadsheetError(_("Tệp vượt giới hạn %(limit)d dòng mỗi lần nhập.") % {"limit": max_rows})
-            rows.append(row)
+            rows.append(tuple(nfc(value) if isinstance(value, str) else value for value in row))
         return rows
     finally:
         workbook.close()
