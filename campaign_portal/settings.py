@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "campaign_portal.security.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "campaign_portal.input_guard.RefuseNulMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
