@@ -38,4 +38,3 @@ def test_pages_for_a_signed_in_user_are_private_and_not_stored(client, make_user
     assert response.status_code == 200
     assert {"private", "no-store"} <= _cache_directives(response)
     assert "Cookie" in response.headers["Vary"] and get_max_age(response) is None
-
