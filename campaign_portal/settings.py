@@ -228,4 +228,11 @@ LOGGING = {
     },
 }
 
+# Backups (campaign_portal/backup/): signed with a key kept outside the backup folder; restored by
+# a dedicated role that is not a superuser and owns the portal's tables.
+PORTAL_BACKUP_KEY = os.environ.get("PORTAL_BACKUP_KEY", "")
+PORTAL_BACKUP_KEY_FILE = os.environ.get("PORTAL_BACKUP_KEY_FILE", "")
+PORTAL_RESTORE_ROLE = os.environ.get("PORTAL_RESTORE_ROLE", "portal_restore")
+PORTAL_BACKUP_MAX_MEDIA_BYTES = int(os.environ.get("PORTAL_BACKUP_MAX_MEDIA_BYTES", 200 * 1024**3))
+
 RUNTIME_MODE = "embedded" if EMBEDDED_DATABASE and EMBEDDED_TASKS else "production"
