@@ -193,3 +193,4 @@ def test_the_admin_speaks_vietnamese_and_english(client, administrator, agency_r
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     body = client.get(reverse("admin:index")).content.decode()
     assert "Campaign portal administration" in body and "Users, agencies and the audit log" in body
+    assert "Emulation portal" in body and "Cổng thi đua" not in body
