@@ -126,10 +126,14 @@ def dump_check(folder: Path, manifest: dict, workdir: Path) -> None:
     (the embedded default: no server to take over) is checked for damage, triggers and views."""
     dump = folder / DATABASE_FILE
     if manifest["database_vendor"] == "sqlite":
-        with sqlite3.connect(f"file:{dump}?mode=ro", uri=True) as db:
-            if db.execute("PRAGMA integrity_check").fetchone() != ("ok",):
-                raise BackupError("Tệp cơ sở dữ liệu trong bản sao lưu bị hỏng. Không khôi phục gì.")
-            extra = db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchone()
+        damaged = BackupError("Tệp cơ sở dữ liệu trong bản sao lưu bị hỏng. Không khôi phục gì.")
+        try:
+            with sqlite3.connect(f"file:{dump}?mode=ro", uri=True) as db:
+                if db.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+                    raise damaged
+                extra = db.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise damaged from error
         if extra:
             raise BackupError(f"Bản sao lưu chứa {extra[0]} “{extra[1]}” mà cổng không tạo ra. Không khôi phục gì.")
         return
