@@ -23,8 +23,18 @@ class PortalUserAdmin(UserAdmin):
     search_fields = ("username", "first_name", "last_name", "email", "agency__name")
     autocomplete_fields = ("agency",)
     list_select_related = ("agency",)
-    fieldsets = UserAdmin.fieldsets + ((_("Vai trò trên cổng"), {"fields": ("role", "agency", "position", "phone")}),)
+    # No per-user model permissions: the portal's rules answer every permission from the role, and
+    # the admin's two record views (initiatives, nominations) ask the same rules.
+    fieldsets = tuple(
+        (name, {**options, "fields": tuple(f for f in options["fields"] if f != "user_permissions")})
+        for name, options in UserAdmin.fieldsets
+    ) + ((_("Vai trò trên cổng"), {"fields": ("role", "agency", "position", "phone")}),)
     add_fieldsets = UserAdmin.add_fieldsets + ((_("Vai trò trên cổng"), {"fields": ("role", "agency")}),)
+
+    def has_delete_permission(self, request, obj=None):
+        """An account is disabled, never deleted: the audit log and the records name who acted, and
+        a delete page would list the records the account touched."""
+        return False
 
     def save_model(self, request, obj, form, change):
         # The admin runs this inside the change view's transaction: the audit row exists exactly when the change does.

@@ -146,6 +146,16 @@ def _finite_float(text):
     return value
 
 
+def _holds_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(item) for item in value)
+    return False
+
+
 class CriterionForm(forms.ModelForm):
     params = forms.CharField(
         label=_("Tham số (JSON)"),
@@ -180,13 +190,17 @@ class CriterionForm(forms.ModelForm):
     def clean_params(self):
         raw = (self.cleaned_data.get("params") or "").strip() or "{}"
         try:
-            return json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite_float)
+            params = json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite_float)
         except json.JSONDecodeError as error:
             raise forms.ValidationError(_("Tham số không phải JSON hợp lệ: %(error)s") % {"error": error}) from error
         except ValueError as error:  # a number too long to read, or NaN / Infinity
             raise forms.ValidationError(
                 _("Tham số có số không hợp lệ (quá dài, NaN hoặc vô cực); hãy nhập một số thông thường.")
             ) from error
+        # "\u0000" is plain text until parsed; PostgreSQL's jsonb cannot store the NUL it becomes.
+        if _holds_nul(params):
+            raise forms.ValidationError(_("Tham số có ký tự NUL (\\u0000), không được phép; hãy xoá ký tự đó."))
+        return params
 
     def clean(self):
         cleaned = super().clean()

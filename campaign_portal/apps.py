@@ -2,13 +2,14 @@ import logging
 
 from django.apps import AppConfig
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger("campaign_portal")
 
 
 class CampaignPortalConfig(AppConfig):
     name = "campaign_portal"
-    verbose_name = "Cổng thi đua"
+    verbose_name = _("Cổng thi đua")
 
     def ready(self) -> None:
         if settings.EMBEDDED_DATABASE:
