@@ -49,6 +49,12 @@ class ProgressFigures:
     nominations_total: int
     nominations_missing_component: int
     nominations_late: int
+    # The day each count is taken at: the deadline (or today before it) for "on time", today
+    # for the totals.
+    on_time_as_of: datetime.date
+    as_of: datetime.date
+    # "UBND huyện X: đã sáp nhập vào UBND huyện Y từ ngày …", one per expected agency merged.
+    merged_notes: list[str]
 
 
 def _counts(queryset, field: str) -> dict[str, int]:
@@ -142,6 +148,9 @@ def _campaign_figures(*, user, campaign: Campaign, today: datetime.date) -> dict
         nominations_total=progress.nominations_total,
         nominations_missing_component=progress.nominations_missing_component,
         nominations_late=progress.nominations_late,
+        on_time_as_of=progress.on_time_as_of,
+        as_of=progress.as_of,
+        merged_notes=[f"{row.agency.name}: {row.merged_note}" for row in progress.merged],
     )
     return {"progress": figures, "charts": charts, "waiting": waiting}
 
