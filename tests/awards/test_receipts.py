@@ -92,6 +92,18 @@ def test_resubmission_after_return_keeps_the_first_receipt(dossier, officer, rev
     assert dossier.received_on == datetime.date(2024, 12, 20)
 
 
+def test_resubmission_keeps_a_receipt_recorded_while_returned(dossier, officer, reviewer):
+    services.nomination_submit(user=officer, nomination=dossier, at=at(datetime.date(2024, 12, 27), 10))
+    services.nomination_transition(user=reviewer, nomination=dossier, name="return", reason="Bổ sung biên bản.")
+    services.nomination_receipt_record(
+        user=reviewer, nomination=dossier, received_on=DEADLINE, receipt_number="77", channel=ReceiptChannel.PAPER
+    )
+    dossier.refresh_from_db()
+    services.nomination_submit(user=officer, nomination=dossier, at=at(datetime.date(2024, 12, 30), 10))
+    dossier.refresh_from_db()
+    assert (dossier.received_on, dossier.receipt_channel, dossier.receipt_number) == (DEADLINE, "paper", "77")
+
+
 def test_recorded_receipt_is_audited_before_and_after(dossier, officer, reviewer):
     services.nomination_submit(user=officer, nomination=dossier, at=at(datetime.date(2024, 12, 27), 8))
     services.nomination_receipt_record(
