@@ -156,12 +156,16 @@ def _campaign_figures(*, user, campaign: Campaign, today: datetime.date) -> dict
 
 
 def officer_todo(*, user, today: datetime.date) -> list[dict]:
-    """What an agency officer has to do, per campaign its agency must report to or takes part in
-    (a commune is seldom expected, yet it registers initiatives and sends dossiers)."""
+    """What an agency officer has to do, per campaign its agency must report to (itself, or an
+    agency merged into it, for which it files) or takes part in (a commune is seldom expected,
+    yet it registers initiatives and sends dossiers)."""
     agency = user.agency_id
     campaigns = list(
         Campaign.objects.filter(
-            Q(expected_agencies=agency) | Q(nominations__agency=agency) | Q(initiatives__agency=agency)
+            Q(expected_agencies=agency)
+            | Q(expected_agencies__successor=agency)
+            | Q(nominations__agency=agency)
+            | Q(initiatives__agency=agency)
         )
         .distinct()
         .order_by("nomination_deadline")

@@ -138,3 +138,12 @@ def test_progress_page_says_merged_into_and_from_when(client, official, campaign
     body = response.content.decode()
     assert "UBND huyện Nông Sơn thử: đã sáp nhập vào UBND huyện Quế Sơn thử từ ngày 01/10/2024" in body
     assert [a.name for a in response.context["progress"].missing_agencies] == [successor.name]
+
+
+def test_successor_officer_finds_the_merged_agency_campaign_on_the_home_page(
+    client, campaign, merged, successor_officer
+):
+    campaign.expected_agencies.set([merged])
+    client.force_login(successor_officer)
+    response = client.get(reverse("home"))
+    assert [row["campaign"] for row in response.context["todo"]] == [campaign]
