@@ -11,7 +11,17 @@ from .models import Nomination
 class NominationAdmin(admin.ModelAdmin):
     """Read-only: every change of a nomination goes through the services (workflow, audit)."""
 
-    list_display = ["pk", "agency", "nominee_name", "nominee_agency", "award_form", "state", "verdict", "submitted_at"]
+    list_display = [
+        "pk",
+        "agency",
+        "nominee_name",
+        "nominee_agency",
+        "award_form",
+        "state",
+        "verdict",
+        "received_on",
+        "receipt_channel",
+    ]
     list_filter = ["campaign", "state", "verdict"]
     list_select_related = ["agency", "nominee_agency", "award_form"]
 

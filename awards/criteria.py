@@ -29,7 +29,8 @@ class NominationFacts:
     nominee_type: str
     agency_kind: str
     deadline: datetime.date
-    submitted_on: datetime.date | None = None
+    # The date the Department received the dossier (Vietnam time): the deadline is held against it.
+    received_on: datetime.date | None = None
     metrics: dict = field(default_factory=dict)
     # requirement code → (name, required)
     requirements: dict[str, tuple[str, bool]] = field(default_factory=dict)
@@ -94,17 +95,19 @@ def evaluate_document_present(params: dict, facts: NominationFacts) -> Evaluatio
 
 
 def evaluate_deadline(params: dict, facts: NominationFacts) -> Evaluation:
+    """On time when received on or before the deadline day: a date, so the whole day counts."""
     deadline = datetime.date.fromisoformat(params["deadline"]) if params.get("deadline") else facts.deadline
-    if facts.submitted_on is None:
+    if facts.received_on is None:
         return Evaluation(
             Outcome.CANNOT_TELL, _("Hồ sơ chưa được gửi; hạn gửi là %(deadline)s.") % {"deadline": _date(deadline)}
         )
-    values = {"sent": _date(facts.submitted_on), "deadline": _date(deadline)}
-    if facts.submitted_on <= deadline:
-        return Evaluation(Outcome.MET, _("Gửi ngày %(sent)s, trong hạn (hạn %(deadline)s).") % values)
-    late = (facts.submitted_on - deadline).days
+    values = {"received": _date(facts.received_on), "deadline": _date(deadline)}
+    if facts.received_on <= deadline:
+        return Evaluation(Outcome.MET, _("Nhận hồ sơ ngày %(received)s, trong hạn (hạn %(deadline)s).") % values)
+    late = (facts.received_on - deadline).days
     return Evaluation(
-        Outcome.NOT_MET, _("Gửi ngày %(sent)s, trễ %(days)d ngày so với hạn %(deadline)s.") % {**values, "days": late}
+        Outcome.NOT_MET,
+        _("Nhận hồ sơ ngày %(received)s, trễ %(days)d ngày so với hạn %(deadline)s.") % {**values, "days": late},
     )
 
 

@@ -21,7 +21,7 @@ from accounts.enums import Role
 from accounts.models import User
 from agencies.enums import AgencyKind, AgencyLevel, UnitType
 from agencies.models import Agency
-from awards.enums import NominationState, NomineeType
+from awards.enums import NominationState, NomineeType, ReceiptChannel
 from awards.models import AwardForm, Criterion, DossierDocument, DossierRequirement, Nomination
 from awards.services.nominations import _denormalise
 from campaign_portal.text import fold_text
@@ -451,6 +451,9 @@ def province_write(plan: ProvincePlan) -> dict[str, int]:
             declared_metrics=row["metrics"],
             state=row["state"],
             submitted_at=_aware(row["submitted_at"]),
+            # Sent online: received on the local date of the submission, as the workflow sets it.
+            received_on=row["submitted_at"].date() if row["submitted_at"] else None,
+            receipt_channel=ReceiptChannel.ONLINE if row["submitted_at"] else "",
             created_by=reviewer,
         )
         _denormalise(nomination)

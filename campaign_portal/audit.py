@@ -46,6 +46,7 @@ ACTION_LABELS: dict[str, Any] = {
     "awards.nomination.create": _("Tạo hồ sơ đề nghị"),
     "awards.nomination.update": _("Sửa hồ sơ đề nghị"),
     "awards.document.upload": _("Tải lên tài liệu"),
+    "awards.nomination.receipt": _("Ghi nhận ngày nhận hồ sơ"),
     "awards.criterion.create": _("Thêm tiêu chí"),
     "awards.criterion.update": _("Sửa tiêu chí"),
     "awards.award_form.create": _("Thêm hình thức khen thưởng"),

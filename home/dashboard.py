@@ -49,6 +49,12 @@ class ProgressFigures:
     nominations_total: int
     nominations_missing_component: int
     nominations_late: int
+    # The day each count is taken at: the deadline (or today before it) for "on time", today
+    # for the totals.
+    on_time_as_of: datetime.date
+    as_of: datetime.date
+    # "UBND huyện X: đã sáp nhập vào UBND huyện Y từ ngày …", one per expected agency merged.
+    merged_notes: list[str]
 
 
 def _counts(queryset, field: str) -> dict[str, int]:
@@ -142,17 +148,24 @@ def _campaign_figures(*, user, campaign: Campaign, today: datetime.date) -> dict
         nominations_total=progress.nominations_total,
         nominations_missing_component=progress.nominations_missing_component,
         nominations_late=progress.nominations_late,
+        on_time_as_of=progress.on_time_as_of,
+        as_of=progress.as_of,
+        merged_notes=[f"{row.agency.name}: {row.merged_note}" for row in progress.merged],
     )
     return {"progress": figures, "charts": charts, "waiting": waiting}
 
 
 def officer_todo(*, user, today: datetime.date) -> list[dict]:
-    """What an agency officer has to do, per campaign its agency must report to or takes part in
-    (a commune is seldom expected, yet it registers initiatives and sends dossiers)."""
+    """What an agency officer has to do, per campaign its agency must report to (itself, or an
+    agency merged into it, for which it files) or takes part in (a commune is seldom expected,
+    yet it registers initiatives and sends dossiers)."""
     agency = user.agency_id
     campaigns = list(
         Campaign.objects.filter(
-            Q(expected_agencies=agency) | Q(nominations__agency=agency) | Q(initiatives__agency=agency)
+            Q(expected_agencies=agency)
+            | Q(expected_agencies__successor=agency)
+            | Q(nominations__agency=agency)
+            | Q(initiatives__agency=agency)
         )
         .distinct()
         .order_by("nomination_deadline")

@@ -244,6 +244,13 @@ MATRIX.update(
             method="post",
             data={"transition": "start_review", "expected_state": "submitted"},
         ),
+        # Reviewers only; the agency and its district see the dossier, so they get 403, not 404.
+        "awards:nomination_receipt": Entry(
+            {"anonymous": LOGIN_REDIRECT, "*": 403, "officer_other": 404, "administrator": 404, "reviewer": 302},
+            fixture=_sent_nomination,
+            method="post",
+            data={"received_on": "01/07/2023", "receipt_number": "15", "receipt_channel": "paper"},
+        ),
         "awards:nomination_checklist": Entry(DRAFT_OWNERS, fixture=_nomination),
         "awards:document_open": Entry(DRAFT_OWNERS, fixture=_dossier_document),
         "awards:bulk_approve": Entry({**REVIEWERS_ONLY, "reviewer": 302}, fixture=_with_campaign, method="post"),

@@ -159,12 +159,11 @@ def _facts_by_pk(nominations: list[Nomination]) -> dict[int, engine.NominationFa
     facts = {}
     for nomination in nominations:
         kind_source = nomination.nominee_agency if nomination.nominee_agency_id else nomination.agency
-        submitted_on = timezone.localtime(nomination.submitted_at).date() if nomination.submitted_at else None
         facts[nomination.pk] = engine.NominationFacts(
             nominee_type=nomination.nominee_type,
             agency_kind=kind_source.kind,
             deadline=nomination.campaign.nomination_deadline,
-            submitted_on=submitted_on,
+            received_on=nomination.received_on,
             metrics=dict(nomination.declared_metrics or {}),
             requirements=requirements[nomination.award_form_id],
             documents=documents[nomination.pk],
@@ -179,7 +178,7 @@ def _facts_snapshot(facts: engine.NominationFacts) -> dict:
         "nominee_type": facts.nominee_type,
         "agency_kind": facts.agency_kind,
         "deadline": facts.deadline.isoformat(),
-        "submitted_on": facts.submitted_on.isoformat() if facts.submitted_on else None,
+        "received_on": facts.received_on.isoformat() if facts.received_on else None,
         "metrics": facts.metrics,
         "documents": {code: [d.original_name, d.readable] for code, d in sorted(facts.documents.items())},
         "requirements": {code: [name, required] for code, (name, required) in sorted(facts.requirements.items())},

@@ -48,7 +48,7 @@ def test_check_late_dossier_is_not_eligible(dossier, officer):
     assert nomination.verdict == Verdict.NOT_ELIGIBLE
     result = CriterionResult.objects.get(nomination=dossier, criterion__code="dung_han")
     assert result.outcome == Outcome.NOT_MET
-    assert result.explanation == "Gửi ngày 27/12/2024, trễ 3 ngày so với hạn 24/12/2024."
+    assert result.explanation == "Nhận hồ sơ ngày 27/12/2024, trễ 3 ngày so với hạn 24/12/2024."
 
 
 def test_check_missing_component_is_incomplete(officer, campaign, collective_form, criteria):

@@ -135,6 +135,12 @@ CASES = {
         "officer_own", _nomination, "awards:nomination_detail", ("transition", "expected_state", "reason")
     ),
     "awards:bulk_approve": Case("reviewer", _with_campaign, "awards:nomination_list", ("nomination", "next_query")),
+    "awards:nomination_receipt": Case(
+        "reviewer",
+        _sent_nomination,
+        "awards:nomination_detail",
+        ("received_on", "receipt_number", "receipt_channel"),
+    ),
     "awards:criterion_create": Case("reviewer", _with_campaign),
     "awards:criterion_edit": Case("reviewer", _criterion),
     "awards:award_form_edit": Case("reviewer", _award_form),
