@@ -1,7 +1,5 @@
 from django.contrib import admin
 
-from campaigns.admin import CampaignFiguresAdminMixin
-
 from .models import AwardForm, Criterion, DossierRequirement, Nomination
 
 
@@ -11,7 +9,7 @@ class DossierRequirementInline(admin.TabularInline):
 
 
 @admin.register(AwardForm)
-class AwardFormAdmin(CampaignFiguresAdminMixin, admin.ModelAdmin):
+class AwardFormAdmin(admin.ModelAdmin):
     list_display = ["name", "nominee_type", "campaign", "position"]
     list_filter = ["campaign", "nominee_type"]
     inlines = [DossierRequirementInline]

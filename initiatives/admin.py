@@ -1,7 +1,5 @@
 from django.contrib import admin
 
-from campaigns.admin import CampaignFiguresAdminMixin
-
 from .models import Initiative, InitiativeEvidence, InitiativeHistory
 
 
@@ -22,7 +20,7 @@ class HistoryInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(CampaignFiguresAdminMixin, admin.ModelAdmin):
+class InitiativeAdmin(admin.ModelAdmin):
     list_display = ("title", "agency", "kind", "reform_area", "state")
     list_filter = ("state", "kind", "reform_area", "campaign")
     search_fields = ("search_text",)
