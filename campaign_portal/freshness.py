@@ -24,23 +24,24 @@ Why `migrate` installs them (pre_migrate/post_migrate) rather than a migration p
 cannot alter most columns in place, so Django rebuilds the table (create a copy, drop, rename). The
 drop takes the table's triggers with it, and the rename fails outright while a trigger elsewhere
 names the dropped table ("error in trigger …: no such table"). Every trigger here names the
-versioned table, and the nomination's triggers name it too, so any later AddField on either would
-break `migrate` on the embedded default. So on SQLite every trigger is dropped before migrating,
-and on both vendors the declared set is installed after it (replacing what was there, dropping what
-is no longer declared), then every version is moved, since migrations may have written data.
+campaigns' table, and the dossier documents' triggers name the nominations' table, so a later
+AddField on either would break `migrate` on the embedded default. So on SQLite every trigger is
+dropped before migrating, and on both vendors the declared set is installed after it (replacing
+what was there, dropping what is no longer declared), then every version is moved, since
+migrations may have written data while the triggers were away.
 
 Precision, contention, deadlocks. A write moves only the versions its rows reach (per campaign),
 in one UPDATE per statement on PostgreSQL (statement-level triggers over transition tables, so a
 bulk write of 2,000 rows moves each campaign once). The moved row stays locked until commit, so
-writers to one campaign take turns from their first such write to their commit; that is what the
-former hand-written `campaign_data_changed` did too, and the dashboards' cache needs no more. A
-single global version row would make every campaign's writers take turns and throw away every
-campaign's figures at each write; a version per campaign keeps an old campaign's cache while the
-current one is busy. To keep two transactions from locking the same campaigns crosswise, a
-statement locks its campaigns in key order before moving them (writes to agencies lock them all,
-in that order). Two transactions that each touch several campaigns in separate statements may
-still deadlock; PostgreSQL then cancels one, which its caller may retry; no service does that.
-SQLite has one writer at a time and no such risk.
+writers to one campaign take turns from their first such write to their commit. The hand-written
+call this replaces took the same lock, though usually at the end of the transaction; the services'
+transactions are short. A single global version row would make every campaign's writers take
+turns and drop every campaign's cached figures at each write; a version per campaign keeps an old
+campaign's cache while the current one is busy. So that two statements never lock the same
+campaigns crosswise, a statement locks its campaigns in key order before moving them (a write to
+agencies locks them all, in that order). Two transactions that each write to several campaigns in
+separate statements, in opposite orders, can still deadlock: PostgreSQL then cancels one. No
+service writes that way. SQLite has one writer at a time and no such risk.
 
 The version never falls below the database clock in microseconds, so after a restore of an older
 backup the next write takes a number that no figure cached before the restore was stored under.
