@@ -28,7 +28,8 @@ campaigns' table, and the dossier documents' triggers name the nominations' tabl
 AddField on either would break `migrate` on the embedded default. So on SQLite every trigger is
 dropped before migrating, and on both vendors the declared set is installed after it (replacing
 what was there, dropping what is no longer declared), then every version is moved, since
-migrations may have written data while the triggers were away.
+migrations may have written data while the triggers were away. On PostgreSQL (14 or later) the
+triggers stay through migrations and are replaced in place, which stops no reader.
 
 Precision, contention, deadlocks. A write moves only the versions its rows reach (per campaign),
 in one UPDATE per statement on PostgreSQL (statement-level triggers over transition tables, so a
@@ -219,21 +220,28 @@ PG_SOURCE_TRIGGERS = (
 )
 
 
-def postgresql_statements(versioned: Versioned, sources: list[Source], q) -> list[str]:
-    """Functions and triggers for PostgreSQL (10 or later: transition tables)."""
-    statements = [_pg_move_function(versioned, q), _pg_versioned_function(versioned, q)]
-    trigger = _pg_name("row")
-    statements.append(
-        f"CREATE TRIGGER {trigger} BEFORE INSERT OR UPDATE ON {q(versioned.table)} "
-        f"FOR EACH ROW EXECUTE FUNCTION {_pg_name(versioned.table)}()"
-    )
+def postgresql_statements(versioned: Versioned, sources: list[Source], q) -> list[tuple[str, str, str, str]]:
+    """(kind, name, table, SQL) of the functions and triggers for PostgreSQL 14 or later (CREATE OR
+    REPLACE TRIGGER: re-installing takes no lock that stops readers)."""
+    function = _pg_name(versioned.table)
+    statements = [
+        ("function", _pg_name("move"), "", _pg_move_function(versioned, q)),
+        ("function", function, "", _pg_versioned_function(versioned, q)),
+        (
+            "trigger",
+            _pg_name("row"),
+            versioned.table,
+            f"CREATE OR REPLACE TRIGGER {_pg_name('row')} BEFORE INSERT OR UPDATE ON {q(versioned.table)} "
+            f"FOR EACH ROW EXECUTE FUNCTION {function}()",
+        ),
+    ]
     for source in sources:
-        statements.append(_pg_source_function(source, q))
         function = _pg_name(source.table)
+        statements.append(("function", function, "", _pg_source_function(source, q)))
         for event, when, how in PG_SOURCE_TRIGGERS:
-            statements.append(
-                f"CREATE TRIGGER {_pg_name(event)} {when} ON {q(source.table)} {how} EXECUTE FUNCTION {function}()"
-            )
+            trigger = _pg_name(event)
+            sql = f"CREATE OR REPLACE TRIGGER {trigger} {when} ON {q(source.table)} {how} EXECUTE FUNCTION {function}()"
+            statements.append(("trigger", trigger, source.table, sql))
     return statements
 
 
@@ -257,25 +265,35 @@ def _sqlite_where(source: Source, versioned: Versioned, q, refs: tuple[str, ...]
     return f" WHERE {q(versioned.key)} IN ({query} WHERE h0.{q(first.key)} IN ({values}))"
 
 
-def sqlite_statements(versioned: Versioned, sources: list[Source], q) -> list[str]:
-    """Row triggers for SQLite (the only kind it has)."""
+def sqlite_statements(versioned: Versioned, sources: list[Source], q) -> list[tuple[str, str, str, str]]:
+    """(kind, name, table, SQL) of the row triggers for SQLite (the only kind it has)."""
     table, column, key = q(versioned.table), q(versioned.column), q(versioned.key)
     statements = [
-        f"CREATE TRIGGER {_name(versioned.table, 'insert')} AFTER INSERT ON {table} FOR EACH ROW BEGIN "
-        f"UPDATE {table} SET {column} = max(NEW.{column}, {SQLITE_CLOCK}) WHERE {key} = NEW.{key}; END",
-        # The inner UPDATE raises the version, so the WHEN clause stops it from firing this again.
-        f"CREATE TRIGGER {_name(versioned.table, 'update')} AFTER UPDATE ON {table} FOR EACH ROW "
-        f"WHEN NEW.{column} <= OLD.{column} BEGIN "
-        f"UPDATE {table} SET {column} = max(OLD.{column} + 1, {SQLITE_CLOCK}) WHERE {key} = NEW.{key}; END",
+        (
+            _name(versioned.table, "insert"),
+            versioned.table,
+            f"CREATE TRIGGER {_name(versioned.table, 'insert')} AFTER INSERT ON {table} FOR EACH ROW BEGIN "
+            f"UPDATE {table} SET {column} = max(NEW.{column}, {SQLITE_CLOCK}) WHERE {key} = NEW.{key}; END",
+        ),
+        (
+            _name(versioned.table, "update"),
+            versioned.table,
+            # The inner UPDATE raises the version, so the WHEN clause stops it from firing this again.
+            f"CREATE TRIGGER {_name(versioned.table, 'update')} AFTER UPDATE ON {table} FOR EACH ROW "
+            f"WHEN NEW.{column} <= OLD.{column} BEGIN "
+            f"UPDATE {table} SET {column} = max(OLD.{column} + 1, {SQLITE_CLOCK}) WHERE {key} = NEW.{key}; END",
+        ),
     ]
     for source in sources:
         for event, refs in (("insert", ("NEW",)), ("update", ("NEW", "OLD")), ("delete", ("OLD",))):
+            name = _name(source.table, event)
             where = _sqlite_where(source, versioned, q, refs)
-            statements.append(
-                f"CREATE TRIGGER {_name(source.table, event)} AFTER {event.upper()} ON {q(source.table)} "
+            sql = (
+                f"CREATE TRIGGER {name} AFTER {event.upper()} ON {q(source.table)} "
                 f"FOR EACH ROW BEGIN {_sqlite_move(versioned, q, where)} END"
             )
-    return statements
+            statements.append((name, source.table, sql))
+    return [("trigger", name, table, sql) for name, table, sql in statements]
 
 
 # --- Installing ----------------------------------------------------------------------------------
@@ -309,11 +327,10 @@ def tables_with_triggers(connection) -> dict[str, set[str]]:
     return tables
 
 
-def triggers_drop(*, using: str = "default") -> None:
-    connection = connections[using]
+def _drop(connection, objects) -> None:
     q = connection.ops.quote_name
-    with transaction.atomic(using=using), connection.cursor() as cursor:
-        for kind, name, table in _existing(connection):
+    with connection.cursor() as cursor:
+        for kind, name, table in objects:
             if kind == "function":
                 cursor.execute(f"DROP FUNCTION IF EXISTS {q(name)} CASCADE")
             elif connection.vendor == "sqlite":
@@ -323,21 +340,27 @@ def triggers_drop(*, using: str = "default") -> None:
 
 
 def triggers_install(*, using: str = "default") -> None:
-    """Make the database's triggers exactly the declared ones, then move every version (the
-    data may have changed while they were being replaced). Tables not created yet are skipped."""
+    """Make the database's triggers exactly the declared ones (tables not created yet are left
+    out), then move every version: the data may have changed while they were away."""
     connection = connections[using]
     versioned, sources = declarations()
     tables = set(connection.introspection.table_names())
+    q = connection.ops.quote_name
     with transaction.atomic(using=using):
-        triggers_drop(using=using)
         if versioned is None or versioned.table not in tables:
+            _drop(connection, _existing(connection))
             return
         sources = [source for source in sources if source.table in tables and _reachable(source, tables)]
-        q = connection.ops.quote_name
-        generate = sqlite_statements if connection.vendor == "sqlite" else postgresql_statements
+        if connection.vendor == "sqlite":
+            wanted = sqlite_statements(versioned, sources, q)
+            _drop(connection, _existing(connection))
+        else:
+            wanted = postgresql_statements(versioned, sources, q)
+            declared = {(kind, name, table) for kind, name, table, _sql in wanted}
+            _drop(connection, [found for found in _existing(connection) if tuple(found) not in declared])
         with connection.cursor() as cursor:
-            for statement in generate(versioned, sources, q):
-                cursor.execute(statement)
+            for *_what, sql in wanted:
+                cursor.execute(sql)
             if connection.vendor == "sqlite":
                 cursor.execute(_sqlite_move(versioned, q, ""))
             else:
@@ -350,8 +373,10 @@ def _reachable(source: Source, tables: set[str]) -> bool:
 
 def on_pre_migrate(sender, using: str = "default", **kwargs) -> None:
     """SQLite rebuilds tables to alter them, which a trigger naming the table would break."""
-    if connections[using].vendor == "sqlite":
-        triggers_drop(using=using)
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        with transaction.atomic(using=using):
+            _drop(connection, _existing(connection))
 
 
 def on_post_migrate(sender, using: str = "default", plan=None, **kwargs) -> None:

@@ -21,7 +21,6 @@ from agencies.models import Agency
 from awards.enums import NominationState
 from awards.models import DossierDocument, Nomination
 from campaign_portal import freshness
-from campaigns.enums import ReformArea
 from campaigns.models import Campaign
 from initiatives.enums import InitiativeState
 from initiatives.models import Initiative
@@ -126,13 +125,7 @@ def test_bulk_create_moves_the_version_and_shows_at_once(figures, campaign):
     assert figures(campaign)["charts"]["initiatives-agency"] == {}
     before = _version(campaign)
     Initiative.objects.bulk_create(
-        Initiative(
-            campaign=campaign,
-            agency=agency,
-            reform_area=ReformArea.PROCEDURES,
-            title=f"Mô hình {n}",
-            state=InitiativeState.REGISTERED,
-        )
+        Initiative(campaign=campaign, agency=agency, title=f"Mô hình {n}", state=InitiativeState.REGISTERED)
         for n in range(3)
     )
     assert _version(campaign) > before
