@@ -63,8 +63,8 @@ class Campaign(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # Moved only by campaign_data_changed, in the transaction of every write the dashboard shows;
-    # the cached dashboard figures are keyed by it.
+    # The key of the cached dashboard figures. The database moves it in the transaction of every
+    # write to a table they read, and never back (campaign_portal/freshness.py).
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
@@ -74,15 +74,6 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):
-        # A full save of an instance read before a write elsewhere must not set data_version back:
-        # an older version would find the figures cached before that write.
-        if not self._state.adding and kwargs.get("update_fields") is None:
-            kwargs["update_fields"] = [
-                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "data_version"
-            ]
-        super().save(*args, **kwargs)
 
 
 class CampaignDocument(models.Model):

@@ -1,33 +1,11 @@
 """Writes for campaigns: one function per change, atomic and audited."""
 
-import time
-from collections.abc import Iterable
-
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Greatest
 
 from campaign_portal.audit import audit_record
 
 from .enums import DocumentType
 from .models import Campaign, CampaignDocument, LegalDocument
-
-
-def campaign_data_changed(*, campaign_ids: Iterable[int] | None = None) -> None:
-    """Move the data version of these campaigns (None: of every campaign, for a change such as an
-    agency's name that shows in each), so that their cached dashboard figures are recomputed.
-
-    Call it inside the transaction of the write, after the write itself: one UPDATE with F(), so
-    concurrent writers never lose a step and readers see the new version with the new data. The
-    version never goes below the clock in microseconds, so after a restore of an older backup the
-    next write takes a value no earlier figure was cached under."""
-    campaigns = Campaign.objects.all()
-    if campaign_ids is not None:
-        ids = {pk for pk in campaign_ids if pk is not None}
-        if not ids:
-            return
-        campaigns = campaigns.filter(pk__in=ids)
-    campaigns.update(data_version=Greatest(F("data_version") + 1, Value(time.time_ns() // 1000)))
 
 
 def legal_document_get_or_create(*, doc_type: str, number_symbol: str, issued_on, issuer: str, subject: str = ""):
@@ -84,5 +62,4 @@ def campaign_save(
             before=before,
             after=_snapshot(campaign),
         )
-        campaign_data_changed(campaign_ids=[campaign.pk])
     return campaign

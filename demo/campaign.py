@@ -5,7 +5,6 @@ from django.db import transaction
 
 from agencies.models import Agency
 from campaigns.models import Campaign, CampaignDocument, LegalDocument
-from campaigns.services import campaign_data_changed
 
 from . import plan_4064 as plan
 
@@ -34,7 +33,6 @@ def load_campaign() -> str:
         )
     expected = Agency.objects.filter(kind__in=plan.EXPECTED_KINDS, valid_from__isnull=True)
     campaign.expected_agencies.set(expected)
-    campaign_data_changed(campaign_ids=[campaign.pk])
     return (
         f"Phong trào {campaign.plan_document.number_symbol}: {len(plan.DOCUMENTS)} văn bản liên quan, "
         f"{campaign.expected_agencies.count()} cơ quan, đơn vị phải báo cáo."

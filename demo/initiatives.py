@@ -6,7 +6,6 @@ from django.db import transaction
 
 from agencies.models import Agency
 from campaigns.models import Campaign
-from campaigns.services import campaign_data_changed
 from initiatives.enums import InitiativeState
 from initiatives.models import Initiative, InitiativeHistory
 
@@ -64,7 +63,6 @@ def load_initiatives(*, campaign: str = "4064") -> str:
                 InitiativeHistory.objects.create(
                     initiative=initiative, from_state=before, to_state=after, note="Nạp từ báo cáo tổng kết."
                 )
-    campaign_data_changed(campaign_ids=[target.pk])
     return f"Mô hình, sáng kiến của phong trào {target.code}: {len(demo.INITIATIVES)} ({created} mới)."
 
 

@@ -81,9 +81,10 @@ def campaign_dashboard(*, user, campaign: Campaign, today: datetime.date) -> dic
     """Reviewer's and official's dashboard of one campaign.
 
     The figures are whole-table counts, so they are cached under the campaign's `data_version`,
-    which every write they count moves in its own transaction (`campaign_data_changed`): a reader
-    never gets figures older than the version it read. The key holds the role (what the user may
-    see), the day (progress is counted as of today) and the language of the labels."""
+    which the database moves in the transaction of every write to a table they read
+    (`campaign_portal/freshness.py`): a reader never gets figures older than the version it read.
+    The key holds the role (what the user may see), the day (progress is counted as of today) and
+    the language of the labels."""
     if not (user.is_reviewer or user.is_official):
         return _campaign_figures(user=user, campaign=campaign, today=today)
     key = ":".join(

@@ -12,7 +12,6 @@ from campaign_portal.audit import audit_record
 from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, validate_upload
 from campaign_portal.workflow import transition_apply
 from campaigns.models import Campaign
-from campaigns.services import campaign_data_changed
 
 from .enums import InitiativeState
 from .models import Initiative, InitiativeEvidence, InitiativeHistory
@@ -65,7 +64,6 @@ def initiative_create(
         initiative.replicated_to.set(replicated_to)
         initiative.save(update_fields=["search_text"])
         audit_record(actor=user, action="initiatives.initiative.create", target=initiative, after=_snapshot(initiative))
-        campaign_data_changed(campaign_ids=[initiative.campaign_id])
     return initiative
 
 
@@ -103,7 +101,6 @@ def initiative_update(
             before=before,
             after=_snapshot(initiative),
         )
-        campaign_data_changed(campaign_ids=[before["campaign"], initiative.campaign_id])
     return initiative
 
 
@@ -130,7 +127,6 @@ def _history_recorder(user, reason: str):
         history = InitiativeHistory.objects.create(
             initiative=initiative, actor=user, from_state=from_state, to_state=to_state, note=reason
         )
-        campaign_data_changed(campaign_ids=[initiative.campaign_id])
         return history
 
     return record

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Báo cáo tổng kết")
+
+    # Tables the cached figures read, each with the way from a row to its campaign (campaign_portal/freshness.py).
+    figures_sources = {
+        "SummaryReport": "campaign",
+        "Indicator": "campaign",
+        "IndicatorValue": "indicator__campaign",
+    }

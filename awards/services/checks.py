@@ -20,7 +20,6 @@ from accounts.models import User
 from campaign_portal.audit import audit_record
 from campaign_portal.uploads import sniff_kind
 from campaigns.models import Campaign
-from campaigns.services import campaign_data_changed
 
 from .. import criteria as engine
 from ..enums import NominationState
@@ -263,8 +262,6 @@ def criteria_check_nominations(nomination_ids: Iterable[int]) -> list[Nomination
             CriterionResult.objects.filter(nomination__in=changed).delete()
             CriterionResult.objects.bulk_create(results)
             Nomination.objects.bulk_update(changed, ["verdict", "check_run", "checked_at", "check_input_hash"])
-            # bulk_update sends no signal: the verdicts shown on the dashboards move here.
-            campaign_data_changed(campaign_ids={n.campaign_id for n in changed})
         changed_pks = {n.pk for n in changed}
         unchanged = [n.pk for n in nominations if n.pk not in changed_pks]
         if unchanged:

@@ -20,7 +20,6 @@ from campaign_portal.audit import audit_record
 from campaign_portal.text import fold_text
 from campaign_portal.uploads import safe_filename, validate_upload
 from campaigns.models import Campaign
-from campaigns.services import campaign_data_changed
 
 from ..enums import NomineeType
 from ..models import (
@@ -141,7 +140,6 @@ def nomination_create(
             after={**_jsonable(nomination), "filed_for": nomination.filed_for_id},
         )
         criteria_check_queue(nomination_ids=[nomination.pk])
-        campaign_data_changed(campaign_ids=[nomination.campaign_id])
     return nomination
 
 
@@ -176,7 +174,6 @@ def nomination_update(*, user: User, nomination: Nomination, **data) -> Nominati
         if after != before:
             audit_record(actor=user, action="awards.nomination.update", target=locked, before=before, after=after)
             criteria_check_queue(nomination_ids=[locked.pk])
-            campaign_data_changed(campaign_ids=[locked.campaign_id])
     return locked
 
 
@@ -220,5 +217,4 @@ def dossier_document_upload(
             after={"requirement": requirement.code, "file": document.original_name, "replaced": previous is not None},
         )
         criteria_check_queue(nomination_ids=[locked.pk])
-        campaign_data_changed(campaign_ids=[locked.campaign_id])
     return document

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.rules import is_reviewer
 from campaign_portal.audit import audit_record
-from campaigns.services import campaign_data_changed
 
 from ..enums import RECORDED_CHANNELS, NominationState
 from ..models import Nomination
@@ -99,5 +98,4 @@ def nomination_receipt_record(
         locked.save(update_fields=[*RECEIPT_FIELDS, "receipt_recorded_at", "updated_at"])
         audit_record(actor=user, action="awards.nomination.receipt", target=locked, before=before, after=after)
         criteria_check_queue(nomination_ids=[locked.pk])
-        campaign_data_changed(campaign_ids=[locked.campaign_id])
     return locked

