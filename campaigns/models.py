@@ -85,6 +85,34 @@ class Campaign(models.Model):
         super().save(*args, **kwargs)
 
 
+class InitiativeCategory(models.Model):
+    """A campaign's own group of initiatives (lĩnh vực, nhóm): the reform areas of an
+    administrative-reform campaign, the fields of a rural-development one. Data, so that each
+    campaign names its own; a retired category stays on the initiatives that use it."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="categories"
+    )
+    code = models.SlugField(_("mã"), max_length=40, help_text=_("Chữ thường không dấu, ví dụ: thu-tuc-hanh-chinh."))
+    name = models.CharField(_("tên lĩnh vực, nhóm"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    retired = models.BooleanField(
+        _("ngừng sử dụng"), default=False, help_text=_("Không chọn được cho mô hình mới; mô hình cũ giữ nguyên.")
+    )
+
+    class Meta:
+        verbose_name = _("lĩnh vực, nhóm mô hình")
+        verbose_name_plural = _("lĩnh vực, nhóm mô hình")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "code"], name="initiative_category_unique_code"),
+            models.UniqueConstraint(fields=["campaign", "name"], name="initiative_category_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class CampaignDocument(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="document_links")
     document = models.ForeignKey(LegalDocument, on_delete=models.PROTECT, related_name="campaign_links")

@@ -5,7 +5,6 @@ from campaign_portal.uploads import XLSX, validate_upload
 
 from .enums import RenderFormat
 from .models import SummaryReport
-from .sections import SECTIONS
 
 
 class SummaryReportForm(forms.ModelForm):
@@ -36,20 +35,25 @@ class SummaryReportForm(forms.ModelForm):
             "signer_name",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, outline, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipients_text"].initial = "\n".join(self.instance.recipients or [])
+        self.outline = list(outline)
         sections = self.instance.sections or {}
-        for spec in SECTIONS:
-            self.fields[f"section_{spec.key}"] = forms.CharField(
-                label=spec.label,
+        for section in self.outline:
+            blocks = ", ".join(str(block.get_kind_display()) for block in section.blocks.all())
+            self.fields[f"section_{section.key}"] = forms.CharField(
+                label=str(section)
+                if str(section) != section.key
+                else _("Đoạn không đề mục (%(key)s)") % {"key": section.key},
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 6}),
-                initial=sections.get(spec.key, ""),
+                widget=forms.Textarea(attrs={"rows": 6 if section.level else 3}),
+                initial=sections.get(section.key, ""),
+                help_text=_("Khối tính toán: %(blocks)s.") % {"blocks": blocks} if blocks else "",
             )
 
     def section_fields(self):
-        return [self[f"section_{spec.key}"] for spec in SECTIONS]
+        return [self[f"section_{section.key}"] for section in self.outline]
 
     def header_fields(self):
         return [self[name] for name in [*self.Meta.fields, "recipients_text"]]
@@ -66,7 +70,7 @@ class SummaryReportForm(forms.ModelForm):
         }
 
     def cleaned_sections(self) -> dict[str, str]:
-        return {spec.key: self.cleaned_data.get(f"section_{spec.key}", "") for spec in SECTIONS}
+        return {section.key: self.cleaned_data.get(f"section_{section.key}", "") for section in self.outline}
 
 
 class RenderRequestForm(forms.Form):
@@ -82,7 +86,9 @@ class RenderRequestForm(forms.Form):
 class IndicatorImportForm(forms.Form):
     file = forms.FileField(
         label=_("Tệp Excel (.xlsx)"),
-        help_text=_("Các cột: mã, tên chỉ số, đơn vị tính, mục (4.1–4.4), mã chỉ số cha, giá trị."),
+        help_text=_(
+            "Các cột: mã, tên chỉ số, đơn vị tính, mục của đề cương (mã mục hoặc số mục), mã chỉ số cha, giá trị."
+        ),
     )
 
     def clean_file(self):

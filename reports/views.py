@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -16,7 +17,7 @@ from campaigns.models import Campaign
 from .enums import RenderStatus
 from .forms import IndicatorImportForm, RenderRequestForm, SummaryReportForm
 from .models import ReportRender, SummaryReport
-from .selectors import campaign_indicators, campaigns_for_reports, render_for_download, report_renders
+from .selectors import campaign_indicators, campaign_outline, campaigns_for_reports, render_for_download, report_renders
 from .services import (
     CONTENT_TYPES,
     decimal_from_cell,
@@ -60,7 +61,7 @@ class ReportDetailView(_CampaignReportMixin, TemplateView):
         report = self.report()
         can_change = self.request.user.has_perm("reports.change_summaryreport")
         if can_change and form is None:
-            form = SummaryReportForm(instance=report)
+            form = SummaryReportForm(instance=report, outline=campaign_outline(campaign=self.campaign()))
         return super().get_context_data(**kwargs) | {
             "campaign": self.campaign(),
             "report": report,
@@ -75,13 +76,17 @@ class ReportDetailView(_CampaignReportMixin, TemplateView):
         if not request.user.has_perm("reports.change_summaryreport"):
             raise Http404
         report = self.report()
-        form = SummaryReportForm(request.POST, instance=report)
+        form = SummaryReportForm(request.POST, instance=report, outline=campaign_outline(campaign=self.campaign()))
+        if form.is_valid():
+            try:
+                summary_report_update(
+                    report=report, user=request.user, fields=form.cleaned_fields(), sections=form.cleaned_sections()
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
         if not form.is_valid():
             messages.error(request, _("Chưa lưu được báo cáo: hãy sửa các ô được đánh dấu bên dưới."))
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        summary_report_update(
-            report=report, user=request.user, fields=form.cleaned_fields(), sections=form.cleaned_sections()
-        )
         messages.success(request, _("Đã lưu nội dung báo cáo."))
         return redirect("reports:detail", code=self.campaign().code)
 
@@ -215,7 +220,7 @@ class IndicatorsView(_CampaignReportMixin, TemplateView):
             Column(_("Mã"), 22),
             Column(_("Tên chỉ số"), 50, wrap=True),
             Column(_("Đơn vị tính"), 18),
-            Column(_("Mục"), 8),
+            Column(_("Mục (mã)"), 14),
             Column(_("Mã chỉ số cha"), 22),
             Column(_("Giá trị"), 14),
         ]
@@ -224,11 +229,18 @@ class IndicatorsView(_CampaignReportMixin, TemplateView):
             values = list(indicator.values.all())
             parent = indicator.parent.code if indicator.parent_id else ""
             value = values[0].value if values else None
-            rows.append([indicator.code, indicator.name, indicator.unit, indicator.section, parent, value])
+            section = indicator.section.key if indicator.section_id else ""
+            rows.append([indicator.code, indicator.name, indicator.unit, section, parent, value])
         content = workbook_write(title=_("Chỉ số"), columns=columns, rows=rows)
         response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="chi-so-{self.campaign().code}.xlsx"'
         return response
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's field errors onto the form's fields (a report field, or a section's text box)."""
+    for field, texts in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, texts)
 
 
 def _input_number(value) -> str:

@@ -33,7 +33,7 @@ def test_browser_district_officer_lists_registers_and_sees_replication(page, mak
 
     page.get_by_role("link", name="Đăng ký mới").click()
     page.locator("#id_title").fill("Một cửa thân thiện vùng cao")
-    page.locator("#id_reform_area").select_option(label="Cải cách thủ tục hành chính")
+    page.locator("#id_category").select_option(label="Cải cách thủ tục hành chính")
     page.get_by_label("Ngày bắt đầu thực hiện").fill("01/03/2024")
     page.get_by_label("Trà Đốc").check()
     page.get_by_label("Trà Giác").check()

@@ -3,8 +3,9 @@ from django.db import transaction
 
 from agencies.models import Agency
 from campaigns import demo_plan_4064 as plan
-from campaigns.models import Campaign, CampaignDocument, LegalDocument
+from campaigns.models import Campaign, CampaignDocument, InitiativeCategory, LegalDocument
 from campaigns.services import campaign_data_changed
+from demo.outline_4064 import CATEGORIES
 
 
 def _document(row) -> LegalDocument:
@@ -31,6 +32,10 @@ class Command(BaseCommand):
         for position, row in enumerate(plan.DOCUMENTS, start=1):
             CampaignDocument.objects.update_or_create(
                 campaign=campaign, document=_document(row), defaults={"position": position}
+            )
+        for position, (code, name) in enumerate(CATEGORIES, start=1):
+            InitiativeCategory.objects.get_or_create(
+                campaign=campaign, code=code, defaults={"name": name, "position": position}
             )
         expected = Agency.objects.filter(kind__in=plan.EXPECTED_KINDS, valid_from__isnull=True)
         campaign.expected_agencies.set(expected)

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from agencies.models import Agency
-from campaigns.models import Campaign
+from campaigns.models import Campaign, InitiativeCategory
 from campaigns.services import campaign_data_changed
 from initiatives import demo_4064 as demo
 from initiatives.enums import InitiativeState
@@ -27,6 +27,7 @@ class Command(BaseCommand):
         except Campaign.DoesNotExist as error:
             raise CommandError(f"Chưa có phong trào “{campaign}”: hãy chạy load_demo_campaign trước.") from error
         day = target.period_end
+        categories = {category.code: category for category in InitiativeCategory.objects.filter(campaign=target)}
         created = 0
         for row in demo.INITIATIVES:
             agency = self._agency(row["agency"], day)
@@ -39,11 +40,11 @@ class Command(BaseCommand):
                 campaign=target,
                 agency=agency,
                 title=row["title"],
-                defaults={"kind": row["kind"], "reform_area": row["area"]},
+                defaults={"kind": row["kind"], "category": categories.get(row["area"])},
             )
             values = {
                 "kind": row["kind"],
-                "reform_area": row["area"],
+                "category": categories.get(row["area"]),
                 "description": row.get("description", ""),
                 "results": row.get("results", ""),
                 "result_figures": row.get("figures", []),
@@ -77,10 +78,7 @@ class Command(BaseCommand):
         )
 
     def _agency(self, name: str, day) -> Agency:
-        query = Agency.objects.active_on(day).filter(name=name)
-        if name in demo.PARENTS:
-            query = query.filter(parent__name=demo.PARENTS[name])
-        agency = query.first()
+        agency = Agency.objects.active_on(day).filter(name=name).first()
         if agency is None:
             raise CommandError(f"Thiếu cơ quan “{name}”: hãy chạy load_agencies trước.")
         return agency

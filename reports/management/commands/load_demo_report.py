@@ -2,8 +2,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from campaigns.models import Campaign
+from demo.outline_4064 import OUTLINE
 from reports import demo_4064 as demo
-from reports.models import Indicator, IndicatorValue, SummaryReport
+from reports.models import Indicator, IndicatorValue, OutlineSection, SummaryReport
+from reports.outline import outline_load
 
 
 class Command(BaseCommand):
@@ -15,6 +17,8 @@ class Command(BaseCommand):
         if campaign is None:
             raise CommandError("Chưa có phong trào 4064: hãy chạy load_demo_campaign trước.")
         # get_or_create, never update: a second run changes nothing, and staff edits are kept.
+        outline_load(campaign=campaign, rows=OUTLINE)
+        sections = {section.key: section for section in OutlineSection.objects.filter(campaign=campaign)}
         report, created = SummaryReport.objects.get_or_create(
             campaign=campaign, defaults={**demo.REPORT, "sections": dict(demo.SECTIONS)}
         )
@@ -26,7 +30,7 @@ class Command(BaseCommand):
                 defaults={
                     "name": name,
                     "unit": unit,
-                    "section": section,
+                    "section": sections.get(section),
                     "position": position,
                     "parent": by_code.get(parent),
                 },
