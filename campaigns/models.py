@@ -8,7 +8,7 @@ class LegalDocument(models.Model):
     """A legal document with its number/symbol and date (văn bản): plans, letters, reports…"""
 
     doc_type = models.CharField(_("loại văn bản"), max_length=8, choices=DocumentType.choices)
-    number_symbol = models.CharField(_("số, ký hiệu"), max_length=64, help_text=_("Ví dụ: 4064/KH-UBND"))
+    number_symbol = models.CharField(_("số, ký hiệu"), max_length=64, help_text=_("Ví dụ: 2218/QĐ-UBND"))
     issued_on = models.DateField(_("ngày ban hành"))
     issuer = models.CharField(_("cơ quan ban hành"), max_length=255, help_text=_("Ví dụ: Ủy ban nhân dân tỉnh"))
     subject = models.TextField(_("trích yếu"), blank=True)
@@ -32,10 +32,12 @@ class LegalDocument(models.Model):
 
 
 class Campaign(models.Model):
-    code = models.SlugField(_("mã"), max_length=32, unique=True, help_text=_("Dùng trên dòng lệnh, ví dụ 4064."))
+    code = models.SlugField(
+        _("mã"), max_length=32, unique=True, help_text=_("Dùng trên địa chỉ trang và dòng lệnh, ví dụ ntm-2025.")
+    )
     name = models.CharField(_("tên phong trào"), max_length=500)
     plan_document = models.ForeignKey(
-        LegalDocument, verbose_name=_("kế hoạch phát động"), on_delete=models.PROTECT, related_name="+"
+        LegalDocument, verbose_name=_("văn bản phát động"), on_delete=models.PROTECT, related_name="+"
     )
     issuing_authority = models.CharField(_("cơ quan phát động"), max_length=255)
     organiser = models.ForeignKey(

@@ -3,13 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign_portal.uploads import XLSX, validate_upload
 
-from .enums import RenderFormat
+from .enums import BlockKind, BlockPlacement, OutlineLevel, RenderFormat
 from .models import SummaryReport
 
 
 class SummaryReportForm(forms.ModelForm):
     """The report's header and signer fields, the recipients (one per line) and one text box per
-    narrative section. Text is plain: `[^4064/KH-UBND]` makes a footnote citing that document."""
+    narrative section. Text is plain: `[^12/KH-UBND]` makes a footnote citing that document."""
 
     issued_on = forms.DateField(
         label=_("Ngày báo cáo"),
@@ -95,3 +95,33 @@ class IndicatorImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         validate_upload(upload, allowed=(XLSX,))
         return upload
+
+
+class OutlineSectionForm(forms.Form):
+    """A section's number, title, depth and key. The title may carry a footnote [^number/symbol]."""
+
+    number = forms.CharField(label=_("Số mục"), max_length=16, required=False, help_text=_("Ví dụ: I, 1, 4.1"))
+    title = forms.CharField(
+        label=_("Tên mục"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Để trống nếu số mục đứng đầu đoạn văn. Chú thích văn bản: [^số ký hiệu], ví dụ [^12/KH-UBND]."),
+    )
+    level = forms.TypedChoiceField(label=_("Cấp"), choices=OutlineLevel.choices, coerce=int)
+    key = forms.SlugField(
+        label=_("Mã mục"),
+        max_length=40,
+        help_text=_("Chữ thường không dấu, gạch nối; nội dung cán bộ viết được lưu theo mã này."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("level") and not (data.get("number") or data.get("title")):
+            self.add_error("title", _("Mục có cấp cần có số mục hoặc tên mục."))
+        return data
+
+
+class OutlineBlockForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Khối tính toán"), choices=BlockKind.choices)
+    placement = forms.ChoiceField(label=_("Vị trí"), choices=BlockPlacement.choices, initial=BlockPlacement.AFTER)

@@ -14,9 +14,17 @@ from campaign_portal.files import protected_file_response
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, Column, SpreadsheetError, workbook_write
 from campaigns.models import Campaign
 
-from .enums import RenderStatus
-from .forms import IndicatorImportForm, RenderRequestForm, SummaryReportForm
-from .models import ReportRender, SummaryReport
+from .enums import OutlineLevel, RenderStatus
+from .forms import IndicatorImportForm, OutlineBlockForm, OutlineSectionForm, RenderRequestForm, SummaryReportForm
+from .models import OutlineBlock, OutlineSection, ReportRender, SummaryReport
+from .outline import (
+    outline_block_add,
+    outline_block_remove,
+    outline_ensure,
+    outline_section_delete,
+    outline_section_move,
+    outline_section_save,
+)
 from .selectors import campaign_indicators, campaign_outline, campaigns_for_reports, render_for_download, report_renders
 from .services import (
     CONTENT_TYPES,
@@ -246,3 +254,104 @@ def _add_errors(form, error: ValidationError) -> None:
 def _input_number(value) -> str:
     text = format(value.normalize(), "f")
     return text.replace(".", ",")
+
+
+class _OutlineMixin(LoginRequiredMixin):
+    """The outline editors are the reviewers'; to anyone else the pages do not exist (404)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.has_perm("reports.change_outline"):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def campaign(self) -> Campaign:
+        if not hasattr(self, "_campaign"):
+            self._campaign = get_object_or_404(
+                Campaign.objects.select_related("plan_document"), code=self.kwargs["code"]
+            )
+        return self._campaign
+
+
+class OutlineView(_OutlineMixin, TemplateView):
+    """The campaign's report outline: its sections in order, with their blocks; add a section."""
+
+    template_name = "reports/outline.html"
+
+    def get_context_data(self, form=None, **kwargs):
+        campaign = self.campaign()
+        outline_ensure(campaign=campaign, user=self.request.user)
+        return super().get_context_data(**kwargs) | {
+            "campaign": campaign,
+            "sections": campaign_outline(campaign=campaign),
+            "form": form or OutlineSectionForm(initial={"level": OutlineLevel.SECTION}),
+        }
+
+    def post(self, request, *args, **kwargs):
+        form = OutlineSectionForm(request.POST)
+        if form.is_valid():
+            try:
+                section = outline_section_save(campaign=self.campaign(), user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Đã thêm mục “%(section)s” vào cuối đề cương.") % {"section": section})
+                return redirect("reports:outline", code=self.campaign().code)
+        messages.error(request, _("Chưa thêm được mục: hãy sửa các ô được đánh dấu."))
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class OutlineSectionView(_OutlineMixin, TemplateView):
+    """One section: its number, title, depth and key; its computed blocks; move or remove it."""
+
+    template_name = "reports/outline_section.html"
+
+    def section(self) -> OutlineSection:
+        return get_object_or_404(
+            OutlineSection.objects.prefetch_related("blocks"), campaign=self.campaign(), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, form=None, block_form=None, **kwargs):
+        section = self.section()
+        initial = {"number": section.number, "title": section.title, "level": section.level, "key": section.key}
+        return super().get_context_data(**kwargs) | {
+            "campaign": self.campaign(),
+            "section": section,
+            "form": form or OutlineSectionForm(initial=initial),
+            "block_form": block_form or OutlineBlockForm(),
+        }
+
+    def post(self, request, *args, **kwargs):
+        section = self.section()
+        action = request.POST.get("action")
+        back = redirect("reports:outline_section", code=self.campaign().code, pk=section.pk)
+        if action in ("up", "down"):
+            outline_section_move(section=section, user=request.user, step=-1 if action == "up" else 1)
+            return redirect(f"{reverse('reports:outline', args=[self.campaign().code])}#muc-{section.pk}")
+        if action == "delete":
+            outline_section_delete(section=section, user=request.user)
+            messages.success(request, _("Đã xóa mục “%(section)s”.") % {"section": section})
+            return redirect("reports:outline", code=self.campaign().code)
+        if action == "remove_block":
+            block = get_object_or_404(OutlineBlock, section=section, pk=request.POST.get("block"))
+            outline_block_remove(block=block, user=request.user)
+            messages.success(request, _("Đã bỏ khối “%(block)s”.") % {"block": block.get_kind_display()})
+            return back
+        if action == "add_block":
+            block_form = OutlineBlockForm(request.POST)
+            if block_form.is_valid():
+                outline_block_add(section=section, user=request.user, **block_form.cleaned_data)
+                messages.success(request, _("Đã thêm khối tính toán vào mục."))
+                return back
+            messages.error(request, _("Chưa thêm được khối: hãy chọn khối và vị trí."))
+            return self.render_to_response(self.get_context_data(block_form=block_form), status=400)
+        form = OutlineSectionForm(request.POST)
+        if form.is_valid():
+            try:
+                outline_section_save(campaign=self.campaign(), user=request.user, section=section, **form.cleaned_data)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Đã lưu mục của đề cương."))
+                return redirect(f"{reverse('reports:outline', args=[self.campaign().code])}#muc-{section.pk}")
+        messages.error(request, _("Chưa lưu được mục: hãy sửa các ô được đánh dấu."))
+        return self.render_to_response(self.get_context_data(form=form), status=400)
