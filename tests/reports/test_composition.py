@@ -12,7 +12,6 @@ from reports.composition import date_line, section_drafts, summary_report_compos
 from reports.docx_render import docx_render
 from reports.models import OutlineSection
 from reports.pdf import FOOTNOTE_RULE_URL, SHIPPED, FontOnlyFetcher, pdf_render
-from reports.phrasing import number_text
 from tests.factories import AgencyFactory, CampaignFactory, CommuneFactory, DistrictFactory, LegalDocumentFactory
 from tests.factories.initiatives import InitiativeFactory
 from tests.factories.reports import IndicatorFactory, IndicatorValueFactory, SummaryReportFactory
@@ -24,13 +23,6 @@ def test_date_line_has_leading_zeros_for_days_and_first_two_months():
     assert date_line("Quảng Nam", datetime.date(2024, 12, 26)) == "Quảng Nam, ngày 26 tháng 12 năm 2024"
     assert date_line("Đà Nẵng", datetime.date(2025, 2, 5)) == "Đà Nẵng, ngày 05 tháng 02 năm 2025"
     assert date_line("Đà Nẵng", datetime.date(2025, 3, 9)) == "Đà Nẵng, ngày 09 tháng 3 năm 2025"
-
-
-def test_number_text_uses_vietnamese_separators():
-    assert number_text(Decimal("30335")) == "30.335"
-    assert number_text(Decimal("1011.00")) == "1.011"
-    assert number_text(Decimal("1234.5")) == "1.234,5"
-    assert number_text(9) == "9"
 
 
 LETTER = "Công văn số 2101/SNV-TĐKT ngày 03/03/2025 của Sở Nội vụ về hướng dẫn đăng ký mô hình."
