@@ -188,11 +188,7 @@ def late_incomplete(ctx: Context, section_id: int) -> list[Block]:
         ]
     missing = sum(1 for n in nominations if n.missing_component)
     late = sum(1 for n in nominations if nomination_is_late(n, campaign))
-    progress = ctx.progress
-    text = _(
-        "Tính đến ngày %(day)s, trong %(total)s hồ sơ đề nghị khen thưởng đã gửi, %(missing)s; %(late)s. "
-        "Trong số %(expected)s cơ quan, đơn vị, địa phương phải báo cáo, %(late_agencies)s; %(absent)s."
-    ) % {
+    text = _("Tính đến ngày %(day)s, trong %(total)s hồ sơ đề nghị khen thưởng đã gửi, %(missing)s; %(late)s.") % {
         "day": day,
         "total": count_text(len(nominations)),
         "missing": count_clause(missing, _("hồ sơ"), _("không đảm bảo thành phần hồ sơ")),
@@ -201,14 +197,14 @@ def late_incomplete(ctx: Context, section_id: int) -> list[Block]:
             _("hồ sơ"),
             _("gửi sau thời hạn (ngày %(deadline)s)") % {"deadline": date_short(campaign.nomination_deadline)},
         ),
-        "expected": count_text(progress.expected),
-        "late_agencies": count_clause(
-            progress.sent_late, _("cơ quan, đơn vị, địa phương"), _("gửi hồ sơ sau thời hạn")
-        ),
-        "absent": count_clause(len(progress.missing_agencies), _("cơ quan, đơn vị, địa phương"), _("chưa gửi hồ sơ")),
     }
-    if not progress.expected:
-        text = text.split(". ")[0] + "."
+    progress = ctx.progress
+    if progress.expected:
+        text += " " + _("Trong số %(expected)s cơ quan, đơn vị, địa phương phải báo cáo, %(late)s; %(absent)s.") % {
+            "expected": count_text(progress.expected),
+            "late": count_clause(progress.sent_late, AGENCIES, _("gửi hồ sơ sau thời hạn")),
+            "absent": count_clause(len(progress.missing_agencies), AGENCIES, _("chưa gửi hồ sơ")),
+        }
     return [plain(BLOCK_PARAGRAPH, text)]
 
 

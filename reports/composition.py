@@ -100,8 +100,10 @@ def _section_content(node: _Node, ctx: catalogue.Context, texts: dict) -> list[B
     blocks = list(section.blocks.all())
     placed = set()
 
-    def computed(kind: str) -> list[Block]:
-        if kind not in catalogue.CATALOGUE or kind in placed:
+    def computed(kind: str) -> list[Block] | None:
+        if kind not in catalogue.CATALOGUE:
+            return None
+        if kind in placed:
             return []
         placed.add(kind)
         return catalogue.CATALOGUE[kind](ctx, section.pk)
@@ -110,8 +112,8 @@ def _section_content(node: _Node, ctx: catalogue.Context, texts: dict) -> list[B
     after = [b for b in blocks if b.placement != BlockPlacement.BEFORE]
     # Markers in the text take their blocks first, so a placed block is not printed twice.
     text = staff_blocks(texts.get(section.key, ""), ctx.counter, computed)
-    content = [block for b in before for block in computed(b.kind)] + text
-    content += [block for b in after for block in computed(b.kind)]
+    content = [block for b in before for block in computed(b.kind) or []] + text
+    content += [block for b in after for block in computed(b.kind) or []]
     children = [block for child in node.children for block in _section_content(child, ctx, texts)]
     if not content and not children:
         return []

@@ -181,15 +181,17 @@ def staff_runs(text: str, counter: FootnoteCounter) -> list[Run]:
 
 
 def staff_blocks(text: str, counter: FootnoteCounter, computed=None) -> list[Block]:
-    """Paragraphs and items of staff text; a line "[[kind]]" is replaced by `computed(kind)`."""
+    """Paragraphs and items of staff text; a line "[[kind]]" is replaced by `computed(kind)`, or
+    printed as typed when `computed` knows no such block (it answers None)."""
     blocks = []
     for line in (text or "").replace("\r\n", "\n").split("\n"):
         line = line.strip()
         if not line:
             continue
         marker = BLOCK_MARKER.match(line)
-        if marker and computed is not None:
-            blocks += computed(marker.group(1))
+        placed = computed(marker.group(1)) if marker and computed is not None else None
+        if placed is not None:
+            blocks += placed
         elif line.startswith("- "):
             blocks.append(Block(BLOCK_ITEM, staff_runs(line[2:].strip(), counter)))
         else:

@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from campaign_portal.audit import audit_record
 from campaigns.models import Campaign
@@ -17,20 +16,21 @@ from .enums import BlockKind, BlockPlacement, OutlineLevel
 from .models import OutlineBlock, OutlineSection
 
 # The usual outline of a báo cáo tổng kết phong trào thi đua, for any campaign: (key, number,
-# title, level, [(block, placement)]). Titles are translated when the outline is created.
+# title, level, [(block, placement)]). Titles are the official document's Vietnamese, whatever
+# the language of the reviewer's interface.
 GENERIC_OUTLINE = [
     ("mo-dau", "", "", OutlineLevel.UNNUMBERED, [(BlockKind.OPENING, BlockPlacement.BEFORE)]),
     (
         "chi-dao",
         "I",
-        gettext_noop("Công tác chỉ đạo, triển khai thực hiện phong trào thi đua"),
+        "Công tác chỉ đạo, triển khai thực hiện phong trào thi đua",
         OutlineLevel.PART,
         [(BlockKind.DOCUMENTS, BlockPlacement.AFTER)],
     ),
     (
         "ket-qua",
         "II",
-        gettext_noop("Kết quả thực hiện phong trào thi đua"),
+        "Kết quả thực hiện phong trào thi đua",
         OutlineLevel.PART,
         [
             (BlockKind.INITIATIVES_COUNT, BlockPlacement.AFTER),
@@ -38,17 +38,17 @@ GENERIC_OUTLINE = [
             (BlockKind.INDICATORS, BlockPlacement.AFTER),
         ],
     ),
-    ("danh-gia", "III", gettext_noop("Đánh giá chung"), OutlineLevel.PART, []),
-    ("uu-diem", "1", gettext_noop("Ưu điểm"), OutlineLevel.SECTION, [(BlockKind.PROGRESS, BlockPlacement.AFTER)]),
+    ("danh-gia", "III", "Đánh giá chung", OutlineLevel.PART, []),
+    ("uu-diem", "1", "Ưu điểm", OutlineLevel.SECTION, [(BlockKind.PROGRESS, BlockPlacement.AFTER)]),
     (
         "han-che",
         "2",
-        gettext_noop("Tồn tại, hạn chế"),
+        "Tồn tại, hạn chế",
         OutlineLevel.SECTION,
         [(BlockKind.LATE_INCOMPLETE, BlockPlacement.AFTER)],
     ),
-    ("bai-hoc", "IV", gettext_noop("Bài học kinh nghiệm"), OutlineLevel.PART, []),
-    ("kien-nghi", "V", gettext_noop("Kiến nghị, đề xuất"), OutlineLevel.PART, []),
+    ("bai-hoc", "IV", "Bài học kinh nghiệm", OutlineLevel.PART, []),
+    ("kien-nghi", "V", "Kiến nghị, đề xuất", OutlineLevel.PART, []),
     (
         "ket-thuc",
         "",
@@ -81,7 +81,7 @@ def check_document_tokens(*, campaign: Campaign, text: str, field: str) -> None:
 
 
 @transaction.atomic
-def outline_load(*, campaign: Campaign, rows, user=None, translate: bool = False) -> list[OutlineSection]:
+def outline_load(*, campaign: Campaign, rows, user=None) -> list[OutlineSection]:
     """Create the campaign's outline from rows (key, number, title, level, blocks) when it has
     none; an outline already there is the staff's and stays as it is."""
     existing = list(OutlineSection.objects.filter(campaign=campaign))
@@ -93,7 +93,7 @@ def outline_load(*, campaign: Campaign, rows, user=None, translate: bool = False
             campaign=campaign,
             key=key,
             number=number,
-            title=_(title) if translate and title else title,
+            title=title,
             level=level,
             position=position * 10,
         )
@@ -106,7 +106,7 @@ def outline_load(*, campaign: Campaign, rows, user=None, translate: bool = False
 
 def outline_ensure(*, campaign: Campaign, user=None) -> list[OutlineSection]:
     """The campaign's outline; a campaign without one gets the generic outline."""
-    return outline_load(campaign=campaign, rows=GENERIC_OUTLINE, user=user, translate=True)
+    return outline_load(campaign=campaign, rows=GENERIC_OUTLINE, user=user)
 
 
 def _snapshot(section: OutlineSection) -> dict:

@@ -15,7 +15,7 @@ from tests.factories.initiatives import InitiativeFactory
 BAC_TRA_MY_COMMUNES = {
     "Mô hình 3K “Không viết, không hẹn, không phiền hà”": {"Trà Đốc"},
     "Kết quả chúng tôi là nụ cười của bạn": {"Trà Đông"},
-    "Giờ làm việc thứ 9 vào thứ Năm hàng tuần theo mô hình “4 xin – 4 luôn – 5 không”": {"Trà Nú"},
+    "Giờ làm việc thứ 9": {"Trà Nú"},
     "Giải quyết thủ tục hành chính kết hợp tạo tài khoản Dịch vụ công cho công dân": {"Trà Kót"},
 }
 

@@ -98,6 +98,10 @@ def test_block_goes_before_after_or_where_the_text_places_it(campaign):
     report.save()
     lines = _text(report).split("\n")
     assert lines[1] == "Đoạn một." and lines[2].startswith("Tính đến thời điểm") and lines[3] == "Đoạn hai."
+    # A marker naming no block of the catalogue is printed as typed, not lost.
+    report.sections = {"x": "[[khong_co]]"}
+    report.save()
+    assert _text(report).split("\n")[1:] == [lines[2], "[[khong_co]]"]
 
 
 def test_numbered_section_without_title_numbers_its_first_paragraph(campaign):
