@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign_portal.uploads import XLSX, validate_upload
 
 from .enums import BlockKind, BlockPlacement, OutlineLevel, RenderFormat
-from .models import SummaryReport
+from .models import OutlineBlock, SummaryReport
 
 
 class SummaryReportForm(forms.ModelForm):
@@ -125,3 +125,13 @@ class OutlineSectionForm(forms.Form):
 class OutlineBlockForm(forms.Form):
     kind = forms.ChoiceField(label=_("Khối tính toán"), choices=BlockKind.choices)
     placement = forms.ChoiceField(label=_("Vị trí"), choices=BlockPlacement.choices, initial=BlockPlacement.AFTER)
+
+
+class OutlineBlockChoiceForm(forms.Form):
+    """Which of the section's blocks to remove: any other value is refused, never looked up raw."""
+
+    block = forms.ModelChoiceField(queryset=OutlineBlock.objects.none())
+
+    def __init__(self, *args, section, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["block"].queryset = section.blocks.all()

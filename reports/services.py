@@ -155,6 +155,20 @@ def indicator_value_set(*, indicator: Indicator, value: Decimal | None, user, ag
         audit_record(actor=user, action="reports.indicator.value", target=indicator, before=before, after=after)
 
 
+@transaction.atomic
+def indicator_section_set(*, indicator: Indicator, section: OutlineSection | None, user) -> None:
+    """Place an indicator in a section of its campaign's outline (None: not printed)."""
+    if section is not None and section.campaign_id != indicator.campaign_id:
+        raise ValueError("The section belongs to another campaign.")
+    if indicator.section_id == (section.pk if section else None):
+        return
+    before = {"section": indicator.section.key if indicator.section_id else None}
+    indicator.section = section
+    indicator.save(update_fields=["section"])
+    after = {"section": section.key if section else None}
+    audit_record(actor=user, action="reports.indicator.section", target=indicator, before=before, after=after)
+
+
 MAX_INDICATOR_VALUE = Decimal(10) ** 14  # the column holds 16 digits, 2 of them decimals
 
 

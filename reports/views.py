@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,8 +16,15 @@ from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, Column, SpreadsheetE
 from campaigns.models import Campaign
 
 from .enums import OutlineLevel, RenderStatus
-from .forms import IndicatorImportForm, OutlineBlockForm, OutlineSectionForm, RenderRequestForm, SummaryReportForm
-from .models import OutlineBlock, OutlineSection, ReportRender, SummaryReport
+from .forms import (
+    IndicatorImportForm,
+    OutlineBlockChoiceForm,
+    OutlineBlockForm,
+    OutlineSectionForm,
+    RenderRequestForm,
+    SummaryReportForm,
+)
+from .models import OutlineSection, ReportRender, SummaryReport
 from .outline import (
     outline_block_add,
     outline_block_remove,
@@ -29,6 +37,7 @@ from .selectors import campaign_indicators, campaign_outline, campaigns_for_repo
 from .services import (
     CONTENT_TYPES,
     decimal_from_cell,
+    indicator_section_set,
     indicator_value_set,
     indicators_import,
     report_render_request,
@@ -186,6 +195,7 @@ class IndicatorsView(_CampaignReportMixin, TemplateView):
         return super().get_context_data(**kwargs) | {
             "campaign": self.campaign(),
             "rows": rows,
+            "sections": [section for section in campaign_outline(campaign=self.campaign()) if section.level],
             "import_form": import_form or IndicatorImportForm(),
         }
 
@@ -208,8 +218,12 @@ class IndicatorsView(_CampaignReportMixin, TemplateView):
                     messages.success(request, _("Đã nhập %(n)d chỉ số.") % {"n": count})
                     return redirect("reports:indicators", code=self.campaign().code)
             return self.render_to_response(self.get_context_data(import_form=form), status=400)
-        errors, parsed = {}, []
+        errors, parsed, placed = {}, [], []
+        sections = {str(section.pk): section for section in campaign_outline(campaign=self.campaign())}
         for indicator in campaign_indicators(campaign=self.campaign()):
+            chosen = request.POST.get(f"section-{indicator.pk}")
+            if chosen is not None and not indicator.parent_id:
+                placed.append((indicator, sections.get(chosen)))
             raw = request.POST.get(f"value-{indicator.pk}", "")
             try:
                 parsed.append((indicator, decimal_from_cell(raw)))
@@ -218,8 +232,11 @@ class IndicatorsView(_CampaignReportMixin, TemplateView):
         if errors:
             messages.error(request, _("Chưa lưu: hãy sửa các giá trị được đánh dấu."))
             return self.render_to_response(self.get_context_data(errors=errors), status=400)
-        for indicator, value in parsed:
-            indicator_value_set(indicator=indicator, value=value, user=request.user)
+        with transaction.atomic():
+            for indicator, value in parsed:
+                indicator_value_set(indicator=indicator, value=value, user=request.user)
+            for indicator, section in placed:
+                indicator_section_set(indicator=indicator, section=section, user=request.user)
         messages.success(request, _("Đã lưu số liệu chỉ số."))
         return redirect("reports:indicators", code=self.campaign().code)
 
@@ -332,7 +349,10 @@ class OutlineSectionView(_OutlineMixin, TemplateView):
             messages.success(request, _("Đã xóa mục “%(section)s”.") % {"section": section})
             return redirect("reports:outline", code=self.campaign().code)
         if action == "remove_block":
-            block = get_object_or_404(OutlineBlock, section=section, pk=request.POST.get("block"))
+            choice = OutlineBlockChoiceForm(request.POST, section=section)
+            if not choice.is_valid():
+                raise Http404
+            block = choice.cleaned_data["block"]
             outline_block_remove(block=block, user=request.user)
             messages.success(request, _("Đã bỏ khối “%(block)s”.") % {"block": block.get_kind_display()})
             return back

@@ -104,7 +104,7 @@ def test_browser_import_with_errors_lists_each_row_and_column(page, make_user, d
     page.get_by_label("Tệp Excel đã điền theo mẫu").set_input_files(str(template))
     page.get_by_role("button", name="Nhập").click()
     assert page.get_by_text("Chưa nhập dòng nào: tệp có 4 lỗi cần sửa.").is_visible()
-    assert page.get_by_text("Dòng 3, cột “Lĩnh vực CCHC (*)”").is_visible()
+    assert page.get_by_text("Dòng 3, cột “Lĩnh vực, nhóm”").is_visible()
     assert Initiative.objects.count() == before
     screenshot(page, "initiatives-import-errors-1280")
 

@@ -248,3 +248,29 @@ def test_report_page_and_status_query_counts_do_not_grow_with_renders(
 
     assert_same_query_count(lambda: client.get(reverse("reports:detail", args=[campaign.code])), grow)
     assert_same_query_count(lambda: client.get(reverse("reports:render_status", args=[campaign.code])), grow)
+
+
+def test_reviewer_places_an_indicator_in_an_outline_section_with_its_value(client, reviewer, campaign):
+    report = SummaryReportFactory(campaign=campaign)
+    indicator = IndicatorFactory(campaign=campaign, name="Tài khoản đã cấp", unit="tài khoản")
+    results = OutlineSection.objects.get(campaign=campaign, key="ket-qua")
+    client.force_login(reviewer)
+    url = reverse("reports:indicators", args=[campaign.code])
+    assert f'name="section-{indicator.pk}"' in client.get(url).content.decode()
+    bad = client.post(url, {f"value-{indicator.pk}": "ba mươi", f"section-{indicator.pk}": results.pk})
+    assert bad.status_code == 400
+    indicator.refresh_from_db()
+    assert indicator.section is None, "nothing half saved"
+    assert (
+        client.post(url, {f"value-{indicator.pk}": "30.335", f"section-{indicator.pk}": results.pk}).status_code == 302
+    )
+    indicator.refresh_from_db()
+    assert indicator.section == results
+    from reports.composition import summary_report_compose
+
+    assert "Tài khoản đã cấp: 30.335 tài khoản." in [
+        block.text for block in summary_report_compose(report=report).blocks
+    ]
+    client.post(url, {f"value-{indicator.pk}": "30.335", f"section-{indicator.pk}": ""})
+    indicator.refresh_from_db()
+    assert indicator.section is None
