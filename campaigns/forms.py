@@ -148,10 +148,25 @@ class CategoryRowForm(forms.Form):
     category = forms.ModelChoiceField(
         queryset=InitiativeCategory.objects.none(), required=False, widget=forms.HiddenInput
     )
-    code = forms.SlugField(label=_("Mã"), max_length=40, required=False)
-    name = forms.CharField(label=_("Tên lĩnh vực, nhóm"), max_length=200, required=False)
-    position = forms.IntegerField(label=_("Thứ tự"), min_value=0, max_value=32767, required=False)
-    retired = forms.BooleanField(label=_("Ngừng sử dụng"), required=False)
+    position = forms.IntegerField(
+        label=_("Thứ tự"),
+        min_value=0,
+        max_value=32767,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+    code = forms.SlugField(
+        label=_("Mã"), max_length=40, required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+    name = forms.CharField(
+        label=_("Tên lĩnh vực, nhóm"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    retired = forms.BooleanField(
+        label=_("Ngừng sử dụng"), required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
+    )
 
     def __init__(self, *args, campaign: Campaign, **kwargs):
         super().__init__(*args, **kwargs)

@@ -64,7 +64,7 @@ def import_template(*, user) -> bytes:
     guide.title = _("Hướng dẫn")
     guide.column_dimensions["A"].width = 110
     lines = [
-        _("MẪU NHẬP MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP CẢI CÁCH HÀNH CHÍNH"),
+        _("MẪU NHẬP MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP"),
         "",
         _("1. Điền mỗi mô hình, sáng kiến, giải pháp trên một dòng của trang “Dữ liệu”, từ dòng 2."),
         _(
