@@ -12,4 +12,5 @@ class CampaignsConfig(AppConfig):
     figures_sources = {
         "Campaign_expected_agencies": "campaign",
         "CampaignDocument": "campaign",
+        "InitiativeCategory": "campaign",
     }

@@ -8,7 +8,7 @@ class LegalDocument(models.Model):
     """A legal document with its number/symbol and date (văn bản): plans, letters, reports…"""
 
     doc_type = models.CharField(_("loại văn bản"), max_length=8, choices=DocumentType.choices)
-    number_symbol = models.CharField(_("số, ký hiệu"), max_length=64, help_text=_("Ví dụ: 4064/KH-UBND"))
+    number_symbol = models.CharField(_("số, ký hiệu"), max_length=64, help_text=_("Ví dụ: 2218/QĐ-UBND"))
     issued_on = models.DateField(_("ngày ban hành"))
     issuer = models.CharField(_("cơ quan ban hành"), max_length=255, help_text=_("Ví dụ: Ủy ban nhân dân tỉnh"))
     subject = models.TextField(_("trích yếu"), blank=True)
@@ -32,10 +32,12 @@ class LegalDocument(models.Model):
 
 
 class Campaign(models.Model):
-    code = models.SlugField(_("mã"), max_length=32, unique=True, help_text=_("Dùng trên dòng lệnh, ví dụ 4064."))
+    code = models.SlugField(
+        _("mã"), max_length=32, unique=True, help_text=_("Dùng trên địa chỉ trang và dòng lệnh, ví dụ ntm-2025.")
+    )
     name = models.CharField(_("tên phong trào"), max_length=500)
     plan_document = models.ForeignKey(
-        LegalDocument, verbose_name=_("kế hoạch phát động"), on_delete=models.PROTECT, related_name="+"
+        LegalDocument, verbose_name=_("văn bản phát động"), on_delete=models.PROTECT, related_name="+"
     )
     issuing_authority = models.CharField(_("cơ quan phát động"), max_length=255)
     organiser = models.ForeignKey(
@@ -71,6 +73,34 @@ class Campaign(models.Model):
         verbose_name = _("phong trào thi đua")
         verbose_name_plural = _("phong trào thi đua")
         ordering = ["-period_start"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InitiativeCategory(models.Model):
+    """A campaign's own group of initiatives (lĩnh vực, nhóm): the reform areas of an
+    administrative-reform campaign, the fields of a rural-development one. Data, so that each
+    campaign names its own; a retired category stays on the initiatives that use it."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="categories"
+    )
+    code = models.SlugField(_("mã"), max_length=40, help_text=_("Chữ thường không dấu, ví dụ: thu-tuc-hanh-chinh."))
+    name = models.CharField(_("tên lĩnh vực, nhóm"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    retired = models.BooleanField(
+        _("ngừng sử dụng"), default=False, help_text=_("Không chọn được cho mô hình mới; mô hình cũ giữ nguyên.")
+    )
+
+    class Meta:
+        verbose_name = _("lĩnh vực, nhóm mô hình")
+        verbose_name_plural = _("lĩnh vực, nhóm mô hình")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "code"], name="initiative_category_unique_code"),
+            models.UniqueConstraint(fields=["campaign", "name"], name="initiative_category_unique_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -22,6 +22,7 @@ def campaign_detail(*, code: str) -> Campaign:
         .prefetch_related(
             Prefetch("document_links", queryset=CampaignDocument.objects.select_related("document")),
             Prefetch("expected_agencies", queryset=Agency.objects.order_by("level", "kind", "name")),
+            "categories",
         )
         .get(code=code)
     )

@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .forms import CampaignForm, DocumentFormSet
+from .forms import CampaignForm, CategoryFormSet, DocumentFormSet
 from .models import Campaign
 from .selectors import campaign_detail, campaign_list
-from .services import campaign_save
+from .services import campaign_categories_save, campaign_save
 
 
 class CampaignListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -103,3 +104,45 @@ class CampaignUpdateView(CampaignEditView):
             }
             for link in campaign.document_links.select_related("document")
         ]
+
+
+class CampaignCategoriesView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+    """The campaign's own categories of initiatives: add, rename, order, retire."""
+
+    template_name = "campaigns/categories.html"
+    permission_required = "campaigns.change_campaign"
+
+    def campaign(self) -> Campaign:
+        return get_object_or_404(Campaign, code=self.kwargs["code"])
+
+    def get_context_data(self, formset=None, **kwargs):
+        campaign = self.campaign()
+        if formset is None:
+            initial = [
+                {"category": c, "code": c.code, "name": c.name, "position": c.position, "retired": c.retired}
+                for c in campaign.categories.all()
+            ]
+            formset = CategoryFormSet(prefix="cat", initial=initial, form_kwargs={"campaign": campaign})
+        return super().get_context_data(**kwargs) | {"campaign": campaign, "formset": formset}
+
+    def post(self, request, *args, **kwargs):
+        campaign = self.campaign()
+        formset = CategoryFormSet(request.POST, prefix="cat", form_kwargs={"campaign": campaign})
+        if formset.is_valid():
+            rows = [
+                {**form.cleaned_data, "position": form.cleaned_data["position"] or index}
+                for index, form in enumerate(formset.forms, start=1)
+                if form.cleaned_data and not form.is_blank()
+            ]
+            try:
+                campaign_categories_save(user=request.user, campaign=campaign, rows=rows)
+            except ValidationError as error:
+                formset_error = error.messages
+            else:
+                messages.success(request, _("Đã lưu lĩnh vực, nhóm mô hình của phong trào."))
+                return redirect("campaigns:categories", code=campaign.code)
+        else:
+            formset_error = [_("Chưa lưu: hãy sửa các ô được đánh dấu.")]
+        for text in formset_error:
+            messages.error(request, text)
+        return self.render_to_response(self.get_context_data(formset=formset), status=400)

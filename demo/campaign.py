@@ -4,9 +4,10 @@ campaign is found by its code and each document by its number and date."""
 from django.db import transaction
 
 from agencies.models import Agency
-from campaigns.models import Campaign, CampaignDocument, LegalDocument
+from campaigns.models import Campaign, CampaignDocument, InitiativeCategory, LegalDocument
 
 from . import plan_4064 as plan
+from .outline_4064 import CATEGORIES
 
 
 def _document(row) -> LegalDocument:
@@ -30,6 +31,10 @@ def load_campaign() -> str:
     for position, row in enumerate(plan.DOCUMENTS, start=1):
         CampaignDocument.objects.update_or_create(
             campaign=campaign, document=_document(row), defaults={"position": position}
+        )
+    for position, (code, name) in enumerate(CATEGORIES, start=1):
+        InitiativeCategory.objects.get_or_create(
+            campaign=campaign, code=code, defaults={"name": name, "position": position}
         )
     expected = Agency.objects.filter(kind__in=plan.EXPECTED_KINDS, valid_from__isnull=True)
     campaign.expected_agencies.set(expected)

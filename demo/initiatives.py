@@ -5,7 +5,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from agencies.models import Agency
-from campaigns.models import Campaign
+from campaigns.models import Campaign, InitiativeCategory
 from initiatives.enums import InitiativeState
 from initiatives.models import Initiative, InitiativeHistory
 
@@ -21,6 +21,7 @@ def load_initiatives(*, campaign: str = "4064") -> str:
     except Campaign.DoesNotExist as error:
         raise CommandError(f"Chưa có phong trào “{campaign}”: hãy nạp phong trào minh họa trước.") from error
     day = target.period_end
+    categories = {category.code: category for category in InitiativeCategory.objects.filter(campaign=target)}
     created = 0
     for row in demo.INITIATIVES:
         agency = _agency(row["agency"], day)
@@ -33,11 +34,11 @@ def load_initiatives(*, campaign: str = "4064") -> str:
             campaign=target,
             agency=agency,
             title=row["title"],
-            defaults={"kind": row["kind"], "reform_area": row["area"]},
+            defaults={"kind": row["kind"], "category": categories.get(row["area"])},
         )
         values = {
             "kind": row["kind"],
-            "reform_area": row["area"],
+            "category": categories.get(row["area"]),
             "description": row.get("description", ""),
             "results": row.get("results", ""),
             "result_figures": row.get("figures", []),
@@ -67,10 +68,7 @@ def load_initiatives(*, campaign: str = "4064") -> str:
 
 
 def _agency(name: str, day) -> Agency:
-    query = Agency.objects.active_on(day).filter(name=name)
-    if name in demo.PARENTS:
-        query = query.filter(parent__name=demo.PARENTS[name])
-    agency = query.first()
+    agency = Agency.objects.active_on(day).filter(name=name).first()
     if agency is None:
         raise CommandError(f"Thiếu cơ quan “{name}”: hãy chạy load_agencies trước.")
     return agency

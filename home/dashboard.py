@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.enums import NominationState, Verdict
 from awards.selectors import campaign_progress, nomination_queue, nominations_visible_to
-from campaigns.enums import ReformArea
-from campaigns.models import Campaign
+from campaigns.models import Campaign, InitiativeCategory
 from initiatives.enums import InitiativeState
 from initiatives.models import Initiative
 from initiatives.selectors import initiatives_visible_to
@@ -102,7 +101,7 @@ def _campaign_figures(*, user, campaign: Campaign, today: datetime.date) -> dict
     progress = campaign_progress(campaign=campaign, as_of=today)
     initiatives = initiatives_visible_to(user=user).filter(campaign=campaign).exclude(state=InitiativeState.DRAFT)
     nominations = nominations_visible_to(user=user).filter(campaign=campaign)
-    by_area, initiative_states = _pair_counts(initiatives, "reform_area", "state")
+    by_area, initiative_states = _pair_counts(initiatives, "category", "state")
     by_state, by_verdict = _pair_counts(
         nominations, "state", "verdict", second_excluding={"state": NominationState.DRAFT}
     )
@@ -118,9 +117,13 @@ def _campaign_figures(*, user, campaign: Campaign, today: datetime.date) -> dict
         ),
         Chart(
             "initiatives-area",
-            _("Mô hình, sáng kiến theo lĩnh vực cải cách"),
+            _("Mô hình, sáng kiến theo lĩnh vực, nhóm"),
             "bar",
-            [(label, by_area.get(value, 0)) for value, label in ReformArea.choices],
+            [
+                (category.name, by_area.get(category.pk, 0))
+                for category in InitiativeCategory.objects.filter(campaign=campaign).order_by("position", "pk")
+            ]
+            + ([(str(_("Chưa phân loại")), by_area[None])] if by_area.get(None) else []),
         ),
         Chart(
             "nominations-verdict",

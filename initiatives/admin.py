@@ -24,8 +24,8 @@ class HistoryInline(admin.TabularInline):
 
 @admin.register(Initiative)
 class InitiativeAdmin(admin.ModelAdmin):
-    list_display = ("title", "agency", "kind", "reform_area", "state")
-    list_filter = ("state", "kind", "reform_area", "campaign")
+    list_display = ("title", "agency", "kind", "category", "state")
+    list_filter = ("state", "kind", "category", "campaign")
     search_fields = ("search_text",)
     raw_id_fields = ("agency", "implementing_units", "replicated_to")
     inlines = [EvidenceInline, HistoryInline]

@@ -10,4 +10,6 @@ urlpatterns = [
     path("<slug:code>/tao-tep/", views.RenderRequestView.as_view(), name="render_request"),
     path("<slug:code>/ban-in.json", views.RenderStatusView.as_view(), name="render_status"),
     path("<slug:code>/chi-so/", views.IndicatorsView.as_view(), name="indicators"),
+    path("<slug:code>/de-cuong/", views.OutlineView.as_view(), name="outline"),
+    path("<slug:code>/de-cuong/<int:pk>/", views.OutlineSectionView.as_view(), name="outline_section"),
 ]

@@ -128,6 +128,7 @@ MATRIX.update(
         "campaigns:detail": Entry(everyone(), fixture=_campaign),
         "campaigns:create": Entry(REVIEWERS_ONLY),
         "campaigns:update": Entry(REVIEWERS_ONLY, fixture=_campaign),
+        "campaigns:categories": Entry(REVIEWERS_ONLY, fixture=_campaign),
     }
 )
 
@@ -149,7 +150,16 @@ def _render(owner):
     return {"pk": render.pk}
 
 
+def _outline_section(owner):
+    from reports.models import OutlineSection
+    from tests.factories.reports import SummaryReportFactory
+
+    campaign = SummaryReportFactory().campaign
+    return {"code": campaign.code, "pk": OutlineSection.objects.filter(campaign=campaign).first().pk}
+
+
 REPORT_READERS = {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200, "official": 200}
+OUTLINE_EDITORS = {"anonymous": LOGIN_REDIRECT, "*": 404, "reviewer": 200}
 MATRIX.update(
     {
         "reports:index": Entry(REPORT_READERS),
@@ -157,6 +167,8 @@ MATRIX.update(
         "reports:render_status": Entry(REPORT_READERS, fixture=_report),
         "reports:download": Entry(REPORT_READERS, fixture=_render),
         "reports:indicators": Entry({"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200}, fixture=_report),
+        "reports:outline": Entry(OUTLINE_EDITORS, fixture=_report),
+        "reports:outline_section": Entry(OUTLINE_EDITORS, fixture=_outline_section),
         "reports:render_request": Entry(
             {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 302},
             fixture=_report,

@@ -32,6 +32,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Tables the cached figures never read, each with the reason. A new table goes either on its app's
 # `figures_sources` (its writes then move the version) or here, with a reason a reviewer can check.
 NEVER_READ = {
+    "reports_outlinesection": "the report's outline: read when a report is composed, never by the cached figures",
+    "reports_outlineblock": "the computed blocks placed in the outline: read only when a report is composed",
     "campaign_portal_auditevent": "the audit log: who did what, shown on records' pages, never counted",
     "accounts_user": "the figures are counted per role, which is in the cache key, not per user",
     "accounts_user_groups": "Django's groups: permissions come from the role (rules)",

@@ -13,7 +13,6 @@ from django.urls import reverse
 from accounts.enums import Role
 from awards import services as awards_services
 from awards.enums import NomineeType
-from campaigns.enums import ReformArea
 from campaigns.models import Campaign
 from campaigns.services import campaign_save
 from initiatives import services as initiatives_services
@@ -154,7 +153,6 @@ def test_dashboard_shows_initiative_writes_at_once(dashboard, campaign, officer,
         agency=officer.agency,
         campaign=campaign,
         kind=InitiativeKind.MODEL,
-        reform_area=ReformArea.PROCEDURES,
         title="Một cửa liên thông",
         state=InitiativeState.REGISTERED,
     )
