@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 from django.urls import reverse
 
+from campaigns.models import InitiativeCategory
 from initiatives.models import Initiative
 from tests.factories.initiatives import InitiativeFactory
 
@@ -42,6 +43,7 @@ def test_form_stores_decomposed_text_composed(client, campaign, district, commun
 
 
 def test_excel_import_stores_decomposed_cells_composed(client, campaign, district, commune, district_officer):
+    category = InitiativeCategory.objects.create(campaign=campaign, code="tthc", name="Cải cách thủ tục hành chính")
     client.force_login(district_officer)
     upload = _workbook(
         [
@@ -64,6 +66,7 @@ def test_excel_import_stores_decomposed_cells_composed(client, campaign, distric
     created = Initiative.objects.get(agency=district)
     assert (created.title, created.description) == ("Một cửa không hẹn", "Mô tả đầy đủ")
     assert list(created.implementing_units.all()) == [commune]
+    assert created.category == category
 
 
 @pytest.mark.parametrize("typed", ["Trà Ðốc", "Trà Đốc", "Тrà Đốc", unicodedata.normalize("NFD", "Trà Đốc")])
