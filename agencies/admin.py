@@ -2,7 +2,17 @@ from django.contrib import admin
 
 from campaign_portal.admin import CampaignFiguresAdminMixin
 
-from .models import Agency
+from .models import Agency, AgencySuccession
+
+
+class SuccessorInline(admin.TabularInline):
+    """What became of the agency: one row per successor, with the date and the legal basis."""
+
+    model = AgencySuccession
+    fk_name = "predecessor"
+    extra = 0
+    autocomplete_fields = ("successor",)
+    fields = ("successor", "effective", "is_principal", "legal_basis", "source", "note")
 
 
 @admin.register(Agency)
@@ -11,4 +21,14 @@ class AgencyAdmin(CampaignFiguresAdminMixin, admin.ModelAdmin):
     list_filter = ("level", "kind")
     search_fields = ("name", "short_name", "unit_code", "search_text")
     list_select_related = ("parent",)
-    autocomplete_fields = ("parent", "successor")
+    autocomplete_fields = ("parent", "province")
+    inlines = [SuccessorInline]
+
+
+@admin.register(AgencySuccession)
+class AgencySuccessionAdmin(admin.ModelAdmin):
+    list_display = ("predecessor", "successor", "effective", "is_principal", "legal_basis", "source")
+    list_filter = ("effective", "is_principal")
+    search_fields = ("predecessor__name", "successor__name", "legal_basis")
+    list_select_related = ("predecessor", "successor")
+    autocomplete_fields = ("predecessor", "successor")
