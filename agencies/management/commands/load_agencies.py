@@ -30,7 +30,8 @@ class Command(BaseCommand):
         except ProvinceNotFound as error:
             raise CommandError(str(error)) from error
         report = province_load(province=province)
-        self.stdout.write(f"{province.full_name[:1].upper()}{province.full_name[1:]} → {province.new_name} từ 01/07/2025")
+        name = province.full_name[:1].upper() + province.full_name[1:]
+        self.stdout.write(f"{name} → {province.new_name} từ 01/07/2025")
         for day in CHANGE_DAYS:
             write_counts(self.stdout, day=day, province=province.code)
         for name in report.unresolved:
