@@ -355,7 +355,7 @@ class _Loader:
             ward = old_wards[code]
             if code in later_wards:
                 successor_codes = [code]
-                note = _("Chuyển đơn vị hành chính cấp trên, đổi tên hoặc đổi loại")
+                note = "Chuyển đơn vị hành chính cấp trên, đổi tên hoặc đổi loại"
             else:
                 key = _key(f"{UnitType(ward['type']).label} {ward['name']}")
                 # "Hải Châu I" and "Hải Châu II" became "Hải Châu": the package keeps no key for the second.
@@ -364,7 +364,7 @@ class _Loader:
                 ]
                 same_district = [c for c in candidates if later_wards[c]["districtCode"] == ward["district_code"]]
                 successor_codes = list(dict.fromkeys(same_district or candidates))
-                note = _("Nhập vào đơn vị khác")
+                note = "Nhập vào đơn vị khác"
             if len(successor_codes) != 1:
                 self.report.unresolved.append(agency.name)
                 continue
@@ -376,9 +376,9 @@ class _Loader:
                 continue
             counted = receiving_districts.get(code)
             if code in standing:
-                self.link(district, standing[code], act, note=_("Đổi tên hoặc đổi loại"))
+                self.link(district, standing[code], act, note="Đổi tên hoặc đổi loại")
             elif counted:
-                self.link(district, standing[counted.most_common(1)[0][0]], act, note=_("Nhập vào đơn vị khác"))
+                self.link(district, standing[counted.most_common(1)[0][0]], act, note="Nhập vào đơn vị khác")
             else:
                 self.report.unresolved.append(district.name)
 
@@ -427,12 +427,12 @@ class _Loader:
             for name, short, predecessors in step.established:
                 standing[name] = self._department(name, short, committee, step.act.effective, final_close)
                 for predecessor in predecessors:
-                    self.link(before[predecessor], standing[name], step.act, note=_("Hợp nhất"))
+                    self.link(before[predecessor], standing[name], step.act, note="Hợp nhất")
             for closed, successor in step.absorbed:
-                self.link(before[closed], standing[successor], step.act, note=_("Sáp nhập"))
+                self.link(before[closed], standing[successor], step.act, note="Sáp nhập")
                 del standing[closed]
             for giver, receiver in step.parts:
-                self.link(before[giver], standing[receiver], step.act, principal=False, note=_("Chuyển một phần"))
+                self.link(before[giver], standing[receiver], step.act, principal=False, note="Chuyển một phần")
             for _name, _short, predecessors in step.established:
                 for predecessor in predecessors:
                     if standing.get(predecessor) is before[predecessor]:
@@ -498,7 +498,7 @@ class _Loader:
                 province=None,
                 valid_to=None,
             )
-            self.link(committee, new_committee, merger, note=_("Hợp nhất đơn vị hành chính cấp tỉnh"))
+            self.link(committee, new_committee, merger, note="Hợp nhất đơn vị hành chính cấp tỉnh")
         else:
             new_committee = committee
         act = changes.commune_rearrangement_2025(province.new_name, province.new_code)
@@ -525,7 +525,7 @@ class _Loader:
         for new_key, old_keys in converter["DICT_PROVINCE_WARD_NO_DIVIDED"][province.new_key].items():
             for old_key in old_keys:
                 if old_key in legacy_codes:
-                    self.link(units[legacy_codes[old_key]], communes[new_key], act, note=_("Sắp xếp đơn vị cấp xã"))
+                    self.link(units[legacy_codes[old_key]], communes[new_key], act, note="Sắp xếp đơn vị cấp xã")
         for old_key, new_wards in converter["DICT_PROVINCE_WARD_DIVIDED"].get(province.new_key, {}).items():
             if old_key in legacy_codes:
                 for ward in new_wards:
@@ -534,7 +534,7 @@ class _Loader:
                         communes[ward["newWardKey"]],
                         act,
                         principal=ward["isDefaultNewWard"],
-                        note=_("Chia cho nhiều đơn vị cấp xã"),
+                        note="Chia cho nhiều đơn vị cấp xã",
                     )
         self._load_2025_departments(new_committee, departments)
 
@@ -546,7 +546,7 @@ class _Loader:
         for name, short, predecessors in listed:
             department = self._department(name, short, new_committee, changes.TWO_LEVELS_FROM, None)
             for predecessor in predecessors.get(self.province.code, []):
-                self.link(departments[predecessor], department, act, note=_("Hợp nhất đơn vị hành chính cấp tỉnh"))
+                self.link(departments[predecessor], department, act, note="Hợp nhất đơn vị hành chính cấp tỉnh")
 
 
 def province_load(*, province: LegacyProvince, until: datetime.date | None = None) -> LoadReport:

@@ -14,7 +14,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from .data.reorganisation_2025 import HISTORY_START
@@ -61,7 +61,7 @@ def province_committee_as_of(province: Agency | str, day: datetime.date) -> Agen
     standing = committees.active_on(day).first()
     if standing is not None:
         return standing
-    earliest = committees.order_by("valid_to").first()
+    earliest = committees.order_by(F("valid_to").asc(nulls_last=True)).first()
     return issuer_as_of(earliest, day) if earliest is not None else None
 
 
