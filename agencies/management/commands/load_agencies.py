@@ -8,7 +8,8 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from agencies.data.quang_nam_2024 import PROVINCE_CODE
-from agencies.loading import LoadWouldRewind, ProvinceNotFound, province_load, province_resolve
+from agencies.loading import LoadWouldRewind, province_load
+from agencies.packages import ProvinceNotFound, province_resolve
 from agencies.selectors import DateBeforeHistory, hierarchy_date_check
 
 from .show_hierarchy import CHANGE_DAYS, write_counts
@@ -51,8 +52,9 @@ class Command(BaseCommand):
             report = province_load(province=province, until=until)
         except LoadWouldRewind as error:
             raise CommandError(str(error)) from error
-        name = province.full_name[:1].upper() + province.full_name[1:]
-        self.stdout.write(f"{name} → {province.new_name} từ 01/07/2025")
+        if until is None or until >= CHANGE_DAYS[-1]:
+            name = province.full_name[:1].upper() + province.full_name[1:]
+            self.stdout.write(f"{name} → {province.new_name} từ 01/07/2025")
         for day in [day for day in CHANGE_DAYS if until is None or day <= until]:
             write_counts(self.stdout, day=day, province=province.code)
         for name in report.unresolved:

@@ -6,7 +6,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from agencies.enums import AgencyLevel
-from agencies.loading import ProvinceNotFound, province_resolve
+from agencies.packages import ProvinceNotFound, province_resolve
 from agencies.selectors import (
     DateBeforeHistory,
     hierarchy_counts,
