@@ -7,4 +7,4 @@ class AgenciesConfig(AppConfig):
     verbose_name = _("Cơ quan, đơn vị")
 
     # An agency's name, level and parent show in every campaign's figures (campaign_portal/freshness.py).
-    figures_sources = {"Agency": None}
+    figures_sources = {"Agency": None, "AgencySuccession": None}

@@ -53,9 +53,7 @@ class NominationForm(forms.ModelForm):
         ).exclude(Q(kind=AgencyKind.DISTRICT_COMMITTEE) & ~Q(pk__in=senders))
         if merged_agencies:
             self.fields["filed_for"] = FiledForField(
-                queryset=Agency.objects.filter(pk__in=[merged.pk for merged in merged_agencies]).select_related(
-                    "successor"
-                ),
+                queryset=Agency.objects.filter(pk__in=[merged.pk for merged in merged_agencies]),
                 label=_("Cơ quan, đơn vị gửi hồ sơ"),
                 required=False,
                 empty_label=agency.name,

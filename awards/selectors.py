@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.enums import AgencyKind, AgencyLevel
-from agencies.models import Agency
+from agencies.models import Agency, AgencySuccession
 from agencies.selectors import agencies_readable_by
 from campaign_portal.text import fold_text
 from campaigns.models import Campaign
@@ -173,20 +173,35 @@ def _merged_during(campaign: Campaign) -> Q:
     could not send by the deadline themselves, so their successor files for them. An agency
     closed after the deadline had the whole time to send and counts as any other."""
     return Q(
-        successor__isnull=False,
+        Exists(AgencySuccession.objects.filter(predecessor=OuterRef("pk"), is_principal=True)),
         valid_to__isnull=False,
         valid_to__gte=campaign.period_start,
         valid_to__lte=campaign_filing_end(campaign),
     )
 
 
+def _principal_successor(agency: Agency) -> Agency | None:
+    """The successor that files and holds accounts for `agency` (prefetched as `principal_links`)."""
+    links = getattr(agency, "principal_links", None)
+    return links[0].successor if links else None
+
+
+_PRINCIPAL_LINKS = Prefetch(
+    "successor_links",
+    queryset=AgencySuccession.objects.filter(is_principal=True).select_related("successor"),
+    to_attr="principal_links",
+)
+
+
 def merged_agencies_filable_by(*, agency: Agency, campaign: Campaign, day: datetime.date) -> QuerySet[Agency]:
     """The campaign's expected agencies merged into `agency` during the campaign and closed by
     `day`: its officer files for them ("thay mặt … (đã sáp nhập)")."""
     return (
-        campaign.expected_agencies.filter(_merged_during(campaign), successor=agency, valid_to__lt=day)
-        .select_related("successor")
-        .order_by("name")
+        campaign.expected_agencies.filter(
+            _merged_during(campaign),
+            Exists(AgencySuccession.objects.filter(predecessor=OuterRef("pk"), successor=agency, is_principal=True)),
+            valid_to__lt=day,
+        ).order_by("name")
     )
 
 
@@ -312,7 +327,8 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
     deadline = campaign.nomination_deadline
     by_agency, nominations_total, nominations_late = _receipts_by_agency(campaign, as_of)
     expected = list(
-        campaign.expected_agencies.select_related("parent", "successor")
+        campaign.expected_agencies.select_related("parent")
+        .prefetch_related(_PRINCIPAL_LINKS)
         .annotate(merged_during=ExpressionWrapper(_merged_during(campaign), output_field=BooleanField()))
         .order_by("level", "kind", "name")
     )
@@ -331,7 +347,7 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
                 status=status,
                 first_received_on=entry["first"] if entry else None,
                 nominations=entry["n"] if entry else 0,
-                merged_into=agency.successor if merged else None,
+                merged_into=_principal_successor(agency) if merged else None,
                 merged_on=agency.valid_to + datetime.timedelta(days=1) if merged else None,
                 filed_by=filers.get(entry["filed_by"]) if entry and entry["filed_by"] else None,
             )

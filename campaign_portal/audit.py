@@ -67,6 +67,7 @@ ACTION_LABELS: dict[str, Any] = {
     "campaigns.campaign.create": _("Tạo phong trào"),
     "campaigns.campaign.update": _("Sửa phong trào"),
     "agency.close": _("Ghi nhận cơ quan ngừng hoạt động"),
+    "accounts.user.move_to_successor": _("Chuyển tài khoản sang đơn vị kế thừa"),
     "accounts.user.create": _("Tạo tài khoản"),
     "accounts.user.access_change": _("Đổi vai trò, cơ quan hoặc trạng thái tài khoản"),
     "accounts.user.groups_change": _("Đổi nhóm quyền của tài khoản"),

@@ -167,7 +167,7 @@ def officer_todo(*, user, today: datetime.date) -> list[dict]:
     campaigns = list(
         Campaign.objects.filter(
             Q(expected_agencies=agency)
-            | Q(expected_agencies__successor=agency)
+            | Q(expected_agencies__successor_links__successor=agency)
             | Q(nominations__agency=agency)
             | Q(initiatives__agency=agency)
         )

@@ -47,7 +47,7 @@ def test_login_disabled_account_says_it_is_locked(client, make_user):
 def test_login_user_of_closed_agency_names_the_successor(client, make_user):
     successor = AgencyFactory(name="UBND huyện Quế Sơn")
     agency = AgencyFactory(name="UBND huyện Nông Sơn")
-    agency_close(agency=agency, last_day=datetime.date(2024, 12, 31), successor=successor)
+    agency_close(agency=agency, last_day=datetime.date(2024, 12, 31), successors=[successor])
     user = make_user(Role.AGENCY_OFFICER, agency=agency)
     response = client.post(LOGIN, {"username": user.username, "password": TEST_PASSWORD})
     body = response.content.decode()

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts.enums import Role
+from agencies.models import AgencySuccession
 from awards import services
 from awards.enums import NomineeType, SendingStatus
 from awards.selectors import campaign_progress, merged_agencies_filable_by, nominations_for_report
@@ -35,9 +36,17 @@ def successor(db):
     return DistrictFactory(name="UBND huyện Quế Sơn thử")
 
 
+def _closed_into(successor, **fields):
+    closed = DistrictFactory(**fields)
+    AgencySuccession.objects.create(
+        predecessor=closed, successor=successor, effective=closed.valid_to + datetime.timedelta(days=1)
+    )
+    return closed
+
+
 @pytest.fixture
 def merged(successor):
-    return DistrictFactory(name="UBND huyện Nông Sơn thử", valid_to=CLOSED, successor=successor)
+    return _closed_into(successor, name="UBND huyện Nông Sơn thử", valid_to=CLOSED)
 
 
 @pytest.fixture
@@ -85,7 +94,7 @@ def test_merged_agency_without_a_dossier_is_merged_not_missing(campaign, merged,
 
 
 def test_agency_closed_after_the_deadline_counts_as_any_other(campaign, successor, successor_officer, form):
-    after = DistrictFactory(name="UBND huyện Đóng Sau Hạn", valid_to=datetime.date(2024, 12, 31), successor=successor)
+    after = _closed_into(successor, name="UBND huyện Đóng Sau Hạn", valid_to=datetime.date(2024, 12, 31))
     campaign.expected_agencies.set([after])
     assert not merged_agencies_filable_by(agency=successor, campaign=campaign, day=datetime.date(2025, 1, 5)).exists()
     progress = campaign_progress(campaign=campaign, as_of=datetime.date(2025, 1, 5))
