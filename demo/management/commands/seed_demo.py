@@ -13,6 +13,10 @@ from demo.report import load_report
 
 # In this order: each step finds what the steps before it loaded (the agencies first, by the
 # agencies app's own command, since they are the province's real data and not only the demo's).
+# The demo is the 2023–2024 campaign seen by its own people: the map stops before the departments'
+# merger of 01/03/2025, or most demo accounts would belong to closed agencies and be refused at log-in.
+# `load_agencies --province 49` (no --until) adds the rest of 2025 to the same database.
+DEMO_MAP_UNTIL = "2025-02-28"
 DEMO_STEPS = [load_accounts, load_campaign, load_nominations, load_initiatives, load_report]
 
 
@@ -20,7 +24,7 @@ class Command(BaseCommand):
     help = "Nạp dữ liệu minh họa: tỉnh Quảng Nam, Kế hoạch 4064, sáng kiến, hồ sơ và tài khoản."
 
     def handle(self, *args, **options):
-        call_command("load_agencies", stdout=self.stdout, stderr=self.stderr)
+        call_command("load_agencies", "--until", DEMO_MAP_UNTIL, stdout=self.stdout, stderr=self.stderr)
         for step in DEMO_STEPS:
             self.stdout.write(self.style.SUCCESS(step()))
         self.stdout.write("")
