@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaign_portal.audit import audit_record
+from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.spreadsheets import SpreadsheetError, is_formula, workbook_read_rows
 from campaign_portal.text import fold_text
 from campaigns.models import Campaign
@@ -82,13 +83,12 @@ def summary_report_update(*, report: SummaryReport, user, fields: dict, sections
 
 @transaction.atomic
 def report_render_request(*, report: SummaryReport, user, formats: list[str]) -> list[ReportRender]:
-    """One render row per format, queued to the workers once the rows are committed."""
-    from .tasks import summary_report_render
-
+    """One render row per format, each with its task request in the outbox (same transaction):
+    a render asked for while the broker is away leaves "queued" when it is back."""
     renders = [ReportRender.objects.create(report=report, format=fmt, requested_by=user) for fmt in formats]
     for render in renders:
         audit_record(actor=user, action="reports.render.request", target=render, after={"format": render.format})
-        transaction.on_commit(lambda pk=render.pk: summary_report_render.delay(pk))
+        outbox_enqueue(task_name="reports.summary_report_render", args=[render.pk])
     return renders
 
 

@@ -1,0 +1,45 @@
+"""The outbox relay: a process of its own that hands pending task requests to the broker.
+
+It polls the outbox every second, so a request recorded while Redis was away leaves within about
+a second of Redis's return. It needs only the database: it keeps running, and retrying, during
+an outage of the broker or of the database, where Celery beat (which needs the broker) could not."""
+
+import logging
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import DatabaseError, close_old_connections
+
+from campaign_portal.outbox import outbox_relay
+
+logger = logging.getLogger("campaign_portal")
+
+
+class Command(BaseCommand):
+    help = "Gửi các yêu cầu xử lý nền đang chờ (hộp thư đi) tới Celery; chạy liên tục, mỗi giây một lượt."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=1.0, help="số giây giữa hai lượt khi không còn gì gửi")
+        parser.add_argument("--once", action="store_true", help="gửi một lượt rồi dừng")
+
+    def handle(self, *args, interval: float, once: bool, **options):
+        stopping = []
+        signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+        signal.signal(signal.SIGINT, lambda *_: stopping.append(True))
+        self.stdout.write(f"Relay của hộp thư đi: mỗi {interval:g} giây.")
+        while not stopping:
+            try:
+                sent = outbox_relay()
+            except DatabaseError as error:
+                # The database is away too: try again at the next round with a fresh connection.
+                logger.warning("Outbox relay cannot read the database: %s", error)
+                sent = 0
+            finally:
+                close_old_connections()
+            if sent:
+                self.stdout.write(f"Đã gửi {sent} yêu cầu.")
+            if once:
+                return
+            if not sent:
+                time.sleep(interval)
