@@ -27,9 +27,9 @@ from .models import OutboxMessage
 logger = logging.getLogger("campaign_portal")
 
 # After a failed hand-over the web process leaves the pending rows to the relay for this long,
-# so a request during an outage does not even spend a connection attempt.
+# so a request during an outage does not even spend a connection attempt. Kept per broker URL.
 BROKER_BACKOFF_SECONDS = 5.0
-_broker_away_until = 0.0
+_broker_away_until: dict[str, float] = {}
 
 
 def outbox_enqueue(*, task_name: str, args: Iterable = ()) -> OutboxMessage:
@@ -41,7 +41,7 @@ def outbox_enqueue(*, task_name: str, args: Iterable = ()) -> OutboxMessage:
 
 
 def _send_after_commit(pk: int) -> None:
-    if not app.conf.task_always_eager and time.monotonic() < _broker_away_until:
+    if not app.conf.task_always_eager and time.monotonic() < _broker_away_until.get(app.conf.broker_url, 0.0):
         return
     outbox_relay(message_ids=[pk])
 
@@ -87,8 +87,7 @@ def _publish(message: OutboxMessage) -> None:
 
 
 def _note_broker_away(message: OutboxMessage, error: Exception) -> None:
-    global _broker_away_until
-    _broker_away_until = time.monotonic() + BROKER_BACKOFF_SECONDS
+    _broker_away_until[app.conf.broker_url] = time.monotonic() + BROKER_BACKOFF_SECONDS
     message.last_error = f"{type(error).__name__}: {error}"[:2000]
     logger.warning("Broker unreachable, task request %s stays pending: %s", message.pk, message.last_error)
 

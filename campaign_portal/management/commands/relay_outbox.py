@@ -9,7 +9,7 @@ import signal
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import DatabaseError, close_old_connections
+from django.db import DatabaseError, connection
 
 from campaign_portal.outbox import outbox_relay
 
@@ -25,21 +25,28 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval: float, once: bool, **options):
         stopping = []
-        signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
-        signal.signal(signal.SIGINT, lambda *_: stopping.append(True))
+        signals = (signal.SIGTERM, signal.SIGINT)
+        previous = {sig: signal.signal(sig, lambda *_: stopping.append(True)) for sig in signals}
         self.stdout.write(f"Relay của hộp thư đi: mỗi {interval:g} giây.")
-        while not stopping:
-            try:
-                sent = outbox_relay()
-            except DatabaseError as error:
-                # The database is away too: try again at the next round with a fresh connection.
-                logger.warning("Outbox relay cannot read the database: %s", error)
-                sent = 0
-            finally:
-                close_old_connections()
-            if sent:
-                self.stdout.write(f"Đã gửi {sent} yêu cầu.")
-            if once:
-                return
-            if not sent:
-                time.sleep(interval)
+        try:
+            while not stopping:
+                sent = self._round()
+                if once:
+                    return
+                if not sent:
+                    time.sleep(interval)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _round(self) -> int:
+        try:
+            sent = outbox_relay()
+        except DatabaseError as error:
+            # The database is away too: try again at the next round with a fresh connection.
+            logger.warning("Outbox relay cannot read the database: %s", error)
+            connection.close()
+            sent = 0
+        if sent:
+            self.stdout.write(f"Đã gửi {sent} yêu cầu.")
+        return sent
