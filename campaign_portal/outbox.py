@@ -49,7 +49,8 @@ def _send_after_commit(pk: int) -> None:
 def outbox_relay(*, message_ids: Iterable[int] | None = None, limit: int = 100) -> int:
     """Hand pending requests (all, or those of `message_ids`) to the broker, oldest first, or run
     them in process in the embedded default. Never raises for a broker or result-store fault: the
-    row keeps its request with the error and the attempt count. Returns how many left."""
+    row keeps its request with the error and the attempt count. Returns how many were handed
+    over (or run)."""
     pending = OutboxMessage.objects.filter(sent_at__isnull=True).order_by("pk")
     if message_ids is not None:
         pending = pending.filter(pk__in=list(message_ids))
@@ -118,7 +119,3 @@ def _registered_task(name: str):
     if name not in app.tasks:
         app.loader.import_default_modules()
     return app.tasks[name]
-
-
-def outbox_pending_count() -> int:
-    return OutboxMessage.objects.filter(sent_at__isnull=True).count()

@@ -2,6 +2,7 @@
 embedded default, and stays pending with its error, never raising, when the broker is away."""
 
 import io
+import time
 
 import pytest
 from django.core.management import call_command
@@ -10,7 +11,7 @@ from django.db import transaction
 from campaign_portal.celery import app
 from campaign_portal.models import AuditEvent, OutboxMessage
 from campaign_portal.outbox import outbox_enqueue, outbox_relay
-from tests.conftest import _reset_broker_pools
+from tests.conftest import _broker_url, _reset_broker_pools
 
 HEARTBEAT = "campaign_portal.worker_heartbeat"
 
@@ -61,6 +62,25 @@ def test_broker_away_leaves_the_request_pending_with_the_error(db, broker_away, 
     assert outbox_relay() == 0
     message.refresh_from_db()
     assert message.sent_at is None and message.attempts == 2
+
+
+def test_result_store_away_does_not_hold_the_request(db, django_capture_on_commit_callbacks):
+    """Before the outbox, a request whose result store was down waited ~19 s and failed with
+    "Retry limit exceeded"; a request is now published without a result, so the result store is
+    never asked. The task name is one no worker knows: a worker of the session drops it."""
+    previous = {key: app.conf[key] for key in ("broker_url", "result_backend", "task_always_eager")}
+    app.conf.update(broker_url=_broker_url(), result_backend="redis://127.0.0.1:2/1", task_always_eager=False)
+    _reset_broker_pools(app)
+    try:
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            message = outbox_enqueue(task_name="campaign_portal.outbox_probe", args=[])
+        elapsed = time.monotonic() - started
+    finally:
+        app.conf.update(**previous)
+        _reset_broker_pools(app)
+    message.refresh_from_db()
+    assert message.sent_at is not None and message.last_error == "" and elapsed < 1
 
 
 def test_relay_command_once_sends_what_is_pending(db):
