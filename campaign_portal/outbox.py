@@ -14,6 +14,7 @@ so every task is idempotent.
 In the embedded default there is no broker: the relay runs the task in process, the same code path
 a worker runs."""
 
+import datetime
 import logging
 import time
 from collections.abc import Iterable
@@ -73,6 +74,14 @@ def outbox_relay(*, message_ids: Iterable[int] | None = None, limit: int = 100) 
             message.save(update_fields=["attempts", "sent_at", "last_error"])
             sent += 1
     return sent
+
+
+def outbox_prune(*, older_than: datetime.timedelta = datetime.timedelta(days=30)) -> int:
+    """Delete the requests handed over before `older_than`: the table keeps what is pending and
+    a month of what was sent (to see what was asked for during an incident), not every request
+    since the start."""
+    deleted, _by_model = OutboxMessage.objects.filter(sent_at__lt=timezone.now() - older_than).delete()
+    return deleted
 
 
 def _publish(message: OutboxMessage) -> None:

@@ -3,14 +3,16 @@ embedded default, and stays pending with its error, never raising, when the brok
 
 import io
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from campaign_portal.celery import app
 from campaign_portal.models import AuditEvent, OutboxMessage
-from campaign_portal.outbox import outbox_enqueue, outbox_relay
+from campaign_portal.outbox import outbox_enqueue, outbox_prune, outbox_relay
 from tests.conftest import _broker_url, _reset_broker_pools
 
 HEARTBEAT = "campaign_portal.worker_heartbeat"
@@ -90,3 +92,12 @@ def test_relay_command_once_sends_what_is_pending(db):
     message.refresh_from_db()
     assert message.sent_at is not None and "Đã gửi 1 yêu cầu." in out.getvalue()
     assert AuditEvent.objects.filter(action="worker.heartbeat", note="relayed").exists()
+
+
+def test_prune_keeps_pending_requests_and_a_month_of_sent_ones(db):
+    now = timezone.now()
+    pending = OutboxMessage.objects.create(task_name=HEARTBEAT, args=["pending"])
+    recent = OutboxMessage.objects.create(task_name=HEARTBEAT, args=["recent"], sent_at=now - timedelta(days=29))
+    OutboxMessage.objects.create(task_name=HEARTBEAT, args=["old"], sent_at=now - timedelta(days=31))
+    assert outbox_prune() == 1
+    assert set(OutboxMessage.objects.values_list("pk", flat=True)) == {pending.pk, recent.pk}

@@ -1,7 +1,7 @@
 """The outbox relay: a process of its own that hands pending task requests to the broker.
 
 It polls the outbox every second, so a request recorded while Redis was away leaves within about
-a second of Redis's return. It needs only the database: it keeps running, and retrying, during
+a second of Redis's return; once an hour it deletes the requests sent more than a month ago. It needs only the database: it keeps running, and retrying, during
 an outage of the broker or of the database, where Celery beat (which needs the broker) could not."""
 
 import logging
@@ -11,9 +11,11 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, connection
 
-from campaign_portal.outbox import outbox_relay
+from campaign_portal.outbox import outbox_prune, outbox_relay
 
 logger = logging.getLogger("campaign_portal")
+
+PRUNE_EVERY_SECONDS = 3600
 
 
 class Command(BaseCommand):
@@ -28,8 +30,12 @@ class Command(BaseCommand):
         signals = (signal.SIGTERM, signal.SIGINT)
         previous = {sig: signal.signal(sig, lambda *_: stopping.append(True)) for sig in signals}
         self.stdout.write(f"Relay của hộp thư đi: mỗi {interval:g} giây.")
+        next_prune = time.monotonic()
         try:
             while not stopping:
+                if time.monotonic() >= next_prune:
+                    next_prune = time.monotonic() + PRUNE_EVERY_SECONDS
+                    self._prune()
                 sent = self._round()
                 if once:
                     return
@@ -38,6 +44,13 @@ class Command(BaseCommand):
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+
+    def _prune(self) -> None:
+        try:
+            outbox_prune()
+        except DatabaseError as error:
+            logger.warning("Outbox relay cannot prune the outbox: %s", error)
+            connection.close()
 
     def _round(self) -> int:
         try:
