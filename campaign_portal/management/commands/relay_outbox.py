@@ -1,8 +1,9 @@
 """The outbox relay: a process of its own that hands pending task requests to the broker.
 
 It polls the outbox every second, so a request recorded while Redis was away leaves within about
-a second of Redis's return; once an hour it deletes the requests sent more than a month ago. It needs only the database: it keeps running, and retrying, during
-an outage of the broker or of the database, where Celery beat (which needs the broker) could not."""
+a second of Redis's return; once an hour it deletes the requests sent more than a month ago. It
+needs only the database: it keeps running, and retrying, during an outage of the broker or of the
+database, where Celery beat (which needs the broker) could not."""
 
 import logging
 import signal
