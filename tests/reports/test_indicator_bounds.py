@@ -11,6 +11,7 @@ from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 from django.db.models.expressions import Col
 from django.urls import reverse
 
+from campaign_portal.bounds import decimal_for_field
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, Column, workbook_write
 from reports.models import Indicator, IndicatorValue
 from reports.services import indicator_value_set
@@ -41,8 +42,9 @@ def test_typed_value_that_rounds_over_the_column_is_refused_with_the_largest(cli
     assert response.status_code == 400
     assert f"Giá trị: số quá lớn, tối đa {LARGEST}" in response.content.decode()
     assert not IndicatorValue.objects.exists()
-    assert client.post(url, {f"value-{indicator.pk}": "99999999999999,994"}).status_code == 302
-    assert indicator.values.get().value == Decimal("99999999999999.99")
+    # The largest both databases give back as stored (15 significant digits on SQLite).
+    assert client.post(url, {f"value-{indicator.pk}": "99999999999999,904"}).status_code == 302
+    assert indicator.values.get().value == Decimal("99999999999999.90")
 
 
 def test_import_refuses_a_value_rounding_over_and_a_code_over_64_characters(client, reviewer, campaign):
@@ -70,10 +72,19 @@ def test_service_refuses_what_the_column_cannot_hold(campaign, reviewer, value):
     assert not IndicatorValue.objects.exists()
 
 
+def test_sqlite_refuses_a_16th_significant_digit_it_would_not_give_back():
+    field = IndicatorValue._meta.get_field("value")
+    assert decimal_for_field(Decimal("9999999999999.994"), field, vendor="sqlite") == Decimal("9999999999999.99")
+    assert decimal_for_field(Decimal("99999999999999.9"), field, vendor="sqlite") == Decimal("99999999999999.90")
+    with pytest.raises(ValidationError, match="tối đa 15 chữ số"):
+        decimal_for_field(Decimal("99999999999999.99"), field, vendor="sqlite")
+    assert decimal_for_field(Decimal("99999999999999.99"), field, vendor="postgresql") == Decimal("99999999999999.99")
+
+
 def test_largest_value_is_stored_and_read_back(campaign, reviewer):
     indicator = IndicatorFactory(campaign=campaign)
-    indicator_value_set(indicator=indicator, value=Decimal("-99999999999999.994"), user=reviewer)
-    assert IndicatorValue.objects.get().value == Decimal("-99999999999999.99")
+    indicator_value_set(indicator=indicator, value=Decimal("-99999999999999.904"), user=reviewer)
+    assert IndicatorValue.objects.get().value == Decimal("-99999999999999.90")
 
 
 def test_sqlite_reads_back_a_value_stored_before_it_was_bounded():
@@ -97,6 +108,6 @@ def test_report_shows_the_largest_value_the_column_holds(campaign):
     from reports.composition import summary_report_compose
 
     indicator = IndicatorFactory(campaign=campaign, name="Tài khoản", unit="tài khoản")
-    IndicatorValue.objects.bulk_create([IndicatorValue(indicator=indicator, value=Decimal("99999999999999.99"))])
+    IndicatorValue.objects.bulk_create([IndicatorValue(indicator=indicator, value=Decimal("99999999999999.9"))])
     texts = [block.text for block in summary_report_compose(report=SummaryReportFactory(campaign=campaign)).blocks]
-    assert "Tài khoản: 99.999.999.999.999,99 tài khoản." in texts
+    assert "Tài khoản: 99.999.999.999.999,9 tài khoản." in texts
