@@ -18,8 +18,8 @@ def criteria_check_nomination_task(nomination_id: int) -> str:
 
 
 @shared_task(name="awards.nomination_notify")
-def nomination_notify_task(nomination_id: int, event: str) -> int:
-    return services.nomination_notify(nomination_id=nomination_id, event=event)
+def nomination_notify_task(nomination_id: int, event: str, transition_id: int | None = None) -> int:
+    return services.nomination_notify(nomination_id=nomination_id, event=event, transition_id=transition_id)
 
 
 @shared_task(name="awards.nomination_reminders")

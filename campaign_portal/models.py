@@ -36,3 +36,29 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d/%m/%Y %H:%M} {self.action} {self.object_repr}"
+
+
+class OutboxMessage(models.Model):
+    """A request for background work, written in the same transaction as the data it is about.
+
+    The broker may be away when the write commits; the row is the request until a relay has handed
+    it over (`sent_at`), so no check, e-mail or render is lost to a Redis outage."""
+
+    task_name = models.CharField(_("tác vụ"), max_length=128)
+    args = models.JSONField(_("tham số"), default=list, blank=True)
+    created_at = models.DateTimeField(_("thời điểm yêu cầu"), auto_now_add=True)
+    attempts = models.PositiveIntegerField(_("số lần gửi"), default=0)
+    sent_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
+    last_error = models.TextField(_("lỗi gần nhất"), blank=True)
+
+    class Meta:
+        verbose_name = _("yêu cầu xử lý nền")
+        verbose_name_plural = _("yêu cầu xử lý nền")
+        ordering = ["pk"]
+        # The relay reads the pending rows every second: the index holds only those.
+        indexes = [
+            models.Index(fields=["id"], condition=models.Q(sent_at__isnull=True), name="outbox_pending"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_name}{self.args}"

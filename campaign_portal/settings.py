@@ -185,6 +185,22 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request never waits on Redis: it records its work in the outbox (campaign_portal/outbox.py) and
+# hands it over with these bounds, one second to decide that the broker or the result store is away.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 1,
+    "socket_timeout": 1,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+CELERY_REDIS_SOCKET_TIMEOUT = 1
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.5}
+}
 CELERY_BEAT_SCHEDULE: dict = {
     # Expected agencies that have sent no award dossier are reminded 7, 3 and 1 days before the deadline.
     "awards-nomination-reminders": {
@@ -192,7 +208,8 @@ CELERY_BEAT_SCHEDULE: dict = {
         "schedule": 6 * 3600,
         "kwargs": {"days_before": [7, 3, 1]},
     },
-    # Checks asked for while the broker was down (or lost with a worker) are queued again.
+    # Checks a worker lost (or Redis lost with its queue) are queued again; those asked for while the
+    # broker was down wait in the outbox and leave with `manage.py relay_outbox` as soon as it is back.
     "awards-criteria-check-requeue": {"task": "awards.criteria_check_requeue_pending", "schedule": 300},
 }
 

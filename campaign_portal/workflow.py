@@ -4,7 +4,8 @@ function that applies a transition atomically.
 The row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transactions serialise
 writers), the state is re-read under the lock, so when two reviewers act at once exactly one
 wins and the other gets a clear message. Every transition writes the app's own history row and
-an audit row in the same transaction; side effects (tasks, e-mail) run after commit.
+an audit row in the same transaction; `record_history` also records the work the transition asks
+for (checks, e-mail) in the outbox (`campaign_portal.outbox`), so that work commits with it.
 """
 
 from collections.abc import Callable
@@ -46,7 +47,6 @@ def transition_apply(
     reason: str = "",
     values: dict | None = None,
     record_history: Callable[[models.Model, str, str], Any],
-    on_commit: Callable[[models.Model], None] | None = None,
     state_field: str = "state",
     expected_state: str | None = None,
 ) -> models.Model:
@@ -95,8 +95,6 @@ def transition_apply(
             after={state_field: transition.target, **{k: _jsonable(v) for k, v in values.items()}},
             note=reason,
         )
-        if on_commit is not None:
-            transaction.on_commit(lambda: on_commit(locked))
     for key in (state_field, *values.keys()):
         setattr(obj, key, getattr(locked, key))
     return locked

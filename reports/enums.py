@@ -8,7 +8,7 @@ class RenderFormat(models.TextChoices):
 
 
 class RenderStatus(models.TextChoices):
-    QUEUED = "queued", _("Đang chờ")
+    QUEUED = "queued", _("Đang chờ xử lý")
     RUNNING = "running", _("Đang tạo")
     DONE = "done", _("Hoàn thành")
     FAILED = "failed", _("Lỗi")

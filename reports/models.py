@@ -1,7 +1,9 @@
+import decimal
 import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .enums import BlockKind, BlockPlacement, OutlineLevel, RenderFormat, RenderStatus
@@ -116,6 +118,26 @@ class Indicator(models.Model):
         return self.name
 
 
+class ReadableDecimalField(models.DecimalField):
+    """A decimal column whose stored values can always be read back.
+
+    SQLite keeps whatever number it is given, and Django rounds each value it reads within
+    `max_digits`: one value stored before its bound was checked (10^14 in a 16-digit column with 2
+    decimals) made every read of the table fail — the indicators page, its export and every
+    report render — with nothing left in the portal to correct it. Reading rounds with room to
+    spare, so such a value shows as it is and can be corrected; writes are bounded by the services
+    (`campaign_portal.bounds`), and PostgreSQL refuses them anyway."""
+
+    @cached_property
+    def context(self):
+        return decimal.Context(prec=self.max_digits + 310)  # 310: the digits of the largest float
+
+    def to_python(self, value):
+        if isinstance(value, float):
+            value = decimal.Context(prec=self.max_digits).create_decimal_from_float(value)
+        return super().to_python(value)
+
+
 class IndicatorValue(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     agency = models.ForeignKey(
@@ -127,7 +149,7 @@ class IndicatorValue(models.Model):
         related_name="+",
         help_text=_("Để trống: số liệu toàn tỉnh."),
     )
-    value = models.DecimalField(_("giá trị"), max_digits=16, decimal_places=2)
+    value = ReadableDecimalField(_("giá trị"), max_digits=16, decimal_places=2)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

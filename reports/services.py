@@ -4,12 +4,15 @@ itself, indicator values and their Excel import. Every change is audited."""
 import logging
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaign_portal.audit import audit_record
+from campaign_portal.bounds import decimal_for_field, text_field_errors
+from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.spreadsheets import SpreadsheetError, is_formula, workbook_read_rows
 from campaign_portal.text import fold_text
 from campaigns.models import Campaign
@@ -88,13 +91,12 @@ def summary_report_update(*, report: SummaryReport, user, fields: dict, sections
 
 @transaction.atomic
 def report_render_request(*, report: SummaryReport, user, formats: list[str]) -> list[ReportRender]:
-    """One render row per format, queued to the workers once the rows are committed."""
-    from .tasks import summary_report_render
-
+    """One render row per format, each with its task request in the outbox (same transaction):
+    a render asked for while the broker is away leaves "queued" when it is back."""
     renders = [ReportRender.objects.create(report=report, format=fmt, requested_by=user) for fmt in formats]
     for render in renders:
         audit_record(actor=user, action="reports.render.request", target=render, after={"format": render.format})
-        transaction.on_commit(lambda pk=render.pk: summary_report_render.delay(pk))
+        outbox_enqueue(task_name="reports.summary_report_render", args=[render.pk])
     return renders
 
 
@@ -139,7 +141,10 @@ def report_render_perform(*, render_id: int) -> ReportRender:
 
 @transaction.atomic
 def indicator_value_set(*, indicator: Indicator, value: Decimal | None, user, agency=None) -> None:
-    """Set (or with None, clear) an indicator's province-wide or per-agency value."""
+    """Set (or with None, clear) an indicator's province-wide or per-agency value. A value the
+    column cannot hold once rounded is refused (ValidationError naming the field)."""
+    if value is not None:
+        value = decimal_for_field(value, IndicatorValue._meta.get_field("value"))
     current = IndicatorValue.objects.filter(indicator=indicator, agency=agency).first()
     before = {"value": str(current.value) if current else None}
     if value is None:
@@ -169,19 +174,17 @@ def indicator_section_set(*, indicator: Indicator, section: OutlineSection | Non
     audit_record(actor=user, action="reports.indicator.section", target=indicator, before=before, after=after)
 
 
-MAX_INDICATOR_VALUE = Decimal(10) ** 14  # the column holds 16 digits, 2 of them decimals
-
-
 def decimal_from_cell(value) -> Decimal | None:
-    """A number from a cell: numeric cells as they are; text in the Vietnamese way ("30.335", "12,5")."""
+    """A number from a cell: numeric cells as they are; text in the Vietnamese way ("30.335", "12,5").
+    Raises InvalidOperation for what is not a number, ValidationError (naming the field) for a
+    number the column cannot hold once rounded; returns it rounded as the column stores it."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     text = value.strip().replace(" ", "").replace(".", "").replace(",", ".") if isinstance(value, str) else str(value)
     number = Decimal(text)
-    # NaN, infinities and numbers the column cannot hold are not figures anyone means.
-    if not number.is_finite() or abs(number) >= MAX_INDICATOR_VALUE:
+    if number.is_nan():
         raise InvalidOperation(text)
-    return number
+    return decimal_for_field(number, IndicatorValue._meta.get_field("value"))
 
 
 def indicators_import(*, campaign: Campaign, upload, user) -> int:
@@ -220,6 +223,13 @@ def indicators_import(*, campaign: Campaign, upload, user) -> int:
             amount = decimal_from_cell(value)
         except InvalidOperation:
             errors.append(_("Dòng %(n)d: giá trị “%(v)s” không phải là số.") % {"n": number, "v": value})
+            continue
+        except ValidationError as error:
+            errors.append(_("Dòng %(n)d: %(message)s") % {"n": number, "message": error.messages[0]})
+            continue
+        too_long = text_field_errors(Indicator, {"code": code, "name": name, "unit": str(unit or "").strip()})
+        if too_long:
+            errors.extend(_("Dòng %(n)d: %(message)s") % {"n": number, "message": message} for message in too_long)
             continue
         parsed.append((code, name, str(unit or "").strip(), section, str(parent or "").strip(), amount))
     codes = {row[0] for row in parsed} | set(Indicator.objects.filter(campaign=campaign).values_list("code", flat=True))

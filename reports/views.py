@@ -230,6 +230,8 @@ class IndicatorsView(_CampaignReportMixin, TemplateView):
                 parsed.append((indicator, decimal_from_cell(raw)))
             except ArithmeticError:
                 errors[indicator.pk] = _("“%(v)s” không phải là số (ví dụ: 30.335 hoặc 12,5).") % {"v": raw}
+            except ValidationError as error:
+                errors[indicator.pk] = error.messages[0]
         if errors:
             messages.error(request, _("Chưa lưu: hãy sửa các giá trị được đánh dấu."))
             return self.render_to_response(self.get_context_data(errors=errors), status=400)

@@ -1,4 +1,4 @@
-"""The criteria check: queue checks so none is lost when the broker is down, gather every
+"""The criteria check: queue checks through the outbox so none is lost when the broker is down, gather every
 nomination's facts in a fixed number of queries, evaluate the campaign's criteria with the pure
 engine (`awards.criteria`) and store each run whole."""
 
@@ -14,10 +14,10 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.models import User
 from campaign_portal.audit import audit_record
+from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.uploads import sniff_kind
 from campaigns.models import Campaign
 
@@ -36,16 +36,14 @@ logger = logging.getLogger("campaign_portal")
 
 
 def criteria_check_queue(*, nomination_ids: Iterable[int]) -> None:
-    """Record the checks as pending now and queue them once the current transaction commits.
-
-    The request is stored with the data, so a check the broker could not take (Redis down) is
-    not lost: the page shows it pending and `criteria_check_requeue_pending` (Celery beat) queues
-    it again when the broker is back."""
+    """Record the checks as pending and their task requests in the outbox, in the caller's
+    transaction: the page shows the check pending at once, and the request leaves for a worker
+    when the broker takes it (`campaign_portal.outbox`), however long Redis is away."""
     ids = sorted(set(nomination_ids))
     if not ids:
         return
     Nomination.objects.filter(pk__in=ids).update(check_requested_at=timezone.now())
-    transaction.on_commit(lambda: _enqueue_checks(ids))
+    _enqueue_checks(ids)
 
 
 # Nominations per queued task: a campaign-wide recheck shares each task's fixed cost (a transaction,
@@ -54,20 +52,14 @@ CHECK_CHUNK = 25
 
 
 def _enqueue_checks(ids: list[int]) -> int:
-    from ..tasks import criteria_check_nominations_task
-
     for start in range(0, len(ids), CHECK_CHUNK):
-        try:
-            criteria_check_nominations_task.delay(ids[start : start + CHECK_CHUNK])
-        except KombuOperationalError as error:
-            logger.warning("Broker unreachable, %d check(s) stay pending until it is back: %s", len(ids) - start, error)
-            return start
+        outbox_enqueue(task_name="awards.criteria_check_nominations", args=[ids[start : start + CHECK_CHUNK]])
     return len(ids)
 
 
 def criteria_check_requeue_pending(*, older_than: datetime.timedelta = datetime.timedelta(minutes=2)) -> int:
-    """Queue again the checks asked for a while ago that never ran (the broker was down, or a
-    worker lost them). A check that runs twice stores one run: the check is idempotent."""
+    """Queue again the checks asked for a while ago that never ran (a worker lost them, or Redis
+    lost its queue). A check that runs twice stores one run: the check is idempotent."""
     before = timezone.now() - older_than
     ids = list(
         Nomination.objects.filter(check_requested_at__lt=before)
@@ -75,7 +67,8 @@ def criteria_check_requeue_pending(*, older_than: datetime.timedelta = datetime.
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    return _enqueue_checks(ids)
+    with transaction.atomic():
+        return _enqueue_checks(ids)
 
 
 def criteria_check_queue_for_nominee(nomination: Nomination) -> None:

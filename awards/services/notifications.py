@@ -35,14 +35,38 @@ _NOTIFICATION_SUBJECTS = {
 }
 
 
-def nomination_notify(*, nomination_id: int, event: str) -> int:
-    """E-mail the nominating agency about a review decision. Returns the number of messages."""
-    nomination = Nomination.objects.select_related("agency", "award_form", "nominee_agency", "campaign").get(
-        pk=nomination_id
-    )
-    recipients = _recipients_for(nomination.agency)
-    if not recipients or event not in _NOTIFICATION_SUBJECTS:
-        return 0
+def nomination_notify(*, nomination_id: int, event: str, transition_id: int | None = None) -> int:
+    """E-mail the nominating agency about a review decision. Returns the number of messages.
+
+    With `transition_id` (the history row of the decision) the e-mail goes once however often the
+    request is delivered: the outbox delivers at least once. The nomination's row lock keeps two
+    deliveries at the same time from both sending."""
+    with transaction.atomic():
+        nomination = (
+            Nomination.objects.select_for_update(of=("self",))
+            .select_related("agency", "award_form", "nominee_agency", "campaign")
+            .get(pk=nomination_id)
+        )
+        note = f"transition:{transition_id}" if transition_id is not None else ""
+        if note and AuditEvent.objects.filter(action="awards.nomination.notify", note=note).exists():
+            return 0
+        recipients = _recipients_for(nomination.agency)
+        if not recipients or event not in _NOTIFICATION_SUBJECTS:
+            return 0
+        sent = send_mail(
+            f"[{nomination.campaign.code}] {_NOTIFICATION_SUBJECTS[event]}",
+            _notification_body(nomination, event),
+            settings.DEFAULT_FROM_EMAIL,
+            recipients,
+        )
+        if note:
+            audit_record(
+                actor=None, action="awards.nomination.notify", target=nomination, after={"event": event}, note=note
+            )
+    return sent
+
+
+def _notification_body(nomination: Nomination, event: str) -> str:
     lines = [
         _("Kính gửi: %(agency)s") % {"agency": nomination.agency.name},
         "",
@@ -58,8 +82,7 @@ def nomination_notify(*, nomination_id: int, event: str) -> int:
             % {"number": nomination.decision_number, "date": nomination.decision_date.strftime("%d/%m/%Y")}
         )
     lines += ["", _("Sở Nội vụ – Ban Thi đua – Khen thưởng")]
-    subject = f"[{nomination.campaign.code}] {_NOTIFICATION_SUBJECTS[event]}"
-    return send_mail(subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, recipients)
+    return "\n".join(lines)
 
 
 def nomination_reminders_send(*, today: datetime.date, days_before: Iterable[int]) -> int:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from accounts.rules import is_reviewer
+from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.workflow import Transition, WorkflowError, transition_apply
 
 from ..enums import NominationState, ReceiptChannel, Verdict
@@ -94,17 +95,14 @@ def nomination_transition(
         values["last_reason"] = (reason or "").strip()
 
     def record_history(obj, from_state, to_state):
-        NominationTransition.objects.create(
+        history = NominationTransition.objects.create(
             nomination=obj, from_state=from_state, to_state=to_state, actor=user, reason=(reason or "").strip(), at=now
         )
-
-    def on_commit(obj):
+        # Recorded with the transition, so neither the check nor the e-mail is lost to a broker outage.
         if name == "submit":
             criteria_check_queue_for_nominee(obj)
         if name in NOTIFIED_TRANSITIONS:
-            from ..tasks import nomination_notify_task
-
-            nomination_notify_task.delay(obj.pk, name)
+            outbox_enqueue(task_name="awards.nomination_notify", args=[obj.pk, name, history.pk])
 
     return transition_apply(
         obj=nomination,
@@ -114,7 +112,6 @@ def nomination_transition(
         reason=reason,
         values=values,
         record_history=record_history,
-        on_commit=on_commit,
         expected_state=expected_state,
     )
 

@@ -17,7 +17,7 @@ def _compose() -> dict:
 
 def test_compose_has_the_production_services():
     services = _compose()["services"]
-    assert {"web", "worker", "beat", "db", "redis"} <= set(services)
+    assert {"web", "worker", "beat", "relay", "db", "redis"} <= set(services)
     assert {"pgdata", "media"} <= set(_compose()["volumes"])
     for name in ("web", "worker", "db", "redis"):
         assert "healthcheck" in services[name], f"{name} has no health check"

@@ -14,6 +14,8 @@ from awards.enums import Verdict
 from awards.models import CriterionResult, Nomination
 from awards.tasks import criteria_check_nominations_task
 from campaign_portal.celery import app
+from campaign_portal.models import OutboxMessage
+from campaign_portal.outbox import outbox_relay
 from tests.awards.conftest import make_dossier, sent_at
 from tests.conftest import _database_url, _reset_broker_pools, wait_for
 from tests.factories import AgencyFactory, CampaignFactory, UserFactory
@@ -57,15 +59,27 @@ def test_submission_works_with_redis_down_and_check_runs_when_it_is_back(dossier
     services.nomination_submit(user=officer, nomination=nomination, at=sent_at(datetime.date(2024, 12, 2)))
     stored = _fresh(nomination.pk)
     assert stored.state == "submitted" and stored.check_pending
+    request = OutboxMessage.objects.get(task_name="awards.criteria_check_nominations", sent_at__isnull=True)
+    assert request.args == [[nomination.pk]] and request.attempts == 1 and "OperationalError" in request.last_error
 
     client.force_login(officer)
     page = client.get(reverse("awards:nomination_detail", args=[nomination.pk]))
-    assert page.status_code == 200 and "Đang kiểm tra theo tiêu chí" in page.content.decode()
+    assert page.status_code == 200 and "Đang chờ xử lý" in page.content.decode()
 
-    broker_down()  # the broker is back
-    assert services.criteria_check_requeue_pending(older_than=datetime.timedelta(0)) == 1
+    broker_down()  # the broker is back: the relay's next round hands the request over
+    assert outbox_relay() == 1
     wait_for(lambda: not _fresh(nomination.pk).check_pending, timeout=60)
     assert _fresh(nomination.pk).verdict == Verdict.ELIGIBLE
+
+
+def test_requeue_pending_queues_a_check_a_worker_lost(dossier):
+    nomination, officer, _criteria = dossier
+    services.nomination_submit(user=officer, nomination=nomination, at=sent_at(datetime.date(2024, 12, 2)))
+    wait_for(lambda: not _fresh(nomination.pk).check_pending, timeout=60)
+    # As if the message had been lost with Redis's queue: asked for, sent, never run.
+    Nomination.objects.filter(pk=nomination.pk).update(checked_at=None)
+    assert services.criteria_check_requeue_pending(older_than=datetime.timedelta(0)) == 1
+    wait_for(lambda: not _fresh(nomination.pk).check_pending, timeout=60)
 
 
 def test_worker_killed_mid_check_the_result_still_arrives_once(dossier):
