@@ -5,6 +5,8 @@ names an agency's records (initiative titles, nominees, file names, report numbe
 changes or deletes one of them. The registered models are listed here, so a new admin page is a
 decision this test makes someone take."""
 
+import datetime
+
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
@@ -13,7 +15,7 @@ from django.urls import NoReverseMatch, reverse
 
 from accounts.enums import Role
 from accounts.models import User
-from agencies.models import Agency
+from agencies.models import Agency, AgencySuccession
 from awards import services as award_services
 from awards.enums import NomineeType
 from awards.models import Criterion, DossierDocument, Nomination
@@ -37,6 +39,7 @@ REGISTERED = {
     "campaign_portal.AuditEvent",
     "accounts.User",
     "agencies.Agency",
+    "agencies.AgencySuccession",
     # Read-only, and only for staff whom the portal's rules let read them (not the administrator).
     "initiatives.Initiative",
     "awards.Nomination",
@@ -77,6 +80,12 @@ def agency_records(db, make_user):
 def one_of_each(agency_records, administrator):
     """An object of every admin model that the records above do not already provide."""
     group = Group.objects.create(name="Nhóm thử")
+    AgencySuccession.objects.create(
+        predecessor=AgencyFactory(name="UBND huyện Cũ Thử", valid_to=datetime.date(2024, 12, 31)),
+        successor=agency_records["agency"],
+        effective=datetime.date(2025, 1, 1),
+        legal_basis="Nghị quyết thử",
+    )
     group.user_set.add(agency_records["officer"])
     AccessAttempt.objects.create(username="ke.gian", ip_address="203.0.113.9", failures_since_start=2)
     AccessLog.objects.create(username="ke.gian", ip_address="203.0.113.9")
@@ -94,6 +103,7 @@ def _records() -> dict:
         "campaigns": list(Campaign.objects.values_list("pk", "name").order_by("pk")),
         "reports": list(SummaryReport.objects.values_list("pk", "number_symbol").order_by("pk")),
         "agencies": Agency.objects.count(),
+        "successions": AgencySuccession.objects.count(),
         "users": User.objects.count(),
         "audit": list(AuditEvent.objects.values_list("pk", "action").order_by("pk")),
     }
@@ -143,6 +153,7 @@ def test_every_admin_page_as_the_administrator_leaks_no_record_and_writes_nothin
         assert after[key] == before[key], key
     # Accounts and agencies are disabled or closed, never deleted; the audit trail only grows.
     assert after["agencies"] == before["agencies"] and after["users"] == before["users"]
+    assert after["successions"] == before["successions"]
     assert set(before["audit"]) <= set(after["audit"])
 
 
