@@ -1,13 +1,19 @@
+import datetime
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from .enums import AgencyKind
 from .filters import AgencyFilter
 from .models import Agency
+from .selectors import agency_picker_matches
 
 
 class AgencyDirectoryView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -34,6 +40,23 @@ class AgencyDirectoryView(LoginRequiredMixin, PermissionRequiredMixin, TemplateV
             context["tree"] = _tree(base.active_on(today))
         context["today"] = today
         return context
+
+
+class AgencySearchView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """The agency picker's source (static/js/agency-picker.js): `q` the typed text, `on` an
+    optional ISO date (the hierarchy as it stood that day); answers a few agencies as JSON."""
+
+    permission_required = "agencies.search_agencies"
+
+    def get(self, request):
+        day = None
+        if request.GET.get("on"):
+            try:
+                day = datetime.date.fromisoformat(request.GET["on"])
+            except ValueError:
+                message = gettext("Ngày “%(field)s” không hợp lệ: hãy dùng dạng YYYY-MM-DD.") % {"field": "on"}
+                return JsonResponse({"error": message}, status=400)
+        return JsonResponse(agency_picker_matches(user=request.user, text=request.GET.get("q", "")[:200], day=day))
 
 
 def _query_without_page(params) -> str:
