@@ -1,5 +1,6 @@
-"""One cache for every process: what a web process stores (the dashboards' figures) another
-process reads, through Redis, as production runs it; the embedded default keeps process memory."""
+"""One cache and one store for every process: what a web process puts in the cache (the
+dashboards' figures) another process reads, through Redis, as production runs it, while the
+embedded default keeps each process's memory; the media store is chosen by MEDIA_STORAGE."""
 
 import json
 import os
@@ -75,3 +76,17 @@ def test_cache_setting_follows_the_environment(env, expected):
         "print(json.dumps([c['BACKEND'], c.get('LOCATION', '')]))"
     )
     assert json.loads(_django(probe, **env)) == expected
+
+
+def test_media_storage_setting_follows_the_environment():
+    probe = "from django.conf import settings; print(settings.STORAGES['default']['BACKEND'])"
+    assert _django(probe) == "django.core.files.storage.FileSystemStorage"
+    s3 = {"MEDIA_STORAGE": "s3", "MEDIA_S3_BUCKET": "portal-media", "MEDIA_S3_ENDPOINT_URL": "http://minio:9000"}
+    assert _django(probe, **s3) == "storages.backends.s3.S3Storage"
+    for env, message in (
+        ({"MEDIA_STORAGE": "s3"}, "MEDIA_STORAGE=s3 cần MEDIA_S3_BUCKET"),
+        ({"MEDIA_STORAGE": "ftp"}, "MEDIA_STORAGE phải là local hoặc s3"),
+    ):
+        with pytest.raises(subprocess.CalledProcessError) as refused:
+            _django(probe, **env)
+        assert message in refused.value.stderr
