@@ -1,3 +1,6 @@
+"""Agency filters: the directory's, and the agency picker shared by the lists of many agencies' rows
+(a text box and a hidden id instead of a select of every agency)."""
+
 import django_filters
 from django import forms
 from django.urls import reverse_lazy
