@@ -55,3 +55,14 @@ def test_picker_refuses_a_bad_day_naming_the_field(client, reviewer):
 def test_picker_refused_to_the_administrator(client, make_user):
     client.force_login(make_user(Role.ADMINISTRATOR))
     assert client.get(reverse("agencies:search"), {"q": "tra"}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"q": "x" * 5000}, {"q": "%_\\'\"<script>"}, {"q": "Ɖ ＴＲＡ\u200b doc"}, {"on": "9999-99-99"}, {"on": "-1"}],
+)
+def test_picker_answers_garbage_without_an_error(client, reviewer, params):
+    client.force_login(reviewer)
+    response = client.get(reverse("agencies:search"), params)
+    assert response.status_code in (200, 400)
+    assert "results" in response.json() or "error" in response.json()
