@@ -35,3 +35,5 @@ rules.add_perm("accounts.manage_users", is_administrator)
 rules.add_perm("agencies.view_directory", is_reviewer | is_official | is_administrator)
 rules.add_perm("agencies.view_agency", is_reviewer | is_official | is_administrator | is_own_agency)
 rules.add_perm("agencies.change_agency", is_administrator)
+# The agency picker of the lists: whoever reads a list filtered by agency (not the administrator).
+rules.add_perm("agencies.search_agencies", is_staff_reader | is_agency_officer)

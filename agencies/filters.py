@@ -1,12 +1,14 @@
-"""Filters of agency lists: the pickers other apps use, and the directory's filters as of a date."""
+"""Agency filters: the directory's, as of a date, and the agency picker shared by the lists of many
+agencies' rows (a text box and a hidden id instead of a select of every agency)."""
 
 import datetime
 
 import django_filters
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from campaign_portal.filters import ListedChoiceField, ListedChoiceFilter, ListedChoiceIterator
+from campaign_portal.text import fold_text
 
 from .enums import AgencyKind, AgencyLevel
 from .models import Agency
@@ -20,22 +22,63 @@ from .selectors import (
 )
 
 
-class AgencyNameIterator(ListedChoiceIterator):
-    """Options as (id, name) rows: a select of a province's agencies (thousands after a merger of
-    provinces) builds no Agency per option."""
-
-    def rows(self):
-        return self.queryset.values_list("pk", "name")
-
-
-class AgencyChoiceField(ListedChoiceField):
-    iterator = AgencyNameIterator
+def agency_picked_filter():
+    """The agency the picker chose, by id (a hidden field); the view sets the agencies it may name."""
+    return django_filters.ModelChoiceFilter(
+        queryset=Agency.objects.none(), method="filter_agency", widget=forms.HiddenInput
+    )
 
 
-class AgencyChoiceFilter(ListedChoiceFilter):
-    """A filter on one agency whose select shows agency names (`Agency.__str__`)."""
+def agency_name_filter(*, label):
+    """The text box the picker (static/js/agency-picker.js) turns into a search-as-you-type list."""
+    return django_filters.CharFilter(
+        label=label,
+        method="filter_agency_name",
+        widget=forms.TextInput(
+            attrs={
+                "data-agency-picker": reverse_lazy("agencies:search"),
+                "data-agency-picker-target": "id_agency",
+                "autocomplete": "off",
+                "placeholder": _("Gõ tên cơ quan để tìm"),
+            }
+        ),
+    )
 
-    field_class = AgencyChoiceField
+
+class AgencyPickerFilterMixin:
+    """The agency filter of a list of many agencies' rows, as `agency = agency_picked_filter()` and
+    `agency_name = agency_name_filter(...)`, instead of a select of the province's agencies (541,
+    thousands after a merger of provinces) that every page load would render.
+
+    With JavaScript the picker fills both: the name shown and the id chosen. Without it, the typed
+    words filter the rows by their agency's name, short name or parent on submit, without
+    diacritics. When the text no longer is the chosen agency's name, the text decides."""
+
+    def _agency_chosen(self):
+        chosen = self.form.cleaned_data.get("agency")
+        typed = self.form.cleaned_data.get("agency_name")
+        if chosen is not None and typed and fold_text(typed) != fold_text(chosen.name):
+            return None
+        return chosen
+
+    def filter_agency(self, queryset, name, value):
+        chosen = self._agency_chosen()
+        return queryset.filter(agency=chosen) if chosen is not None else queryset
+
+    def filter_agency_name(self, queryset, name, value):
+        if self._agency_chosen() is not None:
+            return queryset
+        for word in fold_text(value).split():
+            queryset = queryset.filter(agency__search_text__contains=word)
+        return queryset
+
+    def filter_queryset(self, queryset):
+        chosen = self.form.cleaned_data.get("agency")
+        if chosen is not None and not self.form.cleaned_data.get("agency_name"):
+            # A link that names the agency by id alone (?agency=12) shows its name in the box.
+            self.form.data = self.form.data.copy()
+            self.form.data["agency_name"] = chosen.name
+        return super().filter_queryset(queryset)
 
 
 class AsOfDateField(forms.DateField):

@@ -202,3 +202,22 @@ def successions_for(agencies: Iterable[Agency]) -> dict[int, dict[str, list[Agen
         sides["before"].sort(key=lambda link: (link.effective, link.predecessor.name))
         sides["after"].sort(key=lambda link: (link.effective, not link.is_principal, link.successor.name))
     return found
+
+
+PICKER_LIMIT = 20
+
+
+def agency_picker_matches(*, user, text: str, day: datetime.date | None = None, limit: int = PICKER_LIMIT) -> dict:
+    """What the agency picker offers for a typed text: at most `limit` agencies the user may read,
+    every typed word found in the name, short name or parent's name without diacritics, as they
+    stood on `day` when one is given; `more` says that the list was cut."""
+    agencies = agencies_readable_by(user=user).search(text)
+    if day is not None:
+        agencies = agencies.active_on(day)
+    rows = list(agencies.order_by("name", "pk").values("id", "name", "parent__name")[: limit + 1])
+    return {
+        "results": [
+            {"id": row["id"], "name": row["name"], "parent": row["parent__name"] or ""} for row in rows[:limit]
+        ],
+        "more": len(rows) > limit,
+    }

@@ -5,4 +5,5 @@ from . import views
 app_name = "agencies"
 urlpatterns = [
     path("", views.AgencyDirectoryView.as_view(), name="directory"),
+    path("tim/", views.AgencySearchView.as_view(), name="search"),
 ]

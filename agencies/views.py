@@ -1,17 +1,29 @@
 """The agency directory: the hierarchy as it stood on a chosen day, with what each agency came from
 and what became of it."""
 
+import datetime
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from .enums import AgencyKind, AgencyLevel
 from .filters import AREA_LABELS, AgencyFilter, AsOfForm
 from .models import Agency
-from .selectors import COMMITTEE_KINDS, agencies_as_of, level_above_commune_as_of, levels_as_of, successions_for
+from .selectors import (
+    COMMITTEE_KINDS,
+    agencies_as_of,
+    agency_picker_matches,
+    level_above_commune_as_of,
+    levels_as_of,
+    successions_for,
+)
 
 
 class AgencyDirectoryView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -59,6 +71,23 @@ def _attach_successions(agencies) -> None:
     for agency in agencies:
         agency.came_from = links[agency.pk]["before"]
         agency.became = links[agency.pk]["after"]
+
+
+class AgencySearchView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """The agency picker's source (static/js/agency-picker.js): `q` the typed text, `on` an
+    optional ISO date (the hierarchy as it stood that day); answers a few agencies as JSON."""
+
+    permission_required = "agencies.search_agencies"
+
+    def get(self, request):
+        day = None
+        if request.GET.get("on"):
+            try:
+                day = datetime.date.fromisoformat(request.GET["on"])
+            except ValueError:
+                message = gettext("Ngày “%(field)s” không hợp lệ: hãy dùng dạng YYYY-MM-DD.") % {"field": "on"}
+                return JsonResponse({"error": message}, status=400)
+        return JsonResponse(agency_picker_matches(user=request.user, text=request.GET.get("q", "")[:200], day=day))
 
 
 def _query_without_page(params) -> str:

@@ -3,10 +3,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind, AgencyLevel
-from agencies.filters import AgencyChoiceFilter
+from agencies.filters import AgencyPickerFilterMixin, agency_name_filter, agency_picked_filter
 from agencies.models import Agency
-from campaign_portal.filters import AgencyRowsFilterMixin, ListedChoiceFilter
-from campaign_portal.widgets import FastSelect
+from campaign_portal.filters import AgencyRowsFilterMixin
 
 from .enums import NominationState, Verdict
 from .models import AwardForm
@@ -31,46 +30,38 @@ class FilterForm(forms.Form):
                 self.fields[name].widget.attrs["class"] += " is-invalid"
 
 
-class NominationFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
+class NominationFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm đối tượng, cơ quan"), method="filter_text")
-    # FastSelect writes a select without option groups in Python, not one template per option.
     state = django_filters.ChoiceFilter(
-        label=_("Trạng thái"), choices=NominationState.choices, empty_label=_("Mọi trạng thái"), widget=FastSelect
+        label=_("Trạng thái"), choices=NominationState.choices, empty_label=_("Mọi trạng thái")
     )
     verdict = django_filters.ChoiceFilter(
-        label=_("Kết quả kiểm tra"), choices=Verdict.choices, empty_label=_("Mọi kết quả"), widget=FastSelect
+        label=_("Kết quả kiểm tra"), choices=Verdict.choices, empty_label=_("Mọi kết quả")
     )
-    agency = AgencyChoiceFilter(
-        label=_("Cơ quan đề nghị"), queryset=Agency.objects.none(), empty_label=_("Mọi cơ quan")
-    )
+    agency = agency_picked_filter()
+    agency_name = agency_name_filter(label=_("Cơ quan đề nghị"))
     level = django_filters.ChoiceFilter(
-        label=_("Cấp"),
-        field_name="agency__level",
-        choices=AgencyLevel.choices,
-        empty_label=_("Mọi cấp"),
-        widget=FastSelect,
+        label=_("Cấp"), field_name="agency__level", choices=AgencyLevel.choices, empty_label=_("Mọi cấp")
     )
-    district = AgencyChoiceFilter(
+    district = django_filters.ModelChoiceFilter(
         label=_("Huyện, thị xã, thành phố"),
         queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True).order_by("name"),
         method="filter_district",
         empty_label=_("Mọi địa phương"),
     )
-    award_form = ListedChoiceFilter(
+    award_form = django_filters.ModelChoiceFilter(
         label=_("Hình thức"), queryset=AwardForm.objects.none(), empty_label=_("Mọi hình thức")
     )
-    late = django_filters.ChoiceFilter(
-        label=_("Gửi trễ hạn"), choices=YES_NO, method="filter_flag", empty_label="—", widget=FastSelect
-    )
+    late = django_filters.ChoiceFilter(label=_("Gửi trễ hạn"), choices=YES_NO, method="filter_flag", empty_label="—")
     missing = django_filters.ChoiceFilter(
-        label=_("Thiếu thành phần"), choices=YES_NO, method="filter_flag", empty_label="—", widget=FastSelect
+        label=_("Thiếu thành phần"), choices=YES_NO, method="filter_flag", empty_label="—"
     )
 
     class Meta:
         form = FilterForm
 
     # Filters that only make sense across agencies: not shown to an agency's officer.
-    STAFF_ONLY = ("agency", "level", "district")
+    STAFF_ONLY = ("agency", "agency_name", "level", "district")
 
     def __init__(self, *args, campaign=None, agencies=None, staff=True, **kwargs):
         super().__init__(*args, **kwargs)

@@ -11,9 +11,9 @@ that the criteria check reads a real file for every document without writing 100
 import datetime
 import random
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
@@ -275,14 +275,12 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
 
 
 def _pool_files() -> list[str]:
-    """A pool of small valid PDFs in MEDIA_ROOT; the document rows point at them."""
+    """A pool of small valid PDFs in the media store; the document rows point at them."""
     names = []
     for i in range(POOL_SIZE):
         name = f"bench-pool/tai-lieu-{i:03d}.pdf"
-        path = Path(settings.MEDIA_ROOT) / name
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(minimal_pdf([f"Tai lieu thu nghiem {i}", "Bo so lieu tong hop"]))
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(minimal_pdf([f"Tai lieu thu nghiem {i}", "Bo so lieu tong hop"])))
         names.append(name)
     return names
 

@@ -9,8 +9,10 @@ import datetime
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -251,6 +253,48 @@ LOGGING = {
         "campaign_portal": {"handlers": ["console"], "level": "INFO"},
         "django": {"handlers": ["console"], "level": "WARNING"},
     },
+}
+
+# One cache for every process and host: the dashboards' figures are computed once per data version,
+# and each web process must see the figures the others stored. Redis (CACHE_URL, or the broker's
+# Redis with database 2) in production; process memory in the embedded default, a single process.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if not CACHE_URL and CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CACHE_URL = urlsplit(CELERY_BROKER_URL)._replace(path="/2").geturl()
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# One store for every host's uploads and renders: S3-compatible object storage (MinIO, a cloud
+# provider's) when MEDIA_STORAGE=s3, local disk under MEDIA_ROOT otherwise. Either way no URL serves
+# the files: every read goes through the storage API and a permission-checked view.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("MEDIA_S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "access_key": os.environ.get("MEDIA_S3_ACCESS_KEY_ID", ""),
+            "secret_key": os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY", ""),
+            "location": os.environ.get("MEDIA_S3_PREFIX", ""),
+            # Two uploads of "to-trinh.pdf" to one folder keep both, as on local disk.
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": True,
+        },
+    }
+    if not DEFAULT_STORAGE["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 cần MEDIA_S3_BUCKET (tên bucket lưu tệp đính kèm).")
+elif MEDIA_STORAGE == "local":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE phải là local hoặc s3, không phải “{MEDIA_STORAGE}”.")
+STORAGES = {
+    "default": DEFAULT_STORAGE,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 # Backups (campaign_portal/backup/): signed with a key kept outside the backup folder; restored by

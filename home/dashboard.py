@@ -1,12 +1,14 @@
 """The figures of the home dashboards, each role's own, in a fixed number of queries."""
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from redis.exceptions import RedisError
 
 from awards.enums import NominationState, Verdict
 from awards.selectors import campaign_progress, nomination_queue, nominations_visible_to
@@ -14,6 +16,8 @@ from campaigns.models import Campaign, InitiativeCategory
 from initiatives.enums import InitiativeState
 from initiatives.models import Initiative
 from initiatives.selectors import initiatives_visible_to
+
+logger = logging.getLogger("campaign_portal")
 
 
 @dataclass
@@ -90,10 +94,15 @@ def campaign_dashboard(*, user, campaign: Campaign, today: datetime.date) -> dic
         str(part)
         for part in ("dashboard", campaign.pk, campaign.data_version, user.role, today, translation.get_language())
     )
-    figures = cache.get(key)
-    if figures is None:
+    try:
+        figures = cache.get(key)
+        if figures is None:
+            figures = _campaign_figures(user=user, campaign=campaign, today=today)
+            cache.set(key, figures, FIGURES_CACHE_SECONDS)
+    except RedisError:
+        # The shared cache (Redis) is down: the figures are computed for this request, as uncached.
+        logger.warning("Dashboard cache unavailable; figures computed without it", exc_info=True)
         figures = _campaign_figures(user=user, campaign=campaign, today=today)
-        cache.set(key, figures, FIGURES_CACHE_SECONDS)
     return figures
 
 

@@ -1,9 +1,8 @@
 import django_filters
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind, AgencyLevel
-from agencies.filters import AgencyChoiceFilter
+from agencies.filters import AgencyPickerFilterMixin, agency_name_filter, agency_picked_filter
 from agencies.models import Agency
 from agencies.selectors import agencies_readable_by
 from campaign_portal.filters import AgencyRowsFilterMixin
@@ -17,18 +16,15 @@ from .selectors import has_replication
 REPLICATED_CHOICES = (("yes", _("Đã nhân rộng")), ("no", _("Chưa nhân rộng")))
 
 
-class InitiativeFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
+class InitiativeFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Tìm kiếm"), method="filter_text")
     campaign = CampaignFilter()
-    agency = AgencyChoiceFilter(
-        label=_("Cơ quan, đơn vị"),
-        queryset=Agency.objects.filter(initiatives__isnull=False).distinct().order_by("name"),
-        empty_label=_("Mọi cơ quan"),
-    )
+    agency = agency_picked_filter()
+    agency_name = agency_name_filter(label=_("Cơ quan, đơn vị"))
     level = django_filters.ChoiceFilter(
         label=_("Cấp"), field_name="agency__level", choices=AgencyLevel.choices, empty_label=_("Mọi cấp")
     )
-    district = AgencyChoiceFilter(
+    district = django_filters.ModelChoiceFilter(
         label=_("Huyện, thị xã, thành phố"),
         queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True).order_by(
             "short_name"
@@ -71,7 +67,7 @@ class InitiativeFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
 
     class Meta:
         model = Initiative
-        fields = ["q", "agency", "level", "district", "category", "kind", "state", "replicated"]
+        fields = ["q", "agency", "agency_name", "level", "district", "category", "kind", "state", "replicated"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,13 +75,8 @@ class InitiativeFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
         self.filters = {
             (CAMPAIGN_PARAMETER if name == "campaign" else name): value for name, value in self.filters.items()
         }
-        # The agency list names only agencies whose initiatives the user may read.
-        self.filters["agency"].queryset = (
-            # EXISTS stops at an agency's first initiative; a DISTINCT over a join reads them all.
-            agencies_readable_by(user=user)
-            .filter(Exists(Initiative.objects.filter(agency=OuterRef("pk"))))
-            .order_by("name")
-        )
+        # The picker names only agencies whose initiatives the user may read.
+        self.filters["agency"].queryset = agencies_readable_by(user=user)
 
     def filter_replicated(self, queryset, name, value):
         return queryset.filter(has_replication()) if value == "yes" else queryset.exclude(has_replication())

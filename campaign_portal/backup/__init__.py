@@ -20,7 +20,10 @@ scratch database is migrated to the backup's migrations and dumped to compare), 
 trigger, an extension, a CHECK constraint or a `COPY … PROGRAM` that the migrations do not create
 refuses the whole backup. Only then is the database restored, in one transaction, connected as a
 dedicated role that is not a superuser (it cannot run programs nor read server files), and the
-media, already extracted beside the live folder, swapped in by renaming: both or neither.
+media, already extracted beside the live folder, swapped in by renaming: both or neither. The media
+are read and written through Django's storage API (media.py), so they may live on local disk or on
+S3-compatible object storage, where the restore writes the backup's files before the database and
+removes the others after it.
 """
 
 from .common import DATABASE_FILE, MANIFEST_FILE, MEDIA_FILE, SIGNATURE_FILE, BackupError, file_sha256, manifest_sign

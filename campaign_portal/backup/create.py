@@ -4,7 +4,6 @@ import datetime
 import json
 import sqlite3
 import tarfile
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -23,6 +22,7 @@ from .common import (
     pg_args,
     run_tool,
 )
+from .media import media_archive_write
 
 
 def backup_create(*, folder: Path) -> dict:
@@ -37,10 +37,9 @@ def backup_create(*, folder: Path) -> dict:
             source.backup(target)
     else:
         raise BackupError(f"Không hỗ trợ sao lưu cơ sở dữ liệu {connection.vendor}.")
-    media_root = Path(settings.MEDIA_ROOT)
     members, size = 0, 0
-    with tarfile.open(folder / MEDIA_FILE, "w:gz") as archive, tempfile.TemporaryDirectory() as empty:
-        archive.add(media_root if media_root.exists() else empty, arcname="media")
+    with tarfile.open(folder / MEDIA_FILE, "w:gz") as archive:
+        media_archive_write(archive)
     with tarfile.open(folder / MEDIA_FILE, "r:gz") as archive:
         for member in archive:
             members, size = members + 1, size + member.size

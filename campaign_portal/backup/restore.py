@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import connection
 
 from .common import DATABASE_FILE, MEDIA_FILE, BackupError, file_sha256, manifest_verified, pg_args, run_tool
+from .media import media_on_local_disk, media_prune, media_upload
 from .schema import dump_check
 
 
@@ -161,8 +162,13 @@ def backup_restore(*, folder: Path) -> dict:
         restored = _extract_media(folder, manifest, staging)
         with tempfile.TemporaryDirectory() as workdir:
             dump_check(folder, manifest, Path(workdir))
-        _restore_database(folder)
-        _swap_media(restored)
+        if media_on_local_disk():
+            _restore_database(folder)
+            _swap_media(restored)
+        else:
+            kept = media_upload(restored)
+            _restore_database(folder)
+            media_prune(keep=kept)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return manifest

@@ -28,7 +28,7 @@ def test_compose_commands_exist_in_the_project():
     services = _compose()["services"]
     for name, service in services.items():
         command = service.get("command")
-        if not command or service.get("image", "").split(":")[0] in {"postgres", "redis"}:
+        if not command or service.get("image", "").split(":")[0] in {"postgres", "redis", "minio/minio"}:
             continue
         program = command[0]
         if program == "gunicorn":
@@ -63,3 +63,14 @@ def test_env_example_documents_every_setting_the_compose_file_uses():
     }
     used = set(_compose()["x-portal"]["environment"])
     assert used <= documented
+
+
+def test_compose_shares_one_cache_and_offers_object_storage():
+    compose = _compose()
+    assert compose["x-portal"]["environment"]["CACHE_URL"].startswith("redis://redis:6379/")
+    minio = compose["services"]["minio"]
+    assert minio["profiles"] == ["s3"] and "healthcheck" in minio
+    documented = (ROOT / ".env.example").read_text()
+    settings_text = (ROOT / "campaign_portal" / "settings.py").read_text()
+    for name in ("MEDIA_STORAGE", "MEDIA_S3_BUCKET", "MEDIA_S3_ENDPOINT_URL", "MEDIA_S3_ACCESS_KEY_ID"):
+        assert f"\n{name}=" in documented and f'"{name}"' in settings_text, name

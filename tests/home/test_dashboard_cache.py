@@ -193,3 +193,12 @@ def test_dashboard_shows_an_agency_renamed_in_the_admin_at_once(client, dashboar
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
     assert _version(campaign) > version
     assert "UBND tên mới" in dashboard()["progress"].missing_agency_names
+
+
+def test_dashboard_shows_its_figures_when_the_shared_cache_is_down(settings, campaign, dashboard, caplog):
+    # A Redis cache on a port nothing listens on: every read and write fails as when Redis is down.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    assert len(dashboard()["progress"].missing_agency_names) == 2
+    assert "Dashboard cache unavailable" in caplog.text

@@ -174,3 +174,36 @@ def test_sort_by_state_follows_the_workflow(client, reviewer, spread):
     client.force_login(reviewer)
     response = client.get(reverse("initiatives:list"), {"sort": "state"})
     assert [item.state for item in response.context["page_obj"]] == ["draft", "in_practice", "evaluated"]
+
+
+def test_list_agency_filter_is_a_text_box_not_a_select_of_every_agency(client, reviewer, spread, commune):
+    client.force_login(reviewer)
+    page = client.get(reverse("initiatives:list")).content.decode()
+    assert '<select name="agency"' not in page
+    assert f'data-agency-picker="{reverse("agencies:search")}"' in page
+    assert 'type="hidden" name="agency"' in page
+
+
+@pytest.mark.parametrize("text", ["tra doc", "UBND xã Trà Đốc"])
+def test_list_agency_name_typed_without_javascript_filters_on_submit(client, reviewer, spread, text):
+    client.force_login(reviewer)
+    assert _titles(client.get(reverse("initiatives:list"), {"agency_name": text})) == ["Không viết, không hẹn"]
+
+
+def test_list_agency_by_id_shows_its_name_in_the_box(client, reviewer, spread, commune):
+    client.force_login(reviewer)
+    response = client.get(reverse("initiatives:list"), {"agency": commune.pk})
+    assert 'name="agency_name" value="UBND xã Trà Đốc"' in response.content.decode()
+
+
+def test_list_agency_name_changed_after_the_pick_decides(client, reviewer, spread, commune):
+    client.force_login(reviewer)
+    response = client.get(reverse("initiatives:list"), {"agency": commune.pk, "agency_name": "giao thong"})
+    assert _titles(response) == ["Giám sát sát hạch lái xe"]
+
+
+def test_list_agency_picked_outside_what_the_officer_reads_is_refused(client, spread, commune_officer, district):
+    client.force_login(commune_officer)
+    response = client.get(reverse("initiatives:list"), {"agency": district.pk})
+    assert response.context["filter"].errors["agency"]
+    assert _titles(response) == ["Không viết, không hẹn"]

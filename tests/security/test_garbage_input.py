@@ -249,6 +249,7 @@ def test_every_form_url_is_covered():
         "accounts:logout",
         "accounts:password_change_done",
         "agencies:directory",
+        "agencies:search",
         "set_language",
         "admin:index",
         "initiatives:list",
