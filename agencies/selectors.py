@@ -214,10 +214,25 @@ def agency_picker_matches(*, user, text: str, day: datetime.date | None = None, 
     agencies = agencies_readable_by(user=user).search(text)
     if day is not None:
         agencies = agencies.active_on(day)
-    rows = list(agencies.order_by("name", "pk").values("id", "name", "parent__name")[: limit + 1])
+    rows = list(
+        agencies.order_by("name", "valid_from", "pk").values("id", "name", "parent__name", "valid_from", "valid_to")[
+            : limit + 1
+        ]
+    )
     return {
         "results": [
-            {"id": row["id"], "name": row["name"], "parent": row["parent__name"] or ""} for row in rows[:limit]
+            {"id": row["id"], "name": row["name"], "parent": _picker_context(row)} for row in rows[:limit]
         ],
         "more": len(rows) > limit,
     }
+
+
+def _picker_context(row: dict) -> str:
+    """The line under a name in the picker: its parent and, for a unit that did not always stand, when
+    it did, so that the 2024 and the 2025 unit of one name (a commune re-formed on a merger) differ."""
+    parts = [row["parent__name"] or ""]
+    if row["valid_to"] is not None:
+        parts.append(_("đến %(day)s") % {"day": row["valid_to"].strftime("%d/%m/%Y")})
+    elif row["valid_from"] is not None:
+        parts.append(_("từ %(day)s") % {"day": row["valid_from"].strftime("%d/%m/%Y")})
+    return " · ".join(part for part in parts if part)
