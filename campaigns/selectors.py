@@ -1,5 +1,12 @@
+"""Reads for campaigns: the list, one campaign, and the agencies a campaign may expect as the
+hierarchy stood when it started."""
+
+import datetime
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch, QuerySet
 
+from agencies.enums import AgencyKind
 from agencies.models import Agency
 
 from .models import Campaign, CampaignDocument
@@ -25,3 +32,46 @@ def campaign_detail(*, code: str) -> Campaign:
         )
         .get(code=code)
     )
+
+
+# The groups a reviewer picks expected agencies by, in the order shown. A group is shown only when
+# the hierarchy of the day holds agencies of its kind: after 2025 there is no district level.
+EXPECTED_GROUP_KINDS = (
+    AgencyKind.DEPARTMENT,
+    AgencyKind.DISTRICT_COMMITTEE,
+    AgencyKind.COMMUNE_COMMITTEE,
+    AgencyKind.CENTRAL_AGENCY,
+)
+SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class AgencyGroup:
+    kind: str
+    label: str
+    agencies: list[Agency]
+
+
+def expected_agency_candidates(*, day: datetime.date) -> QuerySet[Agency]:
+    """The agencies that may be expected to report in a campaign starting on `day`: the hierarchy
+    as it stood that day, without the sub-units that report through their agency."""
+    return Agency.objects.active_on(day).exclude(kind=AgencyKind.SUBUNIT).order_by("level", "kind", "name")
+
+
+def agency_groups_on(*, day: datetime.date) -> list[AgencyGroup]:
+    by_kind: dict[str, list[Agency]] = {}
+    for agency in expected_agency_candidates(day=day).filter(kind__in=EXPECTED_GROUP_KINDS):
+        by_kind.setdefault(agency.kind, []).append(agency)
+    return [
+        AgencyGroup(kind=kind, label=AgencyKind(kind).label, agencies=by_kind[kind])
+        for kind in EXPECTED_GROUP_KINDS
+        if by_kind.get(kind)
+    ]
+
+
+def expected_agency_search(*, day: datetime.date, text: str, exclude_ids) -> list[Agency]:
+    """Candidates whose name (accents and case folded) holds every word of `text`."""
+    if not text.strip():
+        return []
+    found = expected_agency_candidates(day=day).search(text).exclude(pk__in=list(exclude_ids))
+    return list(found.select_related("parent")[:SEARCH_LIMIT])

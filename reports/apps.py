@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Báo cáo tổng kết")
+
+    def ready(self):
+        from campaigns.copiers import campaign_copiers
+
+        from .services import indicators_copy
+
+        campaign_copiers.register(indicators_copy)

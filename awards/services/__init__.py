@@ -19,7 +19,7 @@ from .nominations import (
     nominee_key_for,
 )
 from .notifications import nomination_notify, nomination_reminders_send
-from .setup import award_form_save, criterion_save
+from .setup import award_form_save, award_setup_copy, criterion_save
 from .workflow import (
     NOMINATION_TRANSITIONS,
     NOTIFIED_TRANSITIONS,
@@ -34,6 +34,7 @@ __all__ = [
     "NOMINATION_TRANSITIONS",
     "NOTIFIED_TRANSITIONS",
     "award_form_save",
+    "award_setup_copy",
     "check_batch_start",
     "criteria_check_nomination",
     "criteria_check_nominations",

@@ -1,4 +1,3 @@
-
 import pytest
 
 from awards.models import Nomination
