@@ -1,3 +1,4 @@
+
 import pytest
 
 from awards.models import Nomination
