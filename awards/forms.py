@@ -347,11 +347,17 @@ class BaseRequirementFormSet(forms.BaseInlineFormSet):
             )
 
 
-RequirementFormSet = inlineformset_factory(
-    AwardForm,
-    DossierRequirement,
-    formset=BaseRequirementFormSet,
-    fields=["code", "name", "required", "position"],
-    extra=1,
-    can_delete=True,
-)
+def requirement_formset(*, blank_rows: int = 1):
+    """The dossier components of an award form; a new form gets a few blank rows to start with."""
+    return inlineformset_factory(
+        AwardForm,
+        DossierRequirement,
+        formset=BaseRequirementFormSet,
+        fields=["code", "name", "required", "position"],
+        extra=blank_rows,
+        can_delete=True,
+    )
+
+
+RequirementFormSet = requirement_formset()
+NewAwardFormRequirementFormSet = requirement_formset(blank_rows=4)

@@ -4,7 +4,7 @@ hierarchy stood when it started."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Case, Count, Prefetch, QuerySet, Value, When
 
 from agencies.enums import AgencyKind
 from agencies.models import Agency
@@ -28,7 +28,7 @@ def campaign_detail(*, code: str) -> Campaign:
         Campaign.objects.select_related("plan_document", "organiser")
         .prefetch_related(
             Prefetch("document_links", queryset=CampaignDocument.objects.select_related("document")),
-            Prefetch("expected_agencies", queryset=Agency.objects.order_by("level", "kind", "name")),
+            Prefetch("expected_agencies", queryset=in_group_order(Agency.objects.all())),
         )
         .get(code=code)
     )
@@ -52,10 +52,19 @@ class AgencyGroup:
     agencies: list[Agency]
 
 
+def in_group_order(agencies: QuerySet[Agency]) -> QuerySet[Agency]:
+    """Departments, districts, communes, central agencies (the groups' order), then by name."""
+    rank = Case(
+        *[When(kind=kind, then=Value(position)) for position, kind in enumerate(EXPECTED_GROUP_KINDS)],
+        default=Value(len(EXPECTED_GROUP_KINDS)),
+    )
+    return agencies.alias(group_rank=rank).order_by("group_rank", "name")
+
+
 def expected_agency_candidates(*, day: datetime.date) -> QuerySet[Agency]:
     """The agencies that may be expected to report in a campaign starting on `day`: the hierarchy
     as it stood that day, without the sub-units that report through their agency."""
-    return Agency.objects.active_on(day).exclude(kind=AgencyKind.SUBUNIT).order_by("level", "kind", "name")
+    return in_group_order(Agency.objects.active_on(day).exclude(kind=AgencyKind.SUBUNIT))
 
 
 def agency_groups_on(*, day: datetime.date) -> list[AgencyGroup]:

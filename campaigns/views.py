@@ -18,7 +18,14 @@ from campaign_portal.permissions import HiddenWithoutPermissionMixin
 
 from .forms import CampaignForm, DocumentFormSet, ExpectedAgenciesForm
 from .models import Campaign
-from .selectors import agency_groups_on, campaign_detail, campaign_list, expected_agency_search
+from .selectors import (
+    EXPECTED_GROUP_KINDS,
+    agency_groups_on,
+    campaign_detail,
+    campaign_list,
+    expected_agency_search,
+    in_group_order,
+)
 from .services import campaign_copy, campaign_expected_agencies_set, campaign_save
 
 
@@ -124,6 +131,10 @@ class CampaignUpdateView(CampaignEditView):
         ]
 
 
+def _group_rank(agency) -> int:
+    return EXPECTED_GROUP_KINDS.index(agency.kind) if agency.kind in EXPECTED_GROUP_KINDS else len(EXPECTED_GROUP_KINDS)
+
+
 class ExpectedAgenciesView(HiddenWithoutPermissionMixin, View):
     """The agencies expected to report, picked from the hierarchy as it stood on the campaign's
     first day: by group (one button adds or removes a whole group) and one by one through a text
@@ -136,14 +147,14 @@ class ExpectedAgenciesView(HiddenWithoutPermissionMixin, View):
         self.campaign = get_object_or_404(Campaign, code=kwargs["code"])
 
     def get(self, request, code):
-        chosen = list(self.campaign.expected_agencies.order_by("level", "kind", "name"))
+        chosen = list(in_group_order(self.campaign.expected_agencies.all()))
         return self._render(request, chosen)
 
     def post(self, request, code):
         form = ExpectedAgenciesForm(request.POST)
         groups = agency_groups_on(day=self.campaign.period_start)
         if form.is_valid():
-            chosen = form.chosen(groups)
+            chosen = sorted(form.chosen(groups), key=lambda agency: (_group_rank(agency), agency.name))
             try:
                 campaign_expected_agencies_set(user=request.user, campaign=self.campaign, agencies=chosen)
             except ValidationError as error:
@@ -153,7 +164,7 @@ class ExpectedAgenciesView(HiddenWithoutPermissionMixin, View):
             url = reverse("campaigns:expected_agencies", args=[code])
             return redirect(f"{url}?{urlencode({'q': query})}" if query else url)
         errors = [message for messages_ in form.errors.values() for message in messages_]
-        chosen = list(self.campaign.expected_agencies.order_by("level", "kind", "name"))
+        chosen = list(in_group_order(self.campaign.expected_agencies.all()))
         return self._render(request, chosen, errors=errors, status=400)
 
     def _render(self, request, chosen, errors=(), status=200):

@@ -14,7 +14,13 @@ from campaign_portal.permissions import HiddenWithoutPermissionMixin
 
 from .. import services
 from ..enums import CriterionKind
-from ..forms import AwardFormForm, CriterionForm, CriterionParamsForm, RequirementFormSet
+from ..forms import (
+    AwardFormForm,
+    CriterionForm,
+    CriterionParamsForm,
+    NewAwardFormRequirementFormSet,
+    RequirementFormSet,
+)
 from ..models import AwardForm, Criterion
 from .base import campaign_for, campaign_url
 
@@ -127,17 +133,20 @@ class AwardFormEditView(HiddenWithoutPermissionMixin, TemplateView):
                 self.award_form = AwardForm(campaign=campaign_for(request))
         return super().dispatch(request, *args, **kwargs)
 
+    def _formset_class(self):
+        return RequirementFormSet if self.award_form.pk else NewAwardFormRequirementFormSet
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", AwardFormForm(instance=self.award_form))
-        context.setdefault("formset", RequirementFormSet(instance=self.award_form))
+        context.setdefault("formset", self._formset_class()(instance=self.award_form))
         context["award_form"] = self.award_form
         context["campaign"] = self.award_form.campaign
         return context
 
     def post(self, request, *args, **kwargs):
         form = AwardFormForm(request.POST, instance=self.award_form)
-        formset = RequirementFormSet(request.POST, instance=self.award_form)
+        formset = self._formset_class()(request.POST, instance=self.award_form)
         if form.is_valid() and formset.is_valid():
             try:
                 services.award_form_save(
