@@ -35,7 +35,7 @@ class Campaign(models.Model):
     code = models.SlugField(_("mã"), max_length=32, unique=True, help_text=_("Dùng trên dòng lệnh, ví dụ 4064."))
     name = models.CharField(_("tên phong trào"), max_length=500)
     plan_document = models.ForeignKey(
-        LegalDocument, verbose_name=_("kế hoạch phát động"), on_delete=models.PROTECT, related_name="+"
+        LegalDocument, verbose_name=_("văn bản phát động"), on_delete=models.PROTECT, related_name="+"
     )
     issuing_authority = models.CharField(_("cơ quan phát động"), max_length=255)
     organiser = models.ForeignKey(
