@@ -147,9 +147,11 @@ class CampaignForm(forms.ModelForm):
 class ExpectedAgenciesForm(forms.Form):
     """The agencies ticked on the picker page, and which group button (if any) was pressed."""
 
-    agency = forms.ModelMultipleChoiceField(queryset=Agency.objects.all(), required=False)
-    add_group = forms.ChoiceField(choices=AgencyKind.choices, required=False)
-    remove_group = forms.ChoiceField(choices=AgencyKind.choices, required=False)
+    agency = forms.ModelMultipleChoiceField(
+        label=_("Cơ quan, đơn vị phải báo cáo"), queryset=Agency.objects.all(), required=False
+    )
+    add_group = forms.ChoiceField(label=_("Nhóm cần chọn"), choices=AgencyKind.choices, required=False)
+    remove_group = forms.ChoiceField(label=_("Nhóm cần bỏ"), choices=AgencyKind.choices, required=False)
 
     def chosen(self, groups) -> list[Agency]:
         """The ticked agencies, with the pressed group's added or removed."""

@@ -14,12 +14,12 @@ from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from agencies.models import Agency
 from campaign_portal.permissions import HiddenWithoutPermissionMixin
 
 from .forms import CampaignForm, DocumentFormSet, ExpectedAgenciesForm
 from .models import Campaign
 from .selectors import (
-    EXPECTED_GROUP_KINDS,
     agency_groups_on,
     campaign_detail,
     campaign_list,
@@ -131,8 +131,9 @@ class CampaignUpdateView(CampaignEditView):
         ]
 
 
-def _group_rank(agency) -> int:
-    return EXPECTED_GROUP_KINDS.index(agency.kind) if agency.kind in EXPECTED_GROUP_KINDS else len(EXPECTED_GROUP_KINDS)
+def _search_text(raw: str) -> str:
+    """The typed search as text the database can hold: printable characters, at most 100."""
+    return "".join(ch for ch in raw if ch.isprintable()).strip()[:100]
 
 
 class ExpectedAgenciesView(HiddenWithoutPermissionMixin, View):
@@ -154,23 +155,24 @@ class ExpectedAgenciesView(HiddenWithoutPermissionMixin, View):
         form = ExpectedAgenciesForm(request.POST)
         groups = agency_groups_on(day=self.campaign.period_start)
         if form.is_valid():
-            chosen = sorted(form.chosen(groups), key=lambda agency: (_group_rank(agency), agency.name))
+            picked = [agency.pk for agency in form.chosen(groups)]
+            chosen = list(in_group_order(Agency.objects.filter(pk__in=picked)))
             try:
                 campaign_expected_agencies_set(user=request.user, campaign=self.campaign, agencies=chosen)
             except ValidationError as error:
                 return self._render(request, chosen, errors=error.messages, status=400)
             messages.success(request, _("Đã lưu: %(n)d cơ quan, đơn vị phải báo cáo.") % {"n": len(chosen)})
-            query = request.POST.get("q", "").strip()
+            query = _search_text(request.POST.get("q", ""))
             url = reverse("campaigns:expected_agencies", args=[code])
             return redirect(f"{url}?{urlencode({'q': query})}" if query else url)
-        errors = [message for messages_ in form.errors.values() for message in messages_]
+        errors = [f"{form.fields[name].label}: {message}" for name, found in form.errors.items() for message in found]
         chosen = list(in_group_order(self.campaign.expected_agencies.all()))
         return self._render(request, chosen, errors=errors, status=400)
 
     def _render(self, request, chosen, errors=(), status=200):
         day = self.campaign.period_start
         chosen_ids = {agency.pk for agency in chosen}
-        query = request.GET.get("q", request.POST.get("q", "")).strip()[:100]
+        query = _search_text(request.GET.get("q", request.POST.get("q", "")))
         groups = [
             {"group": group, "chosen": sum(1 for agency in group.agencies if agency.pk in chosen_ids)}
             for group in agency_groups_on(day=day)

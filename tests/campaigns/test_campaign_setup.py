@@ -242,3 +242,23 @@ def test_copy_is_all_or_nothing(client, reviewer, organiser, earlier, monkeypatc
 def test_awards_and_reports_register_their_copiers():
     names = {f"{copier.__module__}.{copier.__qualname__}" for copier in campaign_copiers}
     assert {"awards.services.setup.award_setup_copy", "reports.services.indicators_copy"} <= names
+
+
+def test_unknown_group_names_the_field_and_changes_nothing(client, reviewer, hierarchy):
+    campaign = CampaignFactory(period_start=START)
+    campaign.expected_agencies.set([hierarchy["central"]])
+    client.force_login(reviewer)
+    response = client.post(reverse("campaigns:expected_agencies", args=[campaign.code]), {"add_group": "tinh"})
+    assert response.status_code == 400
+    assert "Nhóm cần chọn:" in response.content.decode()
+    assert list(campaign.expected_agencies.all()) == [hierarchy["central"]]
+
+
+def test_search_with_control_characters_is_not_an_error(client, reviewer, hierarchy):
+    campaign = CampaignFactory(period_start=START)
+    client.force_login(reviewer)
+    url = reverse("campaigns:expected_agencies", args=[campaign.code])
+    response = client.get(url, {"q": "tam\x00 ky\x1b"})
+    assert response.status_code == 200
+    assert set(response.context["found"]) == {hierarchy["district"], hierarchy["commune"]}
+    assert client.post(url, {"q": "a\x00b"}).status_code == 302
