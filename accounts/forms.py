@@ -31,7 +31,9 @@ class PortalLoginForm(AuthenticationForm):
         super().confirm_login_allowed(user)
         agency = user.agency
         if agency is not None and agency.valid_to is not None and agency.valid_to < datetime.date.today():
-            successor = _(" (đơn vị kế thừa: %(name)s)") % {"name": agency.successor} if agency.successor_id else ""
+            links = agency.successor_links.select_related("successor").order_by("-is_principal", "successor__name")
+            names = ", ".join(link.successor.name for link in links)
+            successor = _(" (đơn vị kế thừa: %(name)s)") % {"name": names} if names else ""
             raise forms.ValidationError(
                 self.error_messages["agency_closed"],
                 code="agency_closed",

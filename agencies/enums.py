@@ -1,3 +1,8 @@
+"""The fixed vocabularies of the hierarchy: levels, kinds of agency and types of administrative unit.
+
+Levels are the law's three (province, district, commune); which of them exist on a day is data,
+asked of `selectors.levels_as_of`, since the district level ended on 01/07/2025."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -20,9 +25,12 @@ class AgencyKind(models.TextChoices):
 class UnitType(models.TextChoices):
     """The official type of an administrative unit, which gives its name prefix."""
 
+    PROVINCE = "tinh", _("tỉnh")
     CITY = "thanh-pho", _("thành phố")
     TOWN = "thi-xa", _("thị xã")
+    QUARTER = "quan", _("quận")
     DISTRICT = "huyen", _("huyện")
     COMMUNE = "xa", _("xã")
     WARD = "phuong", _("phường")
     TOWNSHIP = "thi-tran", _("thị trấn")
+    SPECIAL_ZONE = "dac-khu", _("đặc khu")

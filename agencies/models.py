@@ -1,3 +1,9 @@
+"""The administrative hierarchy with its history: an agency is one row per period in which it stood
+as it was (name, parent, level), and `AgencySuccession` says what became of it when it changed.
+
+History is closed, never overwritten: a campaign of 2023–2024 is reported on the map of its period
+while one of 2026 is reported on the two-level map of the merged provinces."""
+
 import datetime
 
 from django.db import models
@@ -47,13 +53,14 @@ class Agency(models.Model):
     unit_type = models.CharField(_("loại đơn vị hành chính"), max_length=16, choices=UnitType.choices, blank=True)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True, db_index=True)
-    successor = models.ForeignKey(
+    province = models.ForeignKey(
         "self",
-        verbose_name=_("đơn vị kế thừa"),
+        verbose_name=_("tỉnh, thành phố"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="predecessors",
+        related_name="+",
+        help_text=_("UBND tỉnh, thành phố mà cơ quan, đơn vị thuộc về trong thời gian hiệu lực của nó."),
     )
     email = models.EmailField(_("thư điện tử"), blank=True)
     search_text = models.CharField(max_length=600, editable=False, db_index=True)
@@ -86,3 +93,53 @@ class Agency(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.valid_to is not None and self.valid_to < datetime.date.today()
+
+
+class AgencySuccession(models.Model):
+    """One change of the map: `predecessor` stopped standing on `effective - 1 day` and `successor`
+    took over (a whole or a part of) it on `effective`. Many-to-many, since communes were merged
+    (several predecessors) and split (several successors) in 2025."""
+
+    predecessor = models.ForeignKey(
+        Agency, verbose_name=_("đơn vị trước"), on_delete=models.PROTECT, related_name="successor_links"
+    )
+    successor = models.ForeignKey(
+        Agency, verbose_name=_("đơn vị kế thừa"), on_delete=models.PROTECT, related_name="predecessor_links"
+    )
+    effective = models.DateField(_("ngày có hiệu lực"))
+    is_principal = models.BooleanField(
+        _("kế thừa chính"),
+        default=True,
+        help_text=_("Khi đơn vị bị chia cho nhiều đơn vị mới: đơn vị nhận hồ sơ, tài khoản của đơn vị cũ."),
+    )
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=300, blank=True)
+    source = models.CharField(
+        _("nguồn"),
+        max_length=300,
+        blank=True,
+        help_text=_("Nơi lấy thông tin; “chưa xác minh” khi chưa đối chiếu được với văn bản."),
+    )
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("thay đổi đơn vị")
+        verbose_name_plural = _("thay đổi đơn vị")
+        ordering = ["effective", "predecessor_id", "successor_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="agency_succession_unique_pair"),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("successor")), name="agency_succession_not_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor} ({self.effective:%d/%m/%Y})"
+
+    @property
+    def legal_basis_short(self) -> str:
+        """Each act by its number and date only ("Nghị quyết số 1659/NQ-UBTVQH15 ngày 16/6/2025"), for lists."""
+        return "; ".join(part.split(" của ")[0].strip() for part in self.legal_basis.split(";") if part.strip())
+
+    @property
+    def is_unconfirmed(self) -> bool:
+        return "chưa xác minh" in self.source

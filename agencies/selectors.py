@@ -1,9 +1,41 @@
+"""Reads of the hierarchy, always as of a date: the one question every list, picker and report asks.
+
+The map changed on 01/01/2025 (the 2023–2025 rearrangement), 01/03/2025 (departments, Decree 45) and
+01/07/2025 (two levels, merged provinces), so "which agencies, which levels, who issues" has one answer
+per day. Nothing here assumes a district exists: the levels of a day are read from the data.
+
+The names below are the stable API for the other apps:
+`agencies_as_of`, `province_committee_as_of`, `levels_as_of`, `level_above_commune_as_of`,
+`agency_parent_as_of`, `agency_successors`, `agency_history`, `agency_predecessors`, `issuer_as_of`,
+`hierarchy_counts`, `hierarchy_date_check`, and `agencies_readable_by` for what a user may read.
+"""
+
 import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.utils.translation import gettext as _
 
-from .enums import AgencyKind
-from .models import Agency
+from .data.reorganisation_2025 import HISTORY_START
+from .enums import AgencyKind, AgencyLevel
+from .models import Agency, AgencySuccession
+
+COMMITTEE_KINDS = (AgencyKind.PROVINCE_COMMITTEE, AgencyKind.DISTRICT_COMMITTEE, AgencyKind.COMMUNE_COMMITTEE)
+LEVEL_ORDER = (AgencyLevel.PROVINCE, AgencyLevel.DISTRICT, AgencyLevel.COMMUNE)
+
+
+class DateBeforeHistory(ValueError):
+    pass
+
+
+def hierarchy_date_check(day: datetime.date) -> None:
+    """Raise `DateBeforeHistory` (a Vietnamese message) for a day before the data begin."""
+    if day < HISTORY_START:
+        raise DateBeforeHistory(
+            _("Ngày %(day)s trước ngày bắt đầu của dữ liệu lịch sử (%(start)s). Hãy chọn từ %(start)s trở đi.")
+            % {"day": day.strftime("%d/%m/%Y"), "start": HISTORY_START.strftime("%d/%m/%Y")}
+        )
 
 
 def agencies_readable_by(*, user) -> QuerySet[Agency]:
@@ -20,19 +52,153 @@ def agencies_readable_by(*, user) -> QuerySet[Agency]:
     return Agency.objects.none()
 
 
-def agency_counts_on(*, day: datetime.date) -> dict[str, int]:
+def province_committee_as_of(province: Agency | str, day: datetime.date) -> Agency | None:
+    """The People's Committee of the province on `day`, given its committee or its code: the code of
+    a province merged since (49, Quảng Nam) gives the committee that stands for it (Thành phố Đà Nẵng)."""
+    if isinstance(province, Agency):
+        return issuer_as_of(province, day)
+    committees = Agency.objects.filter(kind=AgencyKind.PROVINCE_COMMITTEE, unit_code=province)
+    standing = committees.active_on(day).first()
+    if standing is not None:
+        return standing
+    earliest = committees.order_by(F("valid_to").asc(nulls_last=True)).first()
+    return issuer_as_of(earliest, day) if earliest is not None else None
+
+
+def agencies_as_of(day: datetime.date, *, province: Agency | str | None = None) -> QuerySet[Agency]:
+    """Every agency standing on `day` (valid_from ≤ day ≤ valid_to, open ends allowed); with `province`
+    (its committee or its code) only those of that province as it stood on the day."""
+    agencies = Agency.objects.active_on(day)
+    if province is None:
+        return agencies
+    committee = province_committee_as_of(province, day)
+    if committee is None:
+        return agencies.none()
+    return agencies.filter(Q(pk=committee.pk) | Q(province=committee))
+
+
+def levels_as_of(day: datetime.date, *, province: Agency | str | None = None) -> list[AgencyLevel]:
+    """The levels of local government on `day`, top down, read from the People's Committees that stood:
+    province, district, commune before 01/07/2025; province, commune after."""
+    present = set(
+        agencies_as_of(day, province=province).filter(kind__in=COMMITTEE_KINDS).values_list("level", flat=True)
+    )
+    return [level for level in LEVEL_ORDER if level in present]
+
+
+def level_above_commune_as_of(day: datetime.date, *, province: Agency | str | None = None) -> AgencyLevel:
+    """The level directly above the communes on `day`, named as it stood (“Cấp huyện”, then “Cấp tỉnh”):
+    what a “by district” breakdown groups by."""
+    levels = levels_as_of(day, province=province)
+    if AgencyLevel.COMMUNE in levels and levels.index(AgencyLevel.COMMUNE) > 0:
+        return levels[levels.index(AgencyLevel.COMMUNE) - 1]
+    return AgencyLevel.DISTRICT if AgencyLevel.DISTRICT in levels else AgencyLevel.PROVINCE
+
+
+def agency_predecessors(agency: Agency) -> list[AgencySuccession]:
+    """The changes that made `agency`: one row per predecessor, with date and legal basis."""
+    return list(agency.predecessor_links.select_related("predecessor").order_by("effective", "predecessor__name"))
+
+
+def agency_history(agency: Agency, *, until: datetime.date | None = None) -> list[AgencySuccession]:
+    """What became of `agency`, transitively: every change after it (merges, splits, moves) up to
+    `until`, in date order, each with its predecessor, successor, date and legal basis."""
+    found: list[AgencySuccession] = []
+    seen = {agency.pk}
+    frontier = [agency.pk]
+    while frontier:
+        links = AgencySuccession.objects.filter(predecessor_id__in=frontier).select_related("predecessor", "successor")
+        if until is not None:
+            links = links.filter(effective__lte=until)
+        frontier = []
+        for link in links:
+            found.append(link)
+            if link.successor_id not in seen:
+                seen.add(link.successor_id)
+                frontier.append(link.successor_id)
+    return sorted(found, key=lambda link: (link.effective, not link.is_principal, link.successor.name))
+
+
+def agency_successors(agency: Agency, *, day: datetime.date) -> list[Agency]:
+    """The agencies that stand for `agency` on `day`: itself while it stands, else its successors
+    (transitively) that stand then — several when it was split. Empty when it ended with no successor
+    (a district on 01/07/2025) or did not exist yet."""
+    if agency.is_active_on(day):
+        return [agency]
+    standing = {
+        link.successor_id: link.successor
+        for link in agency_history(agency, until=day)
+        if link.successor.is_active_on(day)
+    }
+    return sorted(standing.values(), key=lambda a: a.name)
+
+
+def issuer_as_of(agency: Agency, day: datetime.date) -> Agency | None:
+    """The agency that stands for `agency` on `day` (who signs in its place): itself while it stands,
+    else its principal successor then (Sở Nội vụ tỉnh Quảng Nam → Sở Nội vụ thành phố Đà Nẵng after
+    01/07/2025). None when it did not exist yet or ended with no successor."""
+    current = agency
+    for _step in range(10):  # the longest chain of 2024–2025 is three changes long
+        if current.is_active_on(day):
+            return current
+        if current.valid_from is not None and current.valid_from > day:
+            return None
+        link = (
+            current.successor_links.filter(is_principal=True, effective__lte=day)
+            .select_related("successor")
+            .order_by("effective")
+            .first()
+        )
+        if link is None:
+            return None
+        current = link.successor
+    return None
+
+
+def agency_parent_as_of(agency: Agency, day: datetime.date) -> Agency | None:
+    """The agency directly above `agency` on `day`: its parent while the parent stands, else whoever
+    stands for the parent then; None at the top, or when the level above has ended (districts)."""
+    if agency.parent_id is None:
+        return None
+    return issuer_as_of(agency.parent, day)
+
+
+@dataclass(frozen=True)
+class HierarchyCount:
+    level: AgencyLevel
+    kind: AgencyKind
+    count: int
+
+
+def hierarchy_counts(day: datetime.date, *, province: Agency | str | None = None) -> list[HierarchyCount]:
+    """How many agencies of each level and kind stood on `day` (levels top down, kinds in enum order)."""
+    rows = agencies_as_of(day, province=province).values("level", "kind").annotate(n=Count("id"))
+    kinds = list(AgencyKind.values)
+    counts = [HierarchyCount(AgencyLevel(row["level"]), AgencyKind(row["kind"]), row["n"]) for row in rows]
+    return sorted(counts, key=lambda c: (LEVEL_ORDER.index(c.level), kinds.index(c.kind)))
+
+
+def agency_counts_on(*, day: datetime.date, province: Agency | str | None = None) -> dict[str, int]:
     """How many agencies of each kind stood on that day."""
-    rows = Agency.objects.active_on(day).values("kind").annotate(n=Count("id"))
     counts = {kind: 0 for kind in AgencyKind.values}
-    counts.update({row["kind"]: row["n"] for row in rows})
+    for row in hierarchy_counts(day, province=province):
+        counts[row.kind] += row.count
     return counts
 
 
-def agency_directory(*, day: datetime.date) -> QuerySet[Agency]:
-    return (
-        Agency.objects.active_on(day)
-        .select_related("parent", "successor")
-        .annotate(
-            children_count=Count("children", filter=Q(children__valid_to__isnull=True) | Q(children__valid_to__gte=day))
-        )
+def successions_for(agencies: Iterable[Agency]) -> dict[int, dict[str, list[AgencySuccession]]]:
+    """The direct predecessors and successors of many agencies in two queries, for a list page."""
+    ids = [agency.pk for agency in agencies]
+    found: dict[int, dict[str, list[AgencySuccession]]] = {pk: {"before": [], "after": []} for pk in ids}
+    links = AgencySuccession.objects.filter(Q(predecessor_id__in=ids) | Q(successor_id__in=ids)).select_related(
+        "predecessor", "successor"
     )
+    for link in links:
+        if link.successor_id in found:
+            found[link.successor_id]["before"].append(link)
+        if link.predecessor_id in found:
+            found[link.predecessor_id]["after"].append(link)
+    for sides in found.values():
+        sides["before"].sort(key=lambda link: (link.effective, link.predecessor.name))
+        sides["after"].sort(key=lambda link: (link.effective, not link.is_principal, link.successor.name))
+    return found

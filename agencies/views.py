@@ -1,3 +1,6 @@
+"""The agency directory: the hierarchy as it stood on a chosen day, with what each agency came from
+and what became of it."""
+
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.utils import timezone
@@ -5,14 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .enums import AgencyKind
-from .filters import AgencyFilter
+from .enums import AgencyKind, AgencyLevel
+from .filters import AREA_LABELS, AgencyFilter, AsOfForm
 from .models import Agency
+from .selectors import COMMITTEE_KINDS, agencies_as_of, level_above_commune_as_of, levels_as_of, successions_for
 
 
 class AgencyDirectoryView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
-    """Reviewers' directory: the tree by level (province → district → commune), with search
-    and filters; with a filter the matches are listed flat with their parents."""
+    """Reviewers' directory as of a day (today unless one is picked): the tree by level (province →
+    the level above the communes → commune), with search and filters; with a filter the matches are
+    listed flat with their parents. Every agency shows its predecessors and successors with dates."""
 
     template_name = "agencies/directory.html"
     permission_required = "agencies.view_directory"
@@ -21,19 +26,39 @@ class AgencyDirectoryView(LoginRequiredMixin, PermissionRequiredMixin, TemplateV
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        base = Agency.objects.select_related("parent", "successor").order_by("level", "kind", "name")
-        agency_filter = AgencyFilter(self.request.GET or None, queryset=base)
-        filtered = bool(self.request.GET) and agency_filter.is_valid() and any(agency_filter.form.cleaned_data.values())
-        context["filter"] = agency_filter
-        context["filtered"] = filtered
+        as_of = AsOfForm(self.request.GET or None)
+        day = as_of.cleaned_data["on"] if as_of.is_bound and as_of.is_valid() and as_of.cleaned_data["on"] else today
+        base = agencies_as_of(day).select_related("parent").order_by("level", "kind", "name")
+        agency_filter = AgencyFilter(self.request.GET or None, queryset=base, day=day)
+        filtered = agency_filter.is_bound and agency_filter.is_valid() and any(agency_filter.form.cleaned_data.values())
         if filtered:
             page = Paginator(agency_filter.qs, self.page_size).get_page(self.request.GET.get("page"))
+            _attach_successions(page.object_list)
             context["page_obj"] = page
             context["query_string"] = _query_without_page(self.request.GET)
         else:
-            context["tree"] = _tree(base.active_on(today))
-        context["today"] = today
+            tree = _tree(list(base), above=level_above_commune_as_of(day))
+            _attach_successions([node["agency"] for group in tree for node in group["agencies"]])
+            _attach_successions([child for group in tree for node in group["agencies"] for child in node["children"]])
+            context["tree"] = tree
+        context.update(
+            filter=agency_filter,
+            as_of=as_of,
+            filtered=filtered,
+            day=day,
+            today=today,
+            levels=[AgencyLevel(level).label for level in levels_as_of(day)],
+        )
         return context
+
+
+def _attach_successions(agencies) -> None:
+    """Each agency gets `came_from` and `became` (its direct changes, with dates), from two queries."""
+    agencies = list(agencies)
+    links = successions_for(agencies)
+    for agency in agencies:
+        agency.came_from = links[agency.pk]["before"]
+        agency.became = links[agency.pk]["after"]
 
 
 def _query_without_page(params) -> str:
@@ -42,29 +67,44 @@ def _query_without_page(params) -> str:
     return query.urlencode()
 
 
-TREE_GROUPS = [
-    (_("UBND tỉnh, sở, ban, ngành"), (AgencyKind.PROVINCE_COMMITTEE, AgencyKind.DEPARTMENT)),
-    (_("Cơ quan Trung ương đóng trên địa bàn"), (AgencyKind.CENTRAL_AGENCY,)),
-    (_("UBND huyện, thị xã, thành phố và cấp xã"), (AgencyKind.DISTRICT_COMMITTEE,)),
-]
-
-
-def _tree(agencies) -> list[dict]:
-    """Groups of top agencies, each with the units under it (communes, sub-units), from one
-    query. The province committee's children are the groups themselves, so it lists none."""
-    rows = sorted(agencies, key=lambda agency: agency.search_text)
+def _tree(rows: list[Agency], *, above: str) -> list[dict]:
+    """Groups of top agencies, each with the units under it, from one query: the province and its
+    departments (with their sub-units), the central agencies, and the level above the communes as it
+    stood (districts until 30/06/2025, the province after) with its communes."""
+    rows = sorted(rows, key=lambda agency: agency.search_text)
     children: dict[int, list[Agency]] = {}
     for agency in rows:
-        if agency.parent_id and agency.parent.kind != AgencyKind.PROVINCE_COMMITTEE:
+        if agency.parent_id is None:
+            continue
+        under_province = agency.parent.kind == AgencyKind.PROVINCE_COMMITTEE
+        if not under_province or (above == AgencyLevel.PROVINCE and agency.kind == AgencyKind.COMMUNE_COMMITTEE):
             children.setdefault(agency.parent_id, []).append(agency)
-    return [
+    top = [
+        (_("UBND tỉnh, sở, ban, ngành"), lambda a: a.kind in (AgencyKind.PROVINCE_COMMITTEE, AgencyKind.DEPARTMENT)),
+        (_("Cơ quan Trung ương đóng trên địa bàn"), lambda a: a.kind == AgencyKind.CENTRAL_AGENCY),
+    ]
+    groups = [
         {
             "title": title,
             "agencies": [
-                {"agency": agency, "children": children.get(agency.pk, [])}
-                for agency in sorted(rows, key=lambda a: kinds.index(a.kind) if a.kind in kinds else 0)
-                if agency.kind in kinds
+                {
+                    "agency": agency,
+                    "children": [] if agency.kind == AgencyKind.PROVINCE_COMMITTEE else children.get(agency.pk, []),
+                }
+                for agency in sorted(rows, key=lambda a: (a.kind != AgencyKind.PROVINCE_COMMITTEE, a.search_text))
+                if belongs(agency)
             ],
         }
-        for title, kinds in TREE_GROUPS
+        for title, belongs in top
     ]
+    groups.append(
+        {
+            "title": _("%(above)s và cấp xã") % {"above": AREA_LABELS[above]},
+            "agencies": [
+                {"agency": agency, "children": children.get(agency.pk, [])}
+                for agency in rows
+                if agency.level == above and agency.kind in COMMITTEE_KINDS
+            ],
+        }
+    )
+    return groups

@@ -1,33 +1,27 @@
+"""Django admin for awards: only a read-only view of nominations, for staff whom the portal's rules
+let read them (the administrator is not one of them). Criteria and award forms are edited in the
+portal's own pages, which check them and write the audit log."""
+
 from django.contrib import admin
 
-from campaigns.admin import CampaignFiguresAdminMixin
-
-from .models import AwardForm, Criterion, DossierRequirement, Nomination
-
-
-class DossierRequirementInline(admin.TabularInline):
-    model = DossierRequirement
-    extra = 0
-
-
-@admin.register(AwardForm)
-class AwardFormAdmin(CampaignFiguresAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "nominee_type", "campaign", "position"]
-    list_filter = ["campaign", "nominee_type"]
-    inlines = [DossierRequirementInline]
-
-
-@admin.register(Criterion)
-class CriterionAdmin(admin.ModelAdmin):
-    list_display = ["code", "wording", "kind", "applies_to", "active", "campaign"]
-    list_filter = ["campaign", "kind", "active"]
+from .models import Nomination
 
 
 @admin.register(Nomination)
 class NominationAdmin(admin.ModelAdmin):
     """Read-only: every change of a nomination goes through the services (workflow, audit)."""
 
-    list_display = ["pk", "agency", "nominee_name", "nominee_agency", "award_form", "state", "verdict", "submitted_at"]
+    list_display = [
+        "pk",
+        "agency",
+        "nominee_name",
+        "nominee_agency",
+        "award_form",
+        "state",
+        "verdict",
+        "received_on",
+        "receipt_channel",
+    ]
     list_filter = ["campaign", "state", "verdict"]
     list_select_related = ["agency", "nominee_agency", "award_form"]
 

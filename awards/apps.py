@@ -6,6 +6,15 @@ class AwardsConfig(AppConfig):
     name = "awards"
     verbose_name = _("Hồ sơ đề nghị khen thưởng")
 
+    # Tables the cached figures read, each with the way from a row to its campaign (campaign_portal/freshness.py).
+    figures_sources = {
+        "AwardForm": "campaign",
+        "DossierRequirement": "award_form__campaign",
+        "Criterion": "campaign",
+        "Nomination": "campaign",
+        "DossierDocument": "nomination__campaign",
+    }
+
     def ready(self):
         from campaign_portal.audit import register_action_labels
         from campaigns.copiers import campaign_copiers

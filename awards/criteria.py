@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from campaign_portal.numbers import number_text, with_unit
+
 from .enums import AppliesTo, Comparison, CriterionKind, Outcome, Verdict
 
 ALL_REQUIRED = "*"
@@ -28,7 +30,8 @@ class NominationFacts:
     nominee_type: str
     agency_kind: str
     deadline: datetime.date
-    submitted_on: datetime.date | None = None
+    # The date the Department received the dossier (Vietnam time): the deadline is held against it.
+    received_on: datetime.date | None = None
     metrics: dict = field(default_factory=dict)
     # requirement code → (name, required)
     requirements: dict[str, tuple[str, bool]] = field(default_factory=dict)
@@ -56,9 +59,9 @@ def _finite(value) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _number(value) -> str:
-    text = f"{float(value):.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+def _number(value: float, unit: str) -> str:
+    """As the portal writes every figure (campaign_portal/numbers.py): "1,5%", "1.025 dịch vụ"."""
+    return with_unit(number_text(value), unit)
 
 
 def _date(day: datetime.date) -> str:
@@ -93,18 +96,20 @@ def evaluate_document_present(params: dict, facts: NominationFacts) -> Evaluatio
 
 
 def evaluate_deadline(params: dict, facts: NominationFacts) -> Evaluation:
+    """On time when received on or before the deadline day: a date, so the whole day counts."""
     deadline = datetime.date.fromisoformat(params["deadline"]) if params.get("deadline") else facts.deadline
     deadline += datetime.timedelta(days=int(params.get("grace_days") or 0))
-    if facts.submitted_on is None:
+    if facts.received_on is None:
         return Evaluation(
             Outcome.CANNOT_TELL, _("Hồ sơ chưa được gửi; hạn gửi là %(deadline)s.") % {"deadline": _date(deadline)}
         )
-    values = {"sent": _date(facts.submitted_on), "deadline": _date(deadline)}
-    if facts.submitted_on <= deadline:
-        return Evaluation(Outcome.MET, _("Gửi ngày %(sent)s, trong hạn (hạn %(deadline)s).") % values)
-    late = (facts.submitted_on - deadline).days
+    values = {"received": _date(facts.received_on), "deadline": _date(deadline)}
+    if facts.received_on <= deadline:
+        return Evaluation(Outcome.MET, _("Nhận hồ sơ ngày %(received)s, trong hạn (hạn %(deadline)s).") % values)
+    late = (facts.received_on - deadline).days
     return Evaluation(
-        Outcome.NOT_MET, _("Gửi ngày %(sent)s, trễ %(days)d ngày so với hạn %(deadline)s.") % {**values, "days": late}
+        Outcome.NOT_MET,
+        _("Nhận hồ sơ ngày %(received)s, trễ %(days)d ngày so với hạn %(deadline)s.") % {**values, "days": late},
     )
 
 
@@ -130,12 +135,11 @@ def evaluate_metric(params: dict, facts: NominationFacts) -> Evaluation:
         return Evaluation(
             Outcome.CANNOT_TELL, _("Số liệu “%(label)s” không phải là số: %(raw)s.") % {"label": label, "raw": raw}
         )
-    suffix = f" {unit}" if unit else ""
     values = {
         "label": label,
-        "value": _number(value) + suffix,
+        "value": _number(value, unit),
         "op": Comparison(op).label,
-        "threshold": _number(threshold) + suffix,
+        "threshold": _number(threshold, unit),
     }
     if _COMPARE[op](value, threshold):
         return Evaluation(Outcome.MET, _("%(label)s kê khai %(value)s, %(op)s %(threshold)s.") % values)

@@ -49,15 +49,31 @@ class Verdict(models.TextChoices):
 
 
 class SendingStatus(models.TextChoices):
-    """Where an expected agency stands on a day: sent by the deadline, after it, or not yet."""
+    """Where an expected agency stands on a day: sent by the deadline, after it, not yet, or
+    closed and merged into another during the campaign without a dossier sent for it."""
 
     ON_TIME = "on_time", _("Đúng hạn")
     LATE = "late", _("Trễ hạn")
     MISSING = "missing", _("Chưa gửi")
+    MERGED = "merged", _("Đã sáp nhập")
 
     @property
     def badge(self) -> str:
         return _SENDING_STATUS_BADGES[self]
+
+
+class ReceiptChannel(models.TextChoices):
+    """How a dossier reached the Department: sent on the portal, or outside it (on paper, by
+    e-mail, through the document management system) and then recorded by a reviewer."""
+
+    ONLINE = "online", _("Trực tuyến")
+    PAPER = "paper", _("Bản giấy")
+    EMAIL = "email", _("Thư điện tử")
+    DOCUMENT_SYSTEM = "document_system", _("Hệ thống quản lý văn bản")
+
+
+# The channels a reviewer records; an online receipt is the portal's own record.
+RECORDED_CHANNELS = (ReceiptChannel.PAPER, ReceiptChannel.EMAIL, ReceiptChannel.DOCUMENT_SYSTEM)
 
 
 class Outcome(models.TextChoices):
@@ -109,4 +125,5 @@ _SENDING_STATUS_BADGES = {
     SendingStatus.ON_TIME: "success",
     SendingStatus.LATE: "warning",
     SendingStatus.MISSING: "danger",
+    SendingStatus.MERGED: "secondary",
 }

@@ -16,7 +16,8 @@ def nominations_workbook(*, campaign, nominations) -> bytes:
         Column(_("Cơ quan đề nghị"), width=30, wrap=True),
         Column(_("Hình thức khen thưởng"), width=28, wrap=True),
         Column(_("Tóm tắt thành tích"), width=60, wrap=True),
-        Column(_("Ngày gửi"), width=12),
+        Column(_("Ngày nhận"), width=12),
+        Column(_("Số đến"), width=12),
         Column(_("Kết quả kiểm tra"), width=20, wrap=True),
         Column(_("Tiêu chí chưa đạt"), width=50, wrap=True),
         Column(_("Trạng thái"), width=22, wrap=True),
@@ -30,7 +31,9 @@ def nominations_workbook(*, campaign, nominations) -> bytes:
             else:
                 nominee = nomination.nominee_name
                 detail = ", ".join(part for part in (nomination.nominee_position, nomination.nominee_unit) if part)
-            sent = timezone.localtime(nomination.submitted_at).strftime("%d/%m/%Y") if nomination.submitted_at else ""
+            received = nomination.received_on.strftime("%d/%m/%Y") if nomination.received_on else ""
+            if nomination.is_late:
+                received = _("%(day)s (trễ hạn)") % {"day": received}
             unmet = "; ".join(r.explanation for r in nomination.results.all() if r.outcome != Outcome.MET)
             decision = (
                 f"{nomination.decision_number} ({nomination.decision_date:%d/%m/%Y})"
@@ -44,7 +47,8 @@ def nominations_workbook(*, campaign, nominations) -> bytes:
                 nomination.agency.name,
                 nomination.award_form.name,
                 nomination.achievement_summary,
-                sent,
+                received,
+                nomination.receipt_number,
                 str(nomination.get_verdict_display()),
                 unmet,
                 str(nomination.get_state_display()),

@@ -14,7 +14,7 @@ from agencies.models import Agency
 from campaign_portal.forms import TransitionForm as WorkflowTransitionForm
 
 from . import criteria as engine
-from .enums import AppliesTo, Comparison, CriterionKind, NomineeType
+from .enums import RECORDED_CHANNELS, AppliesTo, Comparison, CriterionKind, NomineeType
 from .models import AwardForm, Criterion, DossierRequirement, Nomination
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -41,7 +41,7 @@ class NominationForm(forms.ModelForm):
             "nominee_name": _("Với hình thức khen cá nhân."),
         }
 
-    def __init__(self, *args, campaign, agency: Agency, metric_fields: list[dict], **kwargs):
+    def __init__(self, *args, campaign, agency: Agency, metric_fields: list[dict], merged_agencies=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.metric_fields = metric_fields
         # A retired form is offered only to the nominations that already chose it.
@@ -49,9 +49,26 @@ class NominationForm(forms.ModelForm):
             Q(retired=False) | Q(pk=self.instance.award_form_id)
         )
         self.fields["award_form"].empty_label = None
-        self.fields["nominee_agency"].queryset = Agency.objects.filter(pk=agency.pk) | Agency.objects.filter(
-            parent=agency
-        ).exclude(kind=AgencyKind.DISTRICT_COMMITTEE)
+        # The agencies a nomination may be sent for: its own, and those merged into it during the
+        # campaign (`merged_agencies`, offered on creation only); the service checks the pair.
+        senders = [agency.pk, *(merged.pk for merged in merged_agencies)]
+        if self.instance.pk and self.instance.filed_for_id:
+            senders.append(self.instance.filed_for_id)
+        self.fields["nominee_agency"].queryset = Agency.objects.filter(
+            Q(pk__in=senders) | Q(parent_id__in=senders)
+        ).exclude(Q(kind=AgencyKind.DISTRICT_COMMITTEE) & ~Q(pk__in=senders))
+        if merged_agencies:
+            self.fields["filed_for"] = FiledForField(
+                queryset=Agency.objects.filter(pk__in=[merged.pk for merged in merged_agencies]),
+                label=_("Cơ quan, đơn vị gửi hồ sơ"),
+                required=False,
+                empty_label=agency.name,
+                help_text=_(
+                    "Cơ quan, đơn vị đã sáp nhập vào cơ quan mình trong thời gian phong trào: "
+                    "cơ quan mình gửi hồ sơ thay mặt cho đơn vị đó."
+                ),
+            )
+            self.order_fields(["filed_for"])
         self.fields["nominee_agency"].empty_label = _("— Chọn tập thể —")
         declared = (self.instance.declared_metrics or {}) if self.instance.pk else {}
         for spec in metric_fields:
@@ -78,9 +95,8 @@ class NominationForm(forms.ModelForm):
         return [self[f"metric_{spec['key']}"] for spec in self.metric_fields]
 
     def nominee_bound_fields(self):
-        return [
-            self[name] for name in ("award_form", "nominee_agency", "nominee_name", "nominee_position", "nominee_unit")
-        ]
+        names = ("filed_for", "award_form", "nominee_agency", "nominee_name", "nominee_position", "nominee_unit")
+        return [self[name] for name in names if name in self.fields]
 
     def declared_metrics(self) -> dict:
         values = dict(self.instance.declared_metrics or {}) if self.instance.pk else {}
@@ -101,6 +117,8 @@ class NominationForm(forms.ModelForm):
         for name in ("nominee_name", "nominee_position", "nominee_unit", "achievement_summary"):
             data[name] = (data[name] or "").strip()
         data["declared_metrics"] = self.declared_metrics()
+        if "filed_for" in self.fields:
+            data["filed_for"] = self.cleaned_data.get("filed_for")
         return data
 
     def clean(self):
@@ -118,6 +136,11 @@ class NominationForm(forms.ModelForm):
         # The service sets the nominee fields that depend on the award form; the model's own
         # validation would run before it.
         pass
+
+
+class FiledForField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Agency) -> str:
+        return _("Thay mặt %(name)s (đã sáp nhập)") % {"name": obj.name}
 
 
 class DocumentUploadForm(forms.Form):
@@ -139,6 +162,37 @@ class TransitionForm(WorkflowTransitionForm):
         input_formats=DATE_INPUTS,
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
         error_messages={"invalid": _("Ngày quyết định phải có dạng dd/mm/yyyy.")},
+    )
+
+
+class ReceiptForm(forms.Form):
+    """A reviewer's record of a dossier received outside the portal; the service checks the
+    date against today and the campaign's start."""
+
+    received_on = forms.DateField(
+        label=_("Ngày nhận hồ sơ"),
+        input_formats=DATE_INPUTS,
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={
+            "required": _("Hãy nhập ngày nhận hồ sơ (dd/mm/yyyy)."),
+            "invalid": _("Ngày nhận hồ sơ phải có dạng dd/mm/yyyy."),
+        },
+    )
+    receipt_number = forms.CharField(
+        label=_("Số đến"),
+        max_length=32,
+        error_messages={
+            "required": _("Hãy nhập số đến của hồ sơ, như trên sổ văn bản đến."),
+            "max_length": _("Số đến dài quá 32 ký tự."),
+        },
+    )
+    receipt_channel = forms.ChoiceField(
+        label=_("Hình thức nhận"),
+        choices=[(channel.value, channel.label) for channel in RECORDED_CHANNELS],
+        error_messages={
+            "required": _("Hãy chọn hình thức nhận hồ sơ."),
+            "invalid_choice": _("Hãy chọn hình thức nhận: bản giấy, thư điện tử hoặc hệ thống quản lý văn bản."),
+        },
     )
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import AppliesTo, CriterionKind, NominationState, NomineeType, Outcome, Verdict
+from .enums import AppliesTo, CriterionKind, NominationState, NomineeType, Outcome, ReceiptChannel, Verdict
 
 
 class AwardForm(models.Model):
@@ -82,6 +82,14 @@ class Criterion(models.Model):
 
 
 class Nomination(models.Model):
+    """An award nomination and its dossier.
+
+    `received_on` is the date the Department received the dossier, the one the deadline is held
+    against; `submitted_at` stays the system's timestamp of the first online submission. A
+    dossier that came outside the portal has its receipt recorded by a reviewer (incoming
+    number, channel, who recorded it). `filed_for` is the expected agency a successor files
+    for when that agency was merged into it during the campaign."""
+
     campaign = models.ForeignKey(
         "campaigns.Campaign", verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="nominations"
     )
@@ -90,6 +98,14 @@ class Nomination(models.Model):
         verbose_name=_("cơ quan đề nghị"),
         on_delete=models.PROTECT,
         related_name="nominations_sent",
+    )
+    filed_for = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("gửi thay cho cơ quan đã sáp nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="nominations_filed_for",
     )
     nominee_type = models.CharField(_("đối tượng"), max_length=16, choices=NomineeType.choices)
     nominee_agency = models.ForeignKey(
@@ -117,6 +133,18 @@ class Nomination(models.Model):
         _("trạng thái"), max_length=16, choices=NominationState.choices, default=NominationState.DRAFT, db_index=True
     )
     submitted_at = models.DateTimeField(_("thời điểm gửi"), null=True, blank=True)
+    received_on = models.DateField(_("ngày nhận hồ sơ"), null=True, blank=True)
+    receipt_number = models.CharField(_("số đến"), max_length=32, blank=True)
+    receipt_channel = models.CharField(_("hình thức nhận"), max_length=16, choices=ReceiptChannel.choices, blank=True)
+    receipt_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    receipt_recorded_at = models.DateTimeField(_("thời điểm ghi nhận"), null=True, blank=True)
     verdict = models.CharField(
         _("kết quả kiểm tra"), max_length=16, choices=Verdict.choices, default=Verdict.PENDING, db_index=True
     )
@@ -144,7 +172,7 @@ class Nomination(models.Model):
             # The dashboards' counts by state, verdict, agency and first sending read this index only.
             models.Index(
                 fields=["campaign", "state", "verdict"],
-                include=["agency", "submitted_at", "award_form", "id"],
+                include=["agency", "filed_for", "received_on", "award_form", "id"],
                 name="nomination_campaign_figures",
             ),
         ]

@@ -8,6 +8,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     Min,
     OuterRef,
@@ -17,10 +18,12 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from agencies.enums import AgencyKind, AgencyLevel
-from agencies.models import Agency
+from agencies.models import Agency, AgencySuccession
 from agencies.selectors import agencies_readable_by
 from campaign_portal.text import fold_text
 from campaigns.models import Campaign
@@ -55,7 +58,8 @@ def _with_flags(queryset: QuerySet[Nomination]) -> QuerySet[Nomination]:
     return queryset.annotate(
         missing_component=Exists(missing),
         is_late=Case(
-            When(submitted_at__date__gt=F("campaign__nomination_deadline"), then=Value(True)),
+            # Dates in Vietnam time on both sides: the whole deadline day is on time.
+            When(received_on__gt=F("campaign__nomination_deadline"), then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         ),
@@ -73,7 +77,7 @@ def nomination_queue(*, user, campaign: Campaign | None = None) -> QuerySet[Nomi
         queryset = queryset.filter(campaign=campaign)
     return (
         _with_flags(queryset)
-        .select_related("agency", "agency__parent", "nominee_agency", "award_form")
+        .select_related("agency", "agency__parent", "filed_for", "nominee_agency", "award_form")
         .prefetch_related(
             Prefetch(
                 "results",
@@ -103,7 +107,7 @@ def nomination_detail(*, user, pk: int) -> Nomination:
     than running it for one row."""
     return (
         _with_flags(nominations_visible_to(user=user))
-        .select_related("agency", "nominee_agency", "award_form", "campaign")
+        .select_related("agency", "filed_for", "nominee_agency", "award_form", "campaign", "receipt_recorded_by")
         .prefetch_related(
             "documents",
             Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")),
@@ -158,12 +162,72 @@ def check_batch_progress(*, batch: CheckBatch) -> dict:
 # --- Campaign progress ------------------------------------------------------------------------------
 
 
+def campaign_filing_end(campaign: Campaign) -> datetime.date:
+    """The last day of the campaign as far as filing goes: its period or its deadline, whichever
+    comes later (the deadline for dossiers often falls after the period reported on)."""
+    return max(campaign.period_end, campaign.nomination_deadline)
+
+
+def _merged_during(campaign: Campaign) -> Q:
+    """Agencies closed into a successor between the campaign's start and its filing end: they
+    could not send by the deadline themselves, so their successor files for them. An agency
+    closed after the deadline had the whole time to send and counts as any other."""
+    return Q(
+        Exists(AgencySuccession.objects.filter(predecessor=OuterRef("pk"), is_principal=True)),
+        valid_to__isnull=False,
+        valid_to__gte=campaign.period_start,
+        valid_to__lte=campaign_filing_end(campaign),
+    )
+
+
+def _principal_successor(agency: Agency) -> Agency | None:
+    """The successor that files and holds accounts for `agency` (prefetched as `principal_links`)."""
+    links = getattr(agency, "principal_links", None)
+    return links[0].successor if links else None
+
+
+_PRINCIPAL_LINKS = Prefetch(
+    "successor_links",
+    queryset=AgencySuccession.objects.filter(is_principal=True).select_related("successor"),
+    to_attr="principal_links",
+)
+
+
+def merged_agencies_filable_by(*, agency: Agency, campaign: Campaign, day: datetime.date) -> QuerySet[Agency]:
+    """The campaign's expected agencies merged into `agency` during the campaign and closed by
+    `day`: its officer files for them ("thay mặt … (đã sáp nhập)")."""
+    return (
+        campaign.expected_agencies.filter(
+            _merged_during(campaign),
+            Exists(AgencySuccession.objects.filter(predecessor=OuterRef("pk"), successor=agency, is_principal=True)),
+            valid_to__lt=day,
+        ).order_by("name")
+    )
+
+
 @dataclass
 class AgencyProgress:
+    """One expected agency on the as-of day. `merged_into` and `merged_on` (the first day under
+    the successor) are set when it was merged during the campaign and closed by then; `filed_by`
+    is the agency that sent its dossier when another (its successor) sent it."""
+
     agency: Agency
     status: SendingStatus
-    first_sent_on: datetime.date | None
+    first_received_on: datetime.date | None
     nominations: int
+    merged_into: Agency | None = None
+    merged_on: datetime.date | None = None
+    filed_by: Agency | None = None
+
+    @property
+    def merged_note(self) -> str:
+        """The phrase "đã sáp nhập vào UBND huyện Quế Sơn từ ngày 01/01/2025", or empty."""
+        if self.merged_into is None:
+            return ""
+        return _("đã sáp nhập vào %(successor)s từ ngày %(day)s") % {
+            "successor": self.merged_into.name,
+            "day": f"{self.merged_on:%d/%m/%Y}",
+        }
 
 
 @dataclass
@@ -173,18 +237,29 @@ class ProgressGroup:
     expected: int = 0
     sent_on_time: int = 0
     sent_late: int = 0
+    merged: int = 0
     missing_agencies: list[Agency] = field(default_factory=list)
 
     @property
     def status(self) -> SendingStatus:
-        """The group's best: on time when one of its agencies sent by the deadline, then late."""
+        """The group's best: on time when one of its agencies sent by the deadline, then late;
+        merged when every agency that sent nothing was merged away."""
         if self.sent_on_time:
             return SendingStatus.ON_TIME
-        return SendingStatus.LATE if self.sent_late else SendingStatus.MISSING
+        if self.sent_late:
+            return SendingStatus.LATE
+        return SendingStatus.MERGED if self.merged and not self.missing_agencies else SendingStatus.MISSING
 
 
 @dataclass
 class CampaignProgress:
+    """Who had sent by `as_of`, counted from the receipt dates.
+
+    `sent_on_time` is taken at the deadline (`on_time_as_of`, or `as_of` when earlier): a
+    dossier received on or before the deadline day is on time whenever its receipt was recorded.
+    The totals are taken at `as_of`. An expected agency merged during the campaign counts as
+    its successor's filing for it, or, with none, as merged, never as not sent."""
+
     campaign: Campaign
     as_of: datetime.date
     expected: int
@@ -192,6 +267,7 @@ class CampaignProgress:
     sent_late: int
     missing_agencies: list[Agency]
     late_agencies: list[Agency]
+    merged_agencies: list[AgencyProgress]
     nominations_total: int
     nominations_missing_component: int
     nominations_late: int
@@ -204,36 +280,80 @@ class CampaignProgress:
         """The report's "25/43"."""
         return f"{self.sent_on_time}/{self.expected}"
 
+    @property
+    def on_time_as_of(self) -> datetime.date:
+        return min(self.as_of, self.campaign.nomination_deadline)
 
-def _sent_nominations(campaign: Campaign, as_of: datetime.date) -> QuerySet[Nomination]:
-    return Nomination.objects.filter(
-        campaign=campaign, state__in=SENT_STATES, submitted_at__isnull=False, submitted_at__date__lte=as_of
+    @property
+    def merged(self) -> list[AgencyProgress]:
+        """Every expected agency merged by `as_of`, whether or not a dossier was sent for it."""
+        return [row for row in self.rows if row.merged_into is not None]
+
+
+def _received_nominations(campaign: Campaign, as_of: datetime.date) -> QuerySet[Nomination]:
+    return Nomination.objects.filter(campaign=campaign, state__in=SENT_STATES, received_on__lte=as_of)
+
+
+def _receipts_by_agency(campaign: Campaign, as_of: datetime.date) -> tuple[dict[int, dict], int, int]:
+    """Per agency a dossier was sent for (the merged agency when its successor filed for it):
+    first receipt, count, and the other agency that sent it; plus the totals of nominations and
+    of late ones."""
+    deadline = campaign.nomination_deadline
+    grouped = (
+        _received_nominations(campaign, as_of)
+        .annotate(sent_for=Coalesce("filed_for_id", "agency_id"))
+        .values("sent_for", "agency_id")
+        .annotate(first=Min("received_on"), n=Count("id"), late=Count("id", filter=Q(received_on__gt=deadline)))
+        .order_by()
     )
+    by_agency: dict[int, dict] = {}
+    total = late = 0
+    for row in grouped:
+        total += row["n"]
+        late += row["late"]
+        entry = by_agency.setdefault(row["sent_for"], {"first": row["first"], "n": 0, "filed_by": None})
+        entry["n"] += row["n"]
+        if row["first"] < entry["first"]:
+            entry["first"] = row["first"]
+        if row["agency_id"] != row["sent_for"]:
+            entry["filed_by"] = row["agency_id"]
+    return by_agency, total, late
 
 
 def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None) -> CampaignProgress:
-    """Expected agencies against those that sent at least one nomination, by the deadline (on
-    time), after it (late) or not at all, as of a day (today by default)."""
+    """Expected agencies against those a dossier had been received from (or for) by `as_of`
+    (today by default): by the deadline (on time), after it (late), not at all, or merged."""
     as_of = as_of or timezone.localdate()
     deadline = campaign.nomination_deadline
-    sent = _sent_nominations(campaign, as_of)
-    by_agency = list(
-        sent.values("agency_id")
-        .annotate(first=Min("submitted_at"), n=Count("id"), late=Count("id", filter=Q(submitted_at__date__gt=deadline)))
-        .order_by()
+    by_agency, nominations_total, nominations_late = _receipts_by_agency(campaign, as_of)
+    expected = list(
+        campaign.expected_agencies.select_related("parent")
+        .prefetch_related(_PRINCIPAL_LINKS)
+        .annotate(merged_during=ExpressionWrapper(_merged_during(campaign), output_field=BooleanField()))
+        .order_by("level", "kind", "name")
     )
-    first_sent = {row["agency_id"]: (timezone.localtime(row["first"]).date(), row["n"]) for row in by_agency}
-    expected = list(campaign.expected_agencies.select_related("parent").order_by("level", "kind", "name"))
+    filers = Agency.objects.in_bulk({e["filed_by"] for e in by_agency.values() if e["filed_by"]})
     rows = []
     for agency in expected:
-        first, count = first_sent.get(agency.pk, (None, 0))
-        if first is None:
-            status = SendingStatus.MISSING
+        entry = by_agency.get(agency.pk)
+        merged = agency.merged_during and agency.valid_to < as_of
+        if entry is not None:
+            status = SendingStatus.ON_TIME if entry["first"] <= deadline else SendingStatus.LATE
         else:
-            status = SendingStatus.ON_TIME if first <= deadline else SendingStatus.LATE
-        rows.append(AgencyProgress(agency=agency, status=status, first_sent_on=first, nominations=count))
+            status = SendingStatus.MERGED if merged else SendingStatus.MISSING
+        rows.append(
+            AgencyProgress(
+                agency=agency,
+                status=status,
+                first_received_on=entry["first"] if entry else None,
+                nominations=entry["n"] if entry else 0,
+                merged_into=_principal_successor(agency) if merged else None,
+                merged_on=agency.valid_to + datetime.timedelta(days=1) if merged else None,
+                filed_by=filers.get(entry["filed_by"]) if entry and entry["filed_by"] else None,
+            )
+        )
     # The flag in WHERE, not per row in SELECT: PostgreSQL then runs it as a semi-join.
-    missing_component = _with_flags(sent).filter(missing_component=True).count()
+    missing_component = _with_flags(_received_nominations(campaign, as_of)).filter(missing_component=True).count()
     by_level = {level: ProgressGroup(key=level, label=str(label)) for level, label in AgencyLevel.choices}
     by_district: dict[int, ProgressGroup] = {}
     for row in rows:
@@ -247,6 +367,8 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
                 group.sent_on_time += 1
             elif row.status == SendingStatus.LATE:
                 group.sent_late += 1
+            elif row.status == SendingStatus.MERGED:
+                group.merged += 1
             else:
                 group.missing_agencies.append(row.agency)
     return CampaignProgress(
@@ -257,9 +379,10 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
         sent_late=sum(r.status == SendingStatus.LATE for r in rows),
         missing_agencies=[r.agency for r in rows if r.status == SendingStatus.MISSING],
         late_agencies=[r.agency for r in rows if r.status == SendingStatus.LATE],
-        nominations_total=sum(row["n"] for row in by_agency),
+        merged_agencies=[r for r in rows if r.status == SendingStatus.MERGED],
+        nominations_total=nominations_total,
         nominations_missing_component=missing_component,
-        nominations_late=sum(row["late"] for row in by_agency),
+        nominations_late=nominations_late,
         rows=rows,
         by_level=[group for group in by_level.values() if group.expected],
         by_district=sorted(by_district.values(), key=lambda g: fold_text(g.label)),
@@ -275,16 +398,30 @@ def _district_of(agency: Agency) -> Agency | None:
 
 
 def agencies_without_dossier(*, campaign: Campaign) -> list[Agency]:
-    sent = Nomination.objects.filter(campaign=campaign, state__in=SENT_STATES).values("agency_id")
-    return list(campaign.expected_agencies.exclude(pk__in=sent).order_by("level", "name"))
+    """Expected agencies still standing that nothing was sent by or for (the reminders' list)."""
+    sent = (
+        Nomination.objects.filter(campaign=campaign, state__in=SENT_STATES)
+        .annotate(sent_for=Coalesce("filed_for_id", "agency_id"))
+        .values("sent_for")
+    )
+    today = timezone.localdate()
+    return list(
+        campaign.expected_agencies.exclude(pk__in=sent)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        .order_by("level", "name")
+    )
 
 
-def nominations_for_report(*, campaign: Campaign) -> QuerySet[Nomination]:
-    """Sent nominations with nominee, award form, verdict and state, for the summary report and
-    the council's list: ordered by award form, nominating agency, nominee; no N+1."""
+def nominations_for_report(*, campaign: Campaign, as_of: datetime.date | None = None) -> QuerySet[Nomination]:
+    """Sent nominations with nominee, award form, verdict, state and receipt, for the summary
+    report and the council's list: ordered by award form, nominating agency, nominee; no N+1.
+    With `as_of`, only those received by then, the same set `campaign_progress` counts."""
+    queryset = Nomination.objects.filter(campaign=campaign, state__in=SENT_STATES)
+    if as_of is not None:
+        queryset = queryset.filter(received_on__lte=as_of)
     return (
-        _with_flags(Nomination.objects.filter(campaign=campaign, state__in=SENT_STATES))
-        .select_related("agency", "agency__parent", "nominee_agency", "award_form")
+        _with_flags(queryset)
+        .select_related("agency", "agency__parent", "filed_for", "nominee_agency", "award_form")
         .prefetch_related(Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")))
         .order_by("award_form__position", "award_form_id", "agency__level", "agency__name", "nominee_name", "pk")
     )

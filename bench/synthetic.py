@@ -21,12 +21,12 @@ from accounts.enums import Role
 from accounts.models import User
 from agencies.enums import AgencyKind, AgencyLevel, UnitType
 from agencies.models import Agency
-from awards.enums import NominationState, NomineeType
+from awards.enums import NominationState, NomineeType, ReceiptChannel
 from awards.models import AwardForm, Criterion, DossierDocument, DossierRequirement, Nomination
 from awards.services.nominations import _denormalise
 from campaign_portal.text import fold_text
-from campaigns.enums import DocumentType, ReformArea
-from campaigns.models import Campaign, LegalDocument
+from campaigns.enums import DocumentType
+from campaigns.models import Campaign, InitiativeCategory, LegalDocument
 from demo import awards_4064
 from demo.pdf import minimal_pdf
 from initiatives.enums import InitiativeKind, InitiativeState
@@ -36,6 +36,8 @@ DEFAULT_SEED = 20241224
 CAMPAIGN_CODE = "bench"
 BENCH_PASSWORD = "ThiDua@Bench2024"
 DEADLINE = datetime.date(2024, 12, 24)
+# The synthetic campaign's own categories of initiatives (code, name).
+BENCH_CATEGORIES = [(f"nhom-{n}", f"Nhóm mô hình {n}") for n in range(1, 7)]
 POOL_SIZE = 64
 BATCH = 2000
 
@@ -192,7 +194,7 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
     initiative_owners = departments + central + districts + subunits + communes
     states = list(InitiativeState.values)
     kinds = list(InitiativeKind.values)
-    areas = list(ReformArea.values)
+    areas = [code for code, _name in BENCH_CATEGORIES]
     for i in range(size["initiatives"]):
         owner = rng.choice(initiative_owners)
         units = children.get(owner, [])
@@ -203,7 +205,7 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
             {
                 "agency": owner,
                 "kind": rng.choice(kinds),
-                "reform_area": rng.choice(areas),
+                "category": rng.choice(areas),
                 "title": f"Mô hình {topic} số {i + 1}",
                 "description": f"Triển khai {topic} tại {agencies[owner]['name']}.",
                 "results": f"Rút ngắn thời gian giải quyết {rng.randint(1, 5)} ngày.",
@@ -343,6 +345,10 @@ def province_write(plan: ProvincePlan) -> dict[str, int]:
         period_end=datetime.date(2024, 12, 31),
         nomination_deadline=DEADLINE,
     )
+    categories = {
+        code: InitiativeCategory.objects.create(campaign=campaign, code=code, name=name, position=position)
+        for position, (code, name) in enumerate(BENCH_CATEGORIES, start=1)
+    }
     expected_kinds = {
         AgencyKind.DEPARTMENT,
         AgencyKind.CENTRAL_AGENCY,
@@ -389,7 +395,7 @@ def province_write(plan: ProvincePlan) -> dict[str, int]:
                 campaign=campaign,
                 agency=agency,
                 kind=row["kind"],
-                reform_area=row["reform_area"],
+                category=categories[row["category"]],
                 title=row["title"],
                 description=row["description"],
                 results=row["results"],
@@ -451,6 +457,9 @@ def province_write(plan: ProvincePlan) -> dict[str, int]:
             declared_metrics=row["metrics"],
             state=row["state"],
             submitted_at=_aware(row["submitted_at"]),
+            # Sent online: received on the local date of the submission, as the workflow sets it.
+            received_on=row["submitted_at"].date() if row["submitted_at"] else None,
+            receipt_channel=ReceiptChannel.ONLINE if row["submitted_at"] else "",
             created_by=reviewer,
         )
         _denormalise(nomination)

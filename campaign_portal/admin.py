@@ -1,13 +1,20 @@
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .audit import action_label
 from .models import AuditEvent
 
+# The apps whose records the administrator manages: accounts (and Django's groups), agencies.
+ADMINISTERED_APPS = ("accounts", "auth", "agencies")
+
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
-    """The audit log, read-only: nobody edits or deletes what happened, not even a superuser."""
+    """The audit log, read-only: nobody edits or deletes what happened, not even a superuser. The
+    admin shows what the administrator is for: the events about accounts and agencies (and those
+    with no target). The rest name agencies' records and files; reviewers read them on each
+    record's page in the portal."""
 
     list_display = ("at", "actor", "action_name", "object_repr")
     list_filter = ("action", ("content_type", admin.RelatedOnlyFieldListFilter))
@@ -19,6 +26,10 @@ class AuditEventAdmin(admin.ModelAdmin):
     @admin.display(description=_("hành động"), ordering="action")
     def action_name(self, event):
         return action_label(event.action)
+
+    def get_queryset(self, request):
+        administered = Q(content_type__isnull=True) | Q(content_type__app_label__in=ADMINISTERED_APPS)
+        return super().get_queryset(request).filter(administered)
 
     def has_add_permission(self, request):
         return False

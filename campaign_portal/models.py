@@ -18,8 +18,10 @@ class AuditEvent(models.Model):
         related_name="+",
     )
     action = models.CharField(_("hành động"), max_length=64, db_index=True)
-    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
-    object_id = models.CharField(max_length=64, blank=True)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("loại đối tượng"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    object_id = models.CharField(_("mã đối tượng"), max_length=64, blank=True)
     target = GenericForeignKey("content_type", "object_id")
     object_repr = models.CharField(_("đối tượng"), max_length=255, blank=True)
     before = models.JSONField(_("trước"), null=True, blank=True)

@@ -67,8 +67,11 @@ MIDDLEWARE = [
     "campaign_portal.locale.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "campaign_portal.input_text.ComposedInputMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "campaign_portal.security.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "campaign_portal.input_guard.RefuseNulMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -125,13 +128,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Lock a username from one address after 5 failures for 15 minutes. Offices share one NAT
-# address, so locking by address alone would lock out a whole agency. Behind the reverse proxy
-# the address is the proxy's, so the lock is then per username.
+# Log-in throttling (accounts/throttle.py): for 15 minutes after 5 failures of one account from one
+# address, 10 of one account from any address, or 20 from one address against any account (offices
+# share one NAT address, so the wide counts are higher).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+PORTAL_LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("PORTAL_LOGIN_FAILURES_PER_ACCOUNT", 10))
+PORTAL_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("PORTAL_LOGIN_FAILURES_PER_ADDRESS", 20))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "accounts.throttle.PortalAxesHandler"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# Behind the reverse proxy every request comes from the proxy's address: set PORTAL_TRUSTED_PROXIES to
+# the number of proxies in front of gunicorn and the client's address is read from X-Forwarded-For.
+PORTAL_TRUSTED_PROXIES = int(os.environ.get("PORTAL_TRUSTED_PROXIES", 0))
+AXES_CLIENT_IP_CALLABLE = "accounts.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
@@ -225,5 +235,12 @@ LOGGING = {
         "django": {"handlers": ["console"], "level": "WARNING"},
     },
 }
+
+# Backups (campaign_portal/backup/): signed with a key kept outside the backup folder; restored by
+# a dedicated role that is not a superuser and owns the portal's tables.
+PORTAL_BACKUP_KEY = os.environ.get("PORTAL_BACKUP_KEY", "")
+PORTAL_BACKUP_KEY_FILE = os.environ.get("PORTAL_BACKUP_KEY_FILE", "")
+PORTAL_RESTORE_ROLE = os.environ.get("PORTAL_RESTORE_ROLE", "portal_restore")
+PORTAL_BACKUP_MAX_MEDIA_BYTES = int(os.environ.get("PORTAL_BACKUP_MAX_MEDIA_BYTES", 200 * 1024**3))
 
 RUNTIME_MODE = "embedded" if EMBEDDED_DATABASE and EMBEDDED_TASKS else "production"

@@ -7,12 +7,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
+from defusedxml import DefusedXmlException
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from .numbers import file_size_text
+from .text import nfc
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -93,13 +98,34 @@ class SpreadsheetError(Exception):
     """The file cannot be read as an import; the message says what to fix."""
 
 
+# openpyxl parses through defusedxml (installed for that reason), which refuses entity declarations:
+# an external entity would read a server file, nested ones ("billion laughs") exhaust memory.
+_HOSTILE_XML = _lazy(
+    "Tệp Excel chứa khai báo XML không được phép (thực thể XML, có thể là tệp độc hại). "
+    "Hãy chép dữ liệu vào tệp mẫu tải về từ cổng."
+)
+_UNREADABLE = _lazy(
+    "Không đọc được tệp Excel: tệp hỏng hoặc không đúng định dạng .xlsx. Hãy dùng tệp mẫu tải về từ cổng."
+)
+
+
+def _refused_xml(error: BaseException | None) -> bool:
+    """openpyxl wraps the parser's error in its own ValueError ("Unable to read workbook")."""
+    while error is not None:
+        if isinstance(error, DefusedXmlException):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def workbook_read_rows(upload, *, sheet_name: str | None = None, max_rows: int = MAX_IMPORT_ROWS):
     """Rows of values (formulas are not evaluated: a formula cell is returned as its text, so the
-    caller refuses it), after checking size, decompressed size and row count."""
+    caller refuses it), after checking size, decompressed size and row count. Text cells come back
+    composed (NFC), as every text the portal takes in (campaign_portal/input_text.py)."""
     if upload.size > MAX_IMPORT_BYTES:
         raise SpreadsheetError(
-            _("Tệp nặng %(size).1f MB, vượt giới hạn %(limit)d MB.")
-            % {"size": upload.size / 1048576, "limit": MAX_IMPORT_BYTES // 1048576}
+            _("Tệp nặng %(size)s, vượt giới hạn %(limit)s.")
+            % {"size": file_size_text(upload.size), "limit": file_size_text(MAX_IMPORT_BYTES)}
         )
     upload.seek(0)
     try:
@@ -112,7 +138,7 @@ def workbook_read_rows(upload, *, sheet_name: str | None = None, max_rows: int =
     try:
         workbook = load_workbook(upload, read_only=True, data_only=False)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken files
-        raise SpreadsheetError(_("Không đọc được tệp Excel: %(error)s") % {"error": error}) from error
+        raise SpreadsheetError(_HOSTILE_XML if _refused_xml(error) else _UNREADABLE) from error
     try:
         named = sheet_name and sheet_name in workbook.sheetnames
         sheet = workbook[sheet_name] if named else workbook.worksheets[0]
@@ -122,10 +148,16 @@ def workbook_read_rows(upload, *, sheet_name: str | None = None, max_rows: int =
                 % {"n": sheet.max_row - 1, "limit": max_rows}
             )
         rows = []
-        for index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            if index > max_rows + 1:
-                raise SpreadsheetError(_("Tệp vượt giới hạn %(limit)d dòng mỗi lần nhập.") % {"limit": max_rows})
-            rows.append(row)
+        # Read-only mode parses the sheet's XML only now: defusedxml refuses entities here too.
+        try:
+            for index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+                if index > max_rows + 1:
+                    raise SpreadsheetError(_("Tệp vượt giới hạn %(limit)d dòng mỗi lần nhập.") % {"limit": max_rows})
+                rows.append(tuple(nfc(value) if isinstance(value, str) else value for value in row))
+        except SpreadsheetError:
+            raise
+        except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken files
+            raise SpreadsheetError(_HOSTILE_XML if _refused_xml(error) else _UNREADABLE) from error
         return rows
     finally:
         workbook.close()

@@ -1,11 +1,68 @@
-"""Vietnamese text helpers shared by every app."""
+"""Vietnamese text helpers shared by every app.
 
+Two different jobs, kept apart on purpose:
+- `nfc` is what every piece of text goes through on the way in (forms, query strings, uploaded
+  file names, spreadsheet cells): the same letter typed on a Mac, pasted from a PDF or entered
+  with a Telex keyboard can arrive precomposed ("ệ", one code point) or decomposed ("e" + two
+  combining marks). Stored text is composed (NFC), so it prints, sorts, compares and is found the
+  same way. NFC never changes what a reader sees, so it is safe to apply to everything.
+- `fold_text` is for search only, on both sides (the stored `search_text` and the query): lower
+  case, no diacritics, and look-alike letters folded to the Latin letter a Vietnamese reader sees.
+  Look-alikes are folded here and not on the way in, because replacing a letter changes the text:
+  a name typed with a Cyrillic "Т" is kept as typed (and shown to the reviewer as typed), but
+  searching "Trà" still finds it, and "Trà Ðốc" typed with the Icelandic Ð finds "Trà Đốc".
+"""
+
+import re
 import unicodedata
+
+# Letters that look like the Vietnamese đ/Đ: U+0110/U+0111 (the Vietnamese letters), U+00D0/U+00F0
+# (Icelandic eth: what "Đ" becomes when text in an old 8-bit encoding is read as Latin-1) and
+# U+0189/U+0256 (African D). None of them decomposes to "d", so NFKD alone would not fold them.
+_D_LOOKALIKES = {"Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ɖ": "D", "ɖ": "d"}
+# Cyrillic and Greek capitals and small letters drawn like the Latin ones Vietnamese uses: text
+# pasted from documents typed with a Russian keyboard layout or spoofed on purpose.
+_CYRILLIC = "АВСЕНІЈКМОРЅТХУаеіјорсѕху"
+_CYRILLIC_LATIN = "ABCEHIJKMOPSTXYaeijopcsxy"
+_GREEK = "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιν"
+_GREEK_LATIN = "ABEZHIKMNOPTYXoiv"
+CONFUSABLES = str.maketrans(
+    {
+        **_D_LOOKALIKES,
+        **dict(zip(_CYRILLIC, _CYRILLIC_LATIN, strict=True)),
+        **dict(zip(_GREEK, _GREEK_LATIN, strict=True)),
+    }
+)
+
+
+def nfc(value: str) -> str:
+    """The composed (NFC) form; cheap when the text is already composed, as it nearly always is."""
+    if unicodedata.is_normalized("NFC", value):
+        return value
+    return unicodedata.normalize("NFC", value)
 
 
 def fold_text(value: str) -> str:
-    """Lower-case, strip diacritics and the letter đ, so that "tra doc" matches "Trà Đốc"."""
-    value = (value or "").replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", value)
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    """The search key of a text: "Trà Ðốc", "TRÀ ĐỐC" and "tra doc" all give "tra doc".
+
+    Look-alike letters become the Latin letter (see CONFUSABLES), compatibility forms (full-width
+    letters, ligatures) their plain letters (NFKD), diacritics and invisible format characters
+    (zero-width space, soft hyphen) are dropped, and runs of spaces become one."""
+    decomposed = unicodedata.normalize("NFKD", (value or "").translate(CONFUSABLES))
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) not in ("Mn", "Cf"))
     return " ".join(stripped.lower().split())
+
+
+# A quotation inside a quotation: “…” or "…" inside the text, once it is itself quoted.
+_INNER_QUOTE = re.compile(r'[“"]([^“”"]*)[”"]')
+
+
+def inner_quotes(value: str) -> str:
+    """The text's own quotations as single quotes, for a text that is about to be quoted: the
+    Vietnamese usage is “Mô hình ‘Một chạm’”, not “Mô hình “Một chạm””."""
+    return _INNER_QUOTE.sub(r"‘\1’", value or "")
+
+
+def quoted(value: str) -> str:
+    """The text in double quotes, its own quotations single: “Mô hình ‘Một chạm’”."""
+    return f"“{inner_quotes(value)}”"

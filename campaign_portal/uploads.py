@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .numbers import file_size_text
 from .text import fold_text
 
 
@@ -86,8 +87,8 @@ def validate_upload(upload, *, allowed: tuple[FileKind, ...] = DOCUMENT_KINDS) -
         raise ValidationError(_("Tệp “%(name)s” rỗng. Hãy chọn lại tệp.") % {"name": upload.name})
     if upload.size > limit:
         raise ValidationError(
-            _("Tệp “%(name)s” nặng %(size).1f MB, vượt giới hạn %(limit).0f MB. Hãy nén hoặc tách tệp.")
-            % {"name": upload.name, "size": upload.size / 1048576, "limit": limit / 1048576}
+            _("Tệp “%(name)s” nặng %(size)s, vượt giới hạn %(limit)s. Hãy nén hoặc tách tệp.")
+            % {"name": upload.name, "size": file_size_text(upload.size), "limit": file_size_text(limit)}
         )
     kind = sniff_kind(upload)
     if kind is None or kind not in allowed:

@@ -13,7 +13,7 @@ from agencies.enums import AgencyKind
 from agencies.models import Agency
 
 from .enums import DocumentType
-from .models import Campaign
+from .models import Campaign, InitiativeCategory
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
@@ -219,3 +219,51 @@ class BaseDocumentFormSet(forms.BaseFormSet):
 
 
 DocumentFormSet = forms.formset_factory(DocumentRowForm, formset=BaseDocumentFormSet, extra=3, can_delete=True)
+
+
+class CategoryRowForm(forms.Form):
+    """One of the campaign's categories: code, name, order, retired. An empty new row is skipped."""
+
+    category = forms.ModelChoiceField(
+        queryset=InitiativeCategory.objects.none(), required=False, widget=forms.HiddenInput
+    )
+    position = forms.IntegerField(
+        label=_("Thứ tự"),
+        min_value=0,
+        max_value=32767,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-control"}),
+    )
+    code = forms.SlugField(
+        label=_("Mã"), max_length=40, required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+    name = forms.CharField(
+        label=_("Tên lĩnh vực, nhóm"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    retired = forms.BooleanField(
+        label=_("Ngừng sử dụng"), required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
+    )
+
+    def __init__(self, *args, campaign: Campaign, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = InitiativeCategory.objects.filter(campaign=campaign)
+
+    def clean(self):
+        data = super().clean()
+        if self.is_blank():
+            return data
+        if not data.get("name"):
+            self.add_error("name", _("Hãy nhập tên lĩnh vực, nhóm."))
+        if not data.get("code"):
+            self.add_error("code", _("Hãy nhập mã (chữ thường không dấu, gạch nối), ví dụ giao-thong."))
+        return data
+
+    def is_blank(self) -> bool:
+        data = self.cleaned_data
+        return not data.get("category") and not data.get("name") and not data.get("code")
+
+
+CategoryFormSet = forms.formset_factory(CategoryRowForm, extra=3, max_num=200, validate_max=True)

@@ -8,7 +8,7 @@ class LegalDocument(models.Model):
     """A legal document with its number/symbol and date (văn bản): plans, letters, reports…"""
 
     doc_type = models.CharField(_("loại văn bản"), max_length=8, choices=DocumentType.choices)
-    number_symbol = models.CharField(_("số, ký hiệu"), max_length=64, help_text=_("Ví dụ: 4064/KH-UBND"))
+    number_symbol = models.CharField(_("số, ký hiệu"), max_length=64, help_text=_("Ví dụ: 2218/QĐ-UBND"))
     issued_on = models.DateField(_("ngày ban hành"))
     issuer = models.CharField(_("cơ quan ban hành"), max_length=255, help_text=_("Ví dụ: Ủy ban nhân dân tỉnh"))
     subject = models.TextField(_("trích yếu"), blank=True)
@@ -32,7 +32,9 @@ class LegalDocument(models.Model):
 
 
 class Campaign(models.Model):
-    code = models.SlugField(_("mã"), max_length=32, unique=True, help_text=_("Dùng trên dòng lệnh, ví dụ 4064."))
+    code = models.SlugField(
+        _("mã"), max_length=32, unique=True, help_text=_("Dùng trên địa chỉ trang và dòng lệnh, ví dụ ntm-2025.")
+    )
     name = models.CharField(_("tên phong trào"), max_length=500)
     plan_document = models.ForeignKey(
         LegalDocument, verbose_name=_("văn bản phát động"), on_delete=models.PROTECT, related_name="+"
@@ -63,8 +65,8 @@ class Campaign(models.Model):
         blank=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # Moved only by campaign_data_changed, in the transaction of every write the dashboard shows;
-    # the cached dashboard figures are keyed by it.
+    # The key of the cached dashboard figures. The database moves it in the transaction of every
+    # write to a table they read, and never back (campaign_portal/freshness.py).
     data_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
@@ -75,14 +77,33 @@ class Campaign(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
-        # A full save of an instance read before a write elsewhere must not set data_version back:
-        # an older version would find the figures cached before that write.
-        if not self._state.adding and kwargs.get("update_fields") is None:
-            kwargs["update_fields"] = [
-                f.name for f in self._meta.concrete_fields if not f.primary_key and f.name != "data_version"
-            ]
-        super().save(*args, **kwargs)
+
+class InitiativeCategory(models.Model):
+    """A campaign's own group of initiatives (lĩnh vực, nhóm): the reform areas of an
+    administrative-reform campaign, the fields of a rural-development one. Data, so that each
+    campaign names its own; a retired category stays on the initiatives that use it."""
+
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="categories"
+    )
+    code = models.SlugField(_("mã"), max_length=40, help_text=_("Chữ thường không dấu, ví dụ: thu-tuc-hanh-chinh."))
+    name = models.CharField(_("tên lĩnh vực, nhóm"), max_length=200)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    retired = models.BooleanField(
+        _("ngừng sử dụng"), default=False, help_text=_("Không chọn được cho mô hình mới; mô hình cũ giữ nguyên.")
+    )
+
+    class Meta:
+        verbose_name = _("lĩnh vực, nhóm mô hình")
+        verbose_name_plural = _("lĩnh vực, nhóm mô hình")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "code"], name="initiative_category_unique_code"),
+            models.UniqueConstraint(fields=["campaign", "name"], name="initiative_category_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class CampaignDocument(models.Model):

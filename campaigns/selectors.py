@@ -8,6 +8,7 @@ from django.db.models import Case, Count, Prefetch, QuerySet, Value, When
 
 from agencies.enums import AgencyKind
 from agencies.models import Agency
+from agencies.selectors import agencies_as_of
 
 from .models import Campaign, CampaignDocument
 
@@ -29,6 +30,7 @@ def campaign_detail(*, code: str) -> Campaign:
         .prefetch_related(
             Prefetch("document_links", queryset=CampaignDocument.objects.select_related("document")),
             Prefetch("expected_agencies", queryset=in_group_order(Agency.objects.all())),
+            "categories",
         )
         .get(code=code)
     )
@@ -64,7 +66,7 @@ def in_group_order(agencies: QuerySet[Agency]) -> QuerySet[Agency]:
 def expected_agency_candidates(*, day: datetime.date) -> QuerySet[Agency]:
     """The agencies that may be expected to report in a campaign starting on `day`: the hierarchy
     as it stood that day, without the sub-units that report through their agency."""
-    return in_group_order(Agency.objects.active_on(day).exclude(kind=AgencyKind.SUBUNIT))
+    return in_group_order(agencies_as_of(day).exclude(kind=AgencyKind.SUBUNIT))
 
 
 def agency_groups_on(*, day: datetime.date) -> list[AgencyGroup]:

@@ -1,40 +1,22 @@
 """Writes for campaigns: one function per change, atomic and audited."""
 
 import datetime
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Value
-from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
+from agencies.selectors import agency_successors
 from campaign_portal.audit import audit_record
+from campaign_portal.text import fold_text
 
 from .copiers import campaign_copiers
 from .enums import DocumentType
-from .models import Campaign, CampaignDocument, LegalDocument
-from .selectors import expected_agency_candidates
-
-
-def campaign_data_changed(*, campaign_ids: Iterable[int] | None = None) -> None:
-    """Move the data version of these campaigns (None: of every campaign, for a change such as an
-    agency's name that shows in each), so that their cached dashboard figures are recomputed.
-
-    Call it inside the transaction of the write, after the write itself: one UPDATE with F(), so
-    concurrent writers never lose a step and readers see the new version with the new data. The
-    version never goes below the clock in microseconds, so after a restore of an older backup the
-    next write takes a value no earlier figure was cached under."""
-    campaigns = Campaign.objects.all()
-    if campaign_ids is not None:
-        ids = {pk for pk in campaign_ids if pk is not None}
-        if not ids:
-            return
-        campaigns = campaigns.filter(pk__in=ids)
-    campaigns.update(data_version=Greatest(F("data_version") + 1, Value(time.time_ns() // 1000)))
+from .models import Campaign, CampaignDocument, InitiativeCategory, LegalDocument
+from .selectors import expected_agency_candidates, in_group_order
 
 
 def legal_document_get_or_create(*, doc_type: str, number_symbol: str, issued_on, issuer: str, subject: str = ""):
@@ -93,7 +75,6 @@ def campaign_save(
             before=before,
             after=_snapshot(campaign),
         )
-        campaign_data_changed(campaign_ids=[campaign.pk])
     return campaign
 
 
@@ -122,7 +103,6 @@ def campaign_expected_agencies_set(*, user, campaign: Campaign, agencies: Iterab
             before={"expected_agencies": before},
             after={"expected_agencies": sorted(a.pk for a in agencies)},
         )
-        campaign_data_changed(campaign_ids=[campaign.pk])
     return campaign
 
 
@@ -133,20 +113,24 @@ class CarriedAgencies:
     agencies: list[Agency] = field(default_factory=list)
     replaced: list[tuple[Agency, Agency]] = field(default_factory=list)  # (closed agency, its successor)
     dropped: list[Agency] = field(default_factory=list)  # closed with no successor standing that day
+    split: list[tuple[Agency, list[Agency]]] = field(default_factory=list)  # closed, several successors
 
 
 def expected_agencies_carried(*, source: Campaign, day: datetime.date) -> CarriedAgencies:
-    """Each agency still standing on `day` is kept; a closed one is replaced by its successor (the
-    end of its chain of successors) when that one stands on `day`, and dropped otherwise."""
+    """Each agency still standing on `day` is kept; a closed one is replaced by its successor when
+    exactly one stands on `day` (the succession table, followed through every change up to then);
+    one split between several, or ended with none, is left for the reviewer to choose."""
     carried = CarriedAgencies()
     seen: set[int] = set()
-    for agency in source.expected_agencies.select_related("successor").order_by("level", "kind", "name"):
-        current, hops = agency, 0
-        while not current.is_active_on(day) and current.successor_id and hops < 10:
-            current, hops = current.successor, hops + 1
-        if not current.is_active_on(day):
+    for agency in in_group_order(source.expected_agencies.all()):
+        standing = agency_successors(agency, day=day)
+        if not standing:
             carried.dropped.append(agency)
             continue
+        if len(standing) > 1:
+            carried.split.append((agency, standing))
+            continue
+        current = standing[0]
         if current != agency:
             carried.replaced.append((agency, current))
         if current.pk not in seen:
@@ -171,6 +155,10 @@ def campaign_copy(
             for old, new in carried.replaced
         ]
         lines += [_("%(old)s đã thôi hoạt động, không chuyển sang") % {"old": old.name} for old in carried.dropped]
+        lines += [
+            _("%(old)s đã được chia cho %(new)s: hãy tự chọn") % {"old": old.name, "new": ", ".join(map(str, new))}
+            for old, new in carried.split
+        ]
         for copier in campaign_copiers:
             line = copier(source=source, target=campaign, user=user)
             if line:
@@ -182,3 +170,43 @@ def campaign_copy(
             after={"source": source.code, "copied": lines},
         )
     return campaign, lines
+
+
+@transaction.atomic
+def campaign_categories_save(*, user, campaign: Campaign, rows: list[dict]) -> list[InitiativeCategory]:
+    """Add, rename, reorder and retire the campaign's categories in one go. Rows are dicts with
+    `code`, `name`, `position`, `retired` and, for an existing category, `category`. A category is
+    retired rather than deleted: initiatives keep the one they were registered under."""
+    before = list(InitiativeCategory.objects.filter(campaign=campaign).values("code", "name", "position", "retired"))
+    saved = []
+    for row in rows:
+        category = row.get("category") or InitiativeCategory(campaign=campaign)
+        if category.campaign_id != campaign.pk:
+            raise ValidationError(_("Lĩnh vực “%(name)s” không thuộc phong trào này.") % {"name": category.name})
+        category.code, category.name = row["code"].strip(), row["name"].strip()
+        category.position, category.retired = row["position"], row["retired"]
+        category.full_clean(exclude=["campaign"], validate_unique=False)
+        saved.append(category)
+    codes = [c.code for c in saved]
+    names = [fold_text(c.name) for c in saved]
+    for category in saved:
+        if codes.count(category.code) > 1:
+            raise ValidationError(_("Mã “%(code)s” dùng cho hai lĩnh vực.") % {"code": category.code})
+        if names.count(fold_text(category.name)) > 1:
+            raise ValidationError(_("Tên “%(name)s” dùng cho hai lĩnh vực.") % {"name": category.name})
+    # Free the codes and names first, so that two categories may swap them in one save.
+    for category in saved:
+        if category.pk:
+            InitiativeCategory.objects.filter(pk=category.pk).update(code=f"~{category.pk}", name=f"~{category.pk}")
+    for category in saved:
+        category.save()
+    after = list(InitiativeCategory.objects.filter(campaign=campaign).values("code", "name", "position", "retired"))
+    if before != after:
+        audit_record(
+            actor=user,
+            action="campaigns.categories.update",
+            target=campaign,
+            before={"categories": before},
+            after={"categories": after},
+        )
+    return saved

@@ -17,7 +17,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from agencies.models import Agency
 from campaign_portal.permissions import HiddenWithoutPermissionMixin
 
-from .forms import CampaignForm, DocumentFormSet, ExpectedAgenciesForm
+from .forms import CampaignForm, CategoryFormSet, DocumentFormSet, ExpectedAgenciesForm
 from .models import Campaign
 from .selectors import (
     agency_groups_on,
@@ -26,7 +26,7 @@ from .selectors import (
     expected_agency_search,
     in_group_order,
 )
-from .services import campaign_copy, campaign_expected_agencies_set, campaign_save
+from .services import campaign_categories_save, campaign_copy, campaign_expected_agencies_set, campaign_save
 
 
 class CampaignListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -131,11 +131,6 @@ class CampaignUpdateView(CampaignEditView):
         ]
 
 
-def _search_text(raw: str) -> str:
-    """The typed search as text the database can hold: printable characters, at most 100."""
-    return "".join(ch for ch in raw if ch.isprintable()).strip()[:100]
-
-
 class ExpectedAgenciesView(HiddenWithoutPermissionMixin, View):
     """The agencies expected to report, picked from the hierarchy as it stood on the campaign's
     first day: by group (one button adds or removes a whole group) and one by one through a text
@@ -162,7 +157,7 @@ class ExpectedAgenciesView(HiddenWithoutPermissionMixin, View):
             except ValidationError as error:
                 return self._render(request, chosen, errors=error.messages, status=400)
             messages.success(request, _("Đã lưu: %(n)d cơ quan, đơn vị phải báo cáo.") % {"n": len(chosen)})
-            query = _search_text(request.POST.get("q", ""))
+            query = request.POST.get("q", "").strip()[:100]
             url = reverse("campaigns:expected_agencies", args=[code])
             return redirect(f"{url}?{urlencode({'q': query})}" if query else url)
         errors = [f"{form.fields[name].label}: {message}" for name, found in form.errors.items() for message in found]
@@ -172,7 +167,7 @@ class ExpectedAgenciesView(HiddenWithoutPermissionMixin, View):
     def _render(self, request, chosen, errors=(), status=200):
         day = self.campaign.period_start
         chosen_ids = {agency.pk for agency in chosen}
-        query = _search_text(request.GET.get("q", request.POST.get("q", "")))
+        query = request.GET.get("q", request.POST.get("q", "")).strip()[:100]
         groups = [
             {"group": group, "chosen": sum(1 for agency in group.agencies if agency.pk in chosen_ids)}
             for group in agency_groups_on(day=day)
@@ -187,3 +182,45 @@ class ExpectedAgenciesView(HiddenWithoutPermissionMixin, View):
             "errors": errors,
         }
         return render(request, "campaigns/expected_agencies.html", context, status=status)
+
+
+class CampaignCategoriesView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
+    """The campaign's own categories of initiatives: add, rename, order, retire."""
+
+    template_name = "campaigns/categories.html"
+    permission_required = "campaigns.change_campaign"
+
+    def campaign(self) -> Campaign:
+        return get_object_or_404(Campaign, code=self.kwargs["code"])
+
+    def get_context_data(self, formset=None, **kwargs):
+        campaign = self.campaign()
+        if formset is None:
+            initial = [
+                {"category": c, "code": c.code, "name": c.name, "position": c.position, "retired": c.retired}
+                for c in campaign.categories.all()
+            ]
+            formset = CategoryFormSet(prefix="cat", initial=initial, form_kwargs={"campaign": campaign})
+        return super().get_context_data(**kwargs) | {"campaign": campaign, "formset": formset}
+
+    def post(self, request, *args, **kwargs):
+        campaign = self.campaign()
+        formset = CategoryFormSet(request.POST, prefix="cat", form_kwargs={"campaign": campaign})
+        if formset.is_valid():
+            rows = [
+                {**form.cleaned_data, "position": form.cleaned_data["position"] or index}
+                for index, form in enumerate(formset.forms, start=1)
+                if form.cleaned_data and not form.is_blank()
+            ]
+            try:
+                campaign_categories_save(user=request.user, campaign=campaign, rows=rows)
+            except ValidationError as error:
+                formset_error = error.messages
+            else:
+                messages.success(request, _("Đã lưu lĩnh vực, nhóm mô hình của phong trào."))
+                return redirect("campaigns:categories", code=campaign.code)
+        else:
+            formset_error = [_("Chưa lưu: hãy sửa các ô được đánh dấu.")]
+        for text in formset_error:
+            messages.error(request, text)
+        return self.render_to_response(self.get_context_data(formset=formset), status=400)

@@ -4,10 +4,10 @@ campaign is found by its code and each document by its number and date."""
 from django.db import transaction
 
 from agencies.models import Agency
-from campaigns.models import Campaign, CampaignDocument, LegalDocument
-from campaigns.services import campaign_data_changed
+from campaigns.models import Campaign, CampaignDocument, InitiativeCategory, LegalDocument
 
 from . import plan_4064 as plan
+from .outline_4064 import CATEGORIES
 
 
 def _document(row) -> LegalDocument:
@@ -32,9 +32,12 @@ def load_campaign() -> str:
         CampaignDocument.objects.update_or_create(
             campaign=campaign, document=_document(row), defaults={"position": position}
         )
+    for position, (code, name) in enumerate(CATEGORIES, start=1):
+        InitiativeCategory.objects.get_or_create(
+            campaign=campaign, code=code, defaults={"name": name, "position": position}
+        )
     expected = Agency.objects.filter(kind__in=plan.EXPECTED_KINDS, valid_from__isnull=True)
     campaign.expected_agencies.set(expected)
-    campaign_data_changed(campaign_ids=[campaign.pk])
     return (
         f"Phong trào {campaign.plan_document.number_symbol}: {len(plan.DOCUMENTS)} văn bản liên quan, "
         f"{campaign.expected_agencies.count()} cơ quan, đơn vị phải báo cáo."

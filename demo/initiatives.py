@@ -5,8 +5,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from agencies.models import Agency
-from campaigns.models import Campaign
-from campaigns.services import campaign_data_changed
+from campaigns.models import Campaign, InitiativeCategory
 from initiatives.enums import InitiativeState
 from initiatives.models import Initiative, InitiativeHistory
 
@@ -22,6 +21,7 @@ def load_initiatives(*, campaign: str = "4064") -> str:
     except Campaign.DoesNotExist as error:
         raise CommandError(f"Chưa có phong trào “{campaign}”: hãy nạp phong trào minh họa trước.") from error
     day = target.period_end
+    categories = {category.code: category for category in InitiativeCategory.objects.filter(campaign=target)}
     created = 0
     for row in demo.INITIATIVES:
         agency = _agency(row["agency"], day)
@@ -34,11 +34,11 @@ def load_initiatives(*, campaign: str = "4064") -> str:
             campaign=target,
             agency=agency,
             title=row["title"],
-            defaults={"kind": row["kind"], "reform_area": row["area"]},
+            defaults={"kind": row["kind"], "category": categories.get(row["area"])},
         )
         values = {
             "kind": row["kind"],
-            "reform_area": row["area"],
+            "category": categories.get(row["area"]),
             "description": row.get("description", ""),
             "results": row.get("results", ""),
             "result_figures": row.get("figures", []),
@@ -64,15 +64,11 @@ def load_initiatives(*, campaign: str = "4064") -> str:
                 InitiativeHistory.objects.create(
                     initiative=initiative, from_state=before, to_state=after, note="Nạp từ báo cáo tổng kết."
                 )
-    campaign_data_changed(campaign_ids=[target.pk])
     return f"Mô hình, sáng kiến của phong trào {target.code}: {len(demo.INITIATIVES)} ({created} mới)."
 
 
 def _agency(name: str, day) -> Agency:
-    query = Agency.objects.active_on(day).filter(name=name)
-    if name in demo.PARENTS:
-        query = query.filter(parent__name=demo.PARENTS[name])
-    agency = query.first()
+    agency = Agency.objects.active_on(day).filter(name=name).first()
     if agency is None:
         raise CommandError(f"Thiếu cơ quan “{name}”: hãy chạy load_agencies trước.")
     return agency

@@ -20,7 +20,6 @@ from awards.models import AwardForm, Criterion, DossierRequirement, Nomination
 from awards.selectors import campaign_progress
 from campaign_portal.text import fold_text
 from campaigns.models import Campaign
-from campaigns.services import campaign_data_changed
 
 from . import awards_4064 as demo
 from .pdf import minimal_pdf
@@ -37,7 +36,6 @@ def load_nominations() -> str:
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"), transaction.atomic():
         forms = _award_forms(campaign)
         _criteria(campaign)
-        campaign_data_changed(campaign_ids=[campaign.pk])
         created = [
             nomination for row in demo.DOSSIERS if (nomination := _dossier(campaign, forms, reviewer, *row)) is not None
         ]

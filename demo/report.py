@@ -5,9 +5,11 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from campaigns.models import Campaign
-from reports.models import Indicator, IndicatorValue, SummaryReport
+from reports.models import Indicator, IndicatorValue, OutlineSection, SummaryReport
+from reports.outline import outline_load
 
 from . import report_4064 as demo
+from .outline_4064 import OUTLINE
 
 
 @transaction.atomic
@@ -16,6 +18,8 @@ def load_report() -> str:
     if campaign is None:
         raise CommandError("Chưa có phong trào 4064: hãy nạp phong trào minh họa trước.")
     # get_or_create, never update: a second run changes nothing, and staff edits are kept.
+    outline_load(campaign=campaign, rows=OUTLINE)
+    sections = {section.key: section for section in OutlineSection.objects.filter(campaign=campaign)}
     report, created = SummaryReport.objects.get_or_create(
         campaign=campaign, defaults={**demo.REPORT, "sections": dict(demo.SECTIONS)}
     )
@@ -27,7 +31,7 @@ def load_report() -> str:
             defaults={
                 "name": name,
                 "unit": unit,
-                "section": section,
+                "section": sections.get(section),
                 "position": position,
                 "parent": by_code.get(parent),
             },

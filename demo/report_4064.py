@@ -1,10 +1,10 @@
 """The demo report of Plan 4064: the reference report's fields, indicators and narrative (from
-../shared/reference/bao-cao-tong-ket-4064.md). Lists of initiatives, dossier counts, indicator
-figures and footnote texts are not here: the report computes them from the data."""
+../shared/reference/bao-cao-tong-ket-4064.md), word for word where it states facts. Lists of
+initiatives, dossier counts, indicator figures and footnote texts are not here: the report
+computes them from the data, and places them where the text says "[[block]]" (the outline is in
+demo/outline_4064.py)."""
 
 import datetime
-
-from reports.enums import ResultSection
 
 REPORT = {
     "number_symbol": "/BC-SNV",
@@ -25,13 +25,13 @@ REPORT = {
     ],
 }
 
-# (code, name, unit, section, parent code, value)
+# (code, name, unit, outline section key (children: none), parent code, value)
 INDICATORS = [
     (
         "co-quan-chuyen-mon-tinh",
         "Cơ quan chuyên môn thuộc UBND tỉnh đã được ban hành quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức",
         "cơ quan",
-        ResultSection.ORGANISATION,
+        "ii_4_3",
         "",
         19,
     ),
@@ -39,23 +39,24 @@ INDICATORS = [
         "phong-chuyen-mon-huyen",
         "Phòng chuyên môn thuộc UBND cấp huyện đã được hướng dẫn chức năng, nhiệm vụ, quyền hạn",
         "phòng",
-        ResultSection.ORGANISATION,
+        "ii_4_3",
         "",
         9,
     ),
-    ("chung-thu-so", "Chứng thư số đã cấp", "chứng thư số", ResultSection.DIGITAL, "", 8630),
-    ("chung-thu-so-to-chuc", "cho tổ chức", "chứng thư số", ResultSection.DIGITAL, "chung-thu-so", 1055),
-    ("chung-thu-so-ca-nhan", "cho cá nhân", "chứng thư số", ResultSection.DIGITAL, "chung-thu-so", 7574),
-    ("thu-dien-tu-cong-vu", "Tài khoản thư điện tử công vụ đã cấp", "tài khoản", ResultSection.DIGITAL, "", 30335),
+    ("chung-thu-so", "Chứng thư số đã cấp", "chứng thư số", "ii_4_4", "", 8630),
+    ("chung-thu-so-to-chuc", "cho tổ chức", "chứng thư số", "", "chung-thu-so", 1055),
+    ("chung-thu-so-ca-nhan", "cho cá nhân", "chứng thư số", "", "chung-thu-so", 7574),
+    ("chung-thu-so-tbdvpm", "TBDVPM", "chứng thư số", "", "chung-thu-so", 1),
+    ("thu-dien-tu-cong-vu", "Tài khoản thư điện tử công vụ đã cấp", "tài khoản", "ii_4_4", "", 30335),
     (
         "dvctt",
         "Dịch vụ công trực tuyến cung cấp, công khai trên Cổng Dịch vụ công Quốc gia",
         "dịch vụ",
-        ResultSection.DIGITAL,
+        "ii_4_4",
         "",
         1025,
     ),
-    ("dvctt-toan-trinh", "dịch vụ công trực tuyến toàn trình", "dịch vụ", ResultSection.DIGITAL, "dvctt", 1011),
+    ("dvctt-toan-trinh", "toàn trình", "dịch vụ công trực tuyến", "", "dvctt", 1011),
 ]
 
 NAME = "“Xây dựng môi trường hành chính trong sạch, lành mạnh, công khai, minh bạch”"
@@ -98,15 +99,20 @@ SECTIONS = {
         "bộ, công chức, viên chức trong triển khai thực hiện công tác cải cách hành chính."
     ),
     "ii_2": (
-        "Công tác phối hợp giữa các cơ quan, đơn vị và công chức chuyên môn giải quyết thủ tục hành chính thực hiện "
-        "đảm bảo theo đúng quy trình và thời gian quy định; chất lượng giải quyết thủ tục hành chính tại Trung tâm "
-        "Phục vụ hành chính công tỉnh, Bộ Phận Tiếp nhận và Trả kết quả cấp huyện và cấp xã ngày càng được cải thiện, "
-        "các cơ quan, đơn vị, địa phương thực hiện nghiêm các quy định. Một số cơ quan, đơn vị, địa phương có nội "
-        "dung tiêu chí thi đua như: hoàn thành tốt 100% nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao; được đánh "
-        "giá tốt, đứng ở vị trí trong những đơn vị, địa phương dẫn đầu; đạt thứ hạng tốt về kết quả đánh giá xếp loại "
-        "hành chính trong năm; tỷ lệ hồ sơ trễ hẹn dưới 5% thuộc thẩm quyền giải quyết của cơ quan, đơn vị, địa "
-        "phương;... cơ bản đảm bảo theo tiêu chí bình xét khen thưởng quy định tại Kế hoạch số 4064/KH-UBND ngày "
-        "27/6/2023."
+        "Qua triển khai thực hiện phong trào thi đua, các cơ quan, đơn vị, địa phương trên địa bàn tỉnh đã triển "
+        "khai thực hiện nhân rộng các mô hình, giải pháp mới trong công tác cải cách hành chính, tiêu biểu là các "
+        "cơ quan, đơn vị, địa phương như:\n"
+        "[[initiatives_by_agency]]\n"
+        "Công tác phối hợp giữa các cơ quan, đơn vị và công chức chuyên môn giải quyết thủ tục hành chính thực "
+        "hiện đảm bảo theo đúng quy trình và thời gian quy định; chất lượng giải quyết thủ tục hành chính tại "
+        "Trung tâm Phục vụ hành chính công tỉnh, Bộ Phận Tiếp nhận và Trả kết quả cấp huyện và cấp xã ngày càng "
+        "được cải thiện, các cơ quan, đơn vị, địa phương thực hiện nghiêm các quy định. Một số cơ quan, đơn vị, "
+        "địa phương (UBND huyện Bắc Trà My, UBND thành phố Hội An; Sở Nội vụ, Sở Giao thông vận tải; Cục thuế "
+        "tỉnh, Bảo hiểm xã hội tỉnh,...) có nội dung tiêu chí thi đua như: các cơ quan đơn vị hoàn thành tốt 100% "
+        "nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao; cơ quan, đơn vị, địa phương được đánh giá tốt, đứng ở "
+        "vị trí trong những đơn vị, địa phương dẫn đầu; đạt thứ hạng tốt về kết quả đánh giá xếp loại hành chính "
+        "trong năm; tỷ lệ hồ sơ trễ hẹn dưới 5% thuộc thẩm quyền giải quyết của cơ quan, đơn vị, địa phương;... cơ "
+        "bản đảm bảo theo tiêu chí bình xét khen thưởng quy định tại Kế hoạch số 4064/KH-UBND ngày 27/6/2023."
     ),
     "ii_3": (
         f"Nhằm hưởng ứng phong trào thi đua {NAME}, Thủ trưởng các cơ quan, đơn vị, địa phương đã chỉ đạo các phòng, "
@@ -122,12 +128,25 @@ SECTIONS = {
         "Đã kịp thời niêm yết, công khai 100% thủ tục hành chính thuộc thẩm quyền giải quyết trên Cổng thông tin "
         "điện tử và tại Bộ phận Một cửa các cấp; triển khai niêm yết hệ thống mã QR code tại 100% Bộ phận Một cửa "
         "tạo thuận lợi cho người dân, doanh nghiệp. Tổ chức rà soát, đề xuất Bộ, ngành cắt giảm đơn giản hóa các "
-        "thủ tục hành chính không cần thiết, trùng lặp, quy trình giải quyết có thời gian chờ đợi dài, gây phiền hà "
-        "hoặc không còn phù hợp với quy định pháp luật và thực tiễn.\n"
-        "Đẩy mạnh triển khai các mô hình, sáng kiến, cách làm hay trong công tác cải cách hành chính vào thực tiễn, "
-        "góp phần nâng cao hiệu quả trong việc đẩy mạnh CCHC, nâng cao hiệu lực, hiệu quả quản lý, hiệu suất làm "
-        "việc của CBCCVC; kịp thời giải quyết các công việc một cách thuận tiện, giảm thời gian, chi phí cho người "
-        "dân, doanh nghiệp."
+        "thủ tục hành chính không cần thiết, trùng lặp, quy trình giải quyết có thời gian chờ đợi dài, gây phiền "
+        "hà hoặc không còn phù hợp với quy định pháp luật và thực tiễn.\n"
+        "Đẩy mạnh triển khai các mô hình, sáng kiến, cách làm hay trong công tác cải cách hành chính vào thực "
+        "tiễn, góp phần nâng cao hiệu quả trong việc đẩy mạnh CCHC, nâng cao hiệu lực, hiệu quả quản lý, hiệu suất "
+        "làm việc của CBCCVC; kịp thời giải quyết các công việc một cách thuận tiện, giảm thời gian, chi phí cho "
+        "người dân, doanh nghiệp như: thí điểm triển khai chỉ tiếp nhận hồ sơ trực tuyến 04 ngày/tuần tại Trung "
+        "tâm Hành chính công thành phố và Bộ phận một cửa xã, phường tại Thành phố Tam Kỳ; hướng dẫn việc thực "
+        "hiện chứng thực bản sao điện tử, thực hiện tiếp nhận và giải quyết TTHC trên Cổng Dịch vụ công và triển "
+        "khai thu phí, lệ phí trên hệ thống phần mềm Một cửa điện tử tại huyện Bắc Trà My; thực hiện nâng cao chất "
+        "lượng giải quyết thủ tục hành chính bằng Hệ thống đánh giá sự hài lòng theo thời gian thực, tổ chức cuộc "
+        "thi thực hiện mô hình “Bộ phận Một cửa thân thiện - hiện đại” tại Bộ phận Tiếp nhận và Trả kết quả giải "
+        "quyết thủ tục hành chính các xã, thị trấn thuộc huyện Quế Sơn; triển khai mô hình điểm sử dụng thẻ căn "
+        "cước công dân gắn chip điện tử và ứng dụng VNeID tại các cơ sở khám chữa bệnh trên địa bàn huyện Tiên "
+        "Phước; “Giải pháp hỗ trợ Người dân tiếp cận và thực hiện dịch vụ công trực tuyến mức độ 3; mức độ 4 và "
+        "đẩy mạnh công tác cải cách hành chính” tại xã Đại Thạnh huyện Đại Lộc; Văn phòng đăng ký đất đai tỉnh "
+        "phối hợp với VNPT Quảng Nam triển khai phần mềm liên thông giải quyết thủ tục hành chính lĩnh vực đất "
+        "đai; ứng dụng quản lý, theo dõi tiến độ thực hiện ghim tọa độ địa điểm người nộp thuế trên Bản đồ số hộ "
+        "kinh doanh, kết hợp cập nhật thay đổi chuẩn hóa tự động thông tin địa chỉ kinh doanh vào ứng dụng quản lý "
+        "thuế tập trung (TMS) tại Cục thuế tỉnh Quảng Nam,..."
     ),
     "ii_4_2": (
         "Trong thời gian qua, các sở, ngành trên địa bàn tỉnh đã tiến hành rà soát và tham mưu xử lý kết quả rà "
@@ -135,28 +154,35 @@ SECTIONS = {
         "đề[^44/BC-STP] không phát hiện văn bản nào có dấu hiệu trái pháp luật."
     ),
     "ii_4_3": (
-        "Thực hiện Kế hoạch số 6581/KH-UBND ngày 27/9/2023[^6581/KH-UBND], Kế hoạch số 416/KH-UBND ngày "
-        "18/01/2023[^416/KH-UBND], các cơ quan, đơn vị, địa phương tiếp tục tập trung hoàn thiện tổ chức bộ máy, "
-        "chức năng, nhiệm vụ theo hướng tinh gọn, hoạt động hiệu lực, hiệu quả phù hợp với tình hình thực tế (số "
-        "liệu tính đến ngày 15/12/2024).\n"
+        "Tiếp tục tập trung hoàn thiện tổ chức bộ máy, chức năng, nhiệm vụ của các cơ quan, đơn vị, địa phương "
+        "trên địa bàn tỉnh theo hướng tinh gọn, hoạt động hiệu lực, hiệu quả phù hợp với tình hình thực tế của cơ "
+        "quan, đơn vị, địa phương. Đến nay (số liệu tính đến ngày 15/12/2024):\n"
+        "[[indicators]]\n"
         "Các cơ quan, đơn vị, địa phương đã triển khai và hoàn thành kế hoạch công tác kiểm tra đã đề ra; trong đó "
         "nội dung chủ yếu tập trung công tác nội vụ, công tác cải cách hành chính và chuyển đổi số; tăng cường kỷ "
-        "luật, kỷ cương hành chính; nâng cao tinh thần trách nhiệm, hiệu quả công tác trong thực thi công vụ. Công "
-        "tác kiểm tra góp phần nâng cao nhận thức, vai trò, trách nhiệm của các cấp chính quyền và CBCCVC trong việc "
-        "tiếp tục đẩy mạnh cải cách hành chính, xây dựng nền hành chính phát triển, hiện đại, chuyên nghiệp, kỷ "
-        "cương, năng động, công khai, minh bạch, hiệu lực, hiệu quả."
+        "luật, kỷ cương hành chính; nâng cao tinh thần trách nhiệm, hiệu quả công tác trong thực thi công vụ theo "
+        "Kế hoạch số 416/KH-UBND ngày 18/01/2023 của UBND tỉnh. Công tác kiểm tra góp phần nâng cao nhận thức, vai "
+        "trò, trách nhiệm của các cấp chính quyền và CBCCVC trong việc tiếp tục đẩy mạnh cải cách hành chính, xây "
+        "dựng nền hành chính phát triển, hiện đại, chuyên nghiệp, kỷ cương, năng động, công khai, minh bạch, hiệu "
+        "lực, hiệu quả; bảo đảm sự nghiêm minh trong thực thi pháp luật và củng cố niềm tin của Nhân dân vào sự "
+        "lãnh đạo của Đảng, Nhà nước; xây dựng đội ngũ CBCCVC có phẩm chất đạo đức công vụ, đạo đức nghề nghiệp, "
+        "có phong cách ứng xử văn minh, ý thức chấp hành kỷ luật, kỷ cương hành chính, tuân thủ các quy định trong "
+        "hoạt động công vụ nhằm tạo chuyển biến mạnh mẽ trong lề lối, tác phong làm việc và tăng cường thanh tra, "
+        "kiểm tra, giám sát việc thực thi công vụ của CBCCVC."
     ),
     "ii_4_4": (
         "Hệ thống quản lý văn bản Qoffice tập trung đến tất cả các cơ quan, đơn vị, địa phương trên địa bàn tỉnh, "
-        "kết nối trục liên thông văn bản chính phủ và tích hợp chữ ký số chuyên dùng, phục vụ gửi nhận văn bản điện "
-        "tử. Hiện nay, tất cả các đơn vị đã thực hiện gửi nhận văn bản điện tử (không kèm bản giấy) đối với hầu hết "
-        "các văn bản thông thường.\n"
+        "kết nối trục liên thông văn bản chính phủ và tích hợp chữ ký số chuyên dùng, phục vụ gửi nhận văn bản "
+        "điện tử. Hiện nay, tất cả các đơn vị đã thực hiện gửi nhận văn bản điện tử (không kèm bản giấy) đối với "
+        "hầu hết các văn bản thông thường.\n"
         "Ứng dụng chứng thư số, chữ ký số được triển khai đến 100% cơ quan nhà nước của tỉnh, từ cấp tỉnh đến cấp "
         "xã, đáp ứng yêu cầu đảm bảo an toàn thông tin mạng trong gửi, nhận thông điệp điện tử, văn bản điện tử và "
-        "chứng thực điện tử. Hệ thống thư điện tử công vụ của tỉnh được duy trì hoạt động ổn định, 100% CBCCVC trong "
-        "các cơ quan hành chính nhà nước từ cấp tỉnh đến cấp xã đều được cấp hộp thư điện tử công vụ. Hệ thống thông "
-        "tin giải quyết thủ tục hành chính tỉnh đã kết nối, triển khai Dịch vụ công trực tuyến với Cổng Dịch vụ công "
-        "Quốc gia phục vụ nhu cầu giải quyết TTHC của các tổ chức, cá nhân trong và ngoài tỉnh.\n"
+        "chứng thực điện tử. Hệ thống thư điện tử công vụ của tỉnh được duy trì hoạt động ổn định, 100% CBCCVC "
+        "trong các cơ quan hành chính nhà nước từ cấp tỉnh đến cấp xã đều được cấp hộp thư điện tử công vụ. Hệ "
+        "thống thông tin giải quyết thủ tục hành chính tỉnh đã kết nối, triển khai Dịch vụ công trực tuyến với "
+        "Cổng Dịch vụ công Quốc gia phục vụ nhu cầu giải quyết TTHC của các tổ chức, cá nhân trong và ngoài tỉnh. "
+        "Số liệu đến thời điểm báo cáo:\n"
+        "[[indicators]]\n"
         "Việc triển khai kết nối chia sẻ dữ liệu qua nền tảng tích hợp, chia sẻ dữ liệu của tỉnh (LGSP); kết nối "
         "với các hệ thống thông tin, CSDL của các Bộ ngành TW; triển khai Trung tâm thông tin chỉ đạo, điều hành "
         "của UBND tỉnh (IOC) và triển khai ứng dụng smart, egov Quảng Nam, 1022 Quảng Nam có những kết quả rõ rệt."
@@ -164,20 +190,21 @@ SECTIONS = {
     "iii_1": (
         f"Phong trào thi đua {NAME} được các cơ quan, đơn vị, địa phương tích cực triển khai, phát động rộng rãi, "
         "nhận được sự nhiệt tình hưởng ứng của toàn thể CBCCVC, người lao động; các hoạt động thi đua gắn với thực "
-        "hiện nhiệm vụ chuyên môn của từng tập thể, cá nhân trong đơn vị, góp phần thực hiện các nội dung thi đua đạt "
-        "được kết quả. Nhiều mô hình, sáng kiến được áp dụng rộng rãi và có hiệu quả giúp rút ngắn thời gian giải "
-        "quyết hành chính, thúc đẩy chuyển đổi số, hiện đại hóa nền hành chính, góp phần nâng cao sự hài lòng của "
-        "người dân và doanh nghiệp.\n"
+        "hiện nhiệm vụ chuyên môn của từng tập thể, cá nhân trong đơn vị, góp phần thực hiện các nội dung thi đua "
+        "đạt được kết quả. Nhiều mô hình, sáng kiến được áp dụng rộng rãi và có hiệu quả giúp rút ngắn thời gian "
+        "giải quyết hành chính, thúc đẩy chuyển đổi số, hiện đại hóa nền hành chính, góp phần nâng cao sự hài lòng "
+        "của người dân và doanh nghiệp.\n"
+        "Việc tổng kết, đề xuất khen thưởng được thực hiện nghiêm túc theo nội dung thi đua, đối tượng thi đua và "
+        "tiêu chí bình xét khen thưởng.\n"
+        "[[progress]]\n"
         "Công tác cải cách thủ tục hành chính gắn với thực hiện cơ chế một cửa, một cửa liên thông và đẩy mạnh ứng "
-        "dụng công nghệ thông tin trong tiếp nhận, giải quyết thủ tục hành chính đã tạo điều kiện thuận lợi cho người "
-        "dân, doanh nghiệp trong quá trình giao dịch với cơ quan hành chính nhà nước. Tỷ lệ hồ sơ trễ hạn tại cấp "
-        "huyện và trên lĩnh vực đất đai đã giảm so với năm 2023.\n"
+        "dụng công nghệ thông tin trong tiếp nhận, giải quyết thủ tục hành chính đã tạo điều kiện thuận lợi cho "
+        "người dân, doanh nghiệp trong quá trình giao dịch với cơ quan hành chính nhà nước. Tỷ lệ hồ sơ trễ hạn "
+        "tại cấp huyện và trên lĩnh vực đất đai đã giảm so với năm 2023.\n"
         "Chất lượng đội ngũ CBCCVC, ý thức trách nhiệm trong thực thi công vụ được cải thiện.\n"
         "Công tác chuyển đổi số của tỉnh được triển khai trong mọi mặt đời sống xã hội, và đạt được những kết quả "
         "tích cực trên cả 03 trụ cột: chính quyền số, kinh tế số và xã hội số, đã đáp ứng cơ bản yêu cầu công tác "
-        "CCHC.\n"
-        "Việc tổng kết, đề xuất khen thưởng được thực hiện nghiêm túc theo nội dung thi đua, đối tượng thi đua và "
-        "tiêu chí bình xét khen thưởng."
+        "CCHC."
     ),
     "iii_2": (
         "Bên cạnh những kết quả đạt được, trong quá trình triển khai phong trào thi đua và đề xuất khen thưởng còn "

@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.enums import NominationState, Verdict
 from awards.selectors import campaign_progress, nomination_queue, nominations_visible_to
-from campaigns.enums import ReformArea
-from campaigns.models import Campaign
+from campaigns.models import Campaign, InitiativeCategory
 from initiatives.enums import InitiativeState
 from initiatives.models import Initiative
 from initiatives.selectors import initiatives_visible_to
@@ -49,6 +48,12 @@ class ProgressFigures:
     nominations_total: int
     nominations_missing_component: int
     nominations_late: int
+    # The day each count is taken at: the deadline (or today before it) for "on time", today
+    # for the totals.
+    on_time_as_of: datetime.date
+    as_of: datetime.date
+    # "UBND huyện X: đã sáp nhập vào UBND huyện Y từ ngày …", one per expected agency merged.
+    merged_notes: list[str]
 
 
 def _counts(queryset, field: str) -> dict[str, int]:
@@ -75,9 +80,10 @@ def campaign_dashboard(*, user, campaign: Campaign, today: datetime.date) -> dic
     """Reviewer's and official's dashboard of one campaign.
 
     The figures are whole-table counts, so they are cached under the campaign's `data_version`,
-    which every write they count moves in its own transaction (`campaign_data_changed`): a reader
-    never gets figures older than the version it read. The key holds the role (what the user may
-    see), the day (progress is counted as of today) and the language of the labels."""
+    which the database moves in the transaction of every write to a table they read
+    (`campaign_portal/freshness.py`): a reader never gets figures older than the version it read.
+    The key holds the role (what the user may see), the day (progress is counted as of today) and
+    the language of the labels."""
     if not (user.is_reviewer or user.is_official):
         return _campaign_figures(user=user, campaign=campaign, today=today)
     key = ":".join(
@@ -95,7 +101,7 @@ def _campaign_figures(*, user, campaign: Campaign, today: datetime.date) -> dict
     progress = campaign_progress(campaign=campaign, as_of=today)
     initiatives = initiatives_visible_to(user=user).filter(campaign=campaign).exclude(state=InitiativeState.DRAFT)
     nominations = nominations_visible_to(user=user).filter(campaign=campaign)
-    by_area, initiative_states = _pair_counts(initiatives, "reform_area", "state")
+    by_area, initiative_states = _pair_counts(initiatives, "category", "state")
     by_state, by_verdict = _pair_counts(
         nominations, "state", "verdict", second_excluding={"state": NominationState.DRAFT}
     )
@@ -111,9 +117,13 @@ def _campaign_figures(*, user, campaign: Campaign, today: datetime.date) -> dict
         ),
         Chart(
             "initiatives-area",
-            _("Mô hình, sáng kiến theo lĩnh vực cải cách"),
+            _("Mô hình, sáng kiến theo lĩnh vực, nhóm"),
             "bar",
-            [(label, by_area.get(value, 0)) for value, label in ReformArea.choices],
+            [
+                (category.name, by_area.get(category.pk, 0))
+                for category in InitiativeCategory.objects.filter(campaign=campaign).order_by("position", "pk")
+            ]
+            + ([(str(_("Chưa phân loại")), by_area[None])] if by_area.get(None) else []),
         ),
         Chart(
             "nominations-verdict",
@@ -142,17 +152,24 @@ def _campaign_figures(*, user, campaign: Campaign, today: datetime.date) -> dict
         nominations_total=progress.nominations_total,
         nominations_missing_component=progress.nominations_missing_component,
         nominations_late=progress.nominations_late,
+        on_time_as_of=progress.on_time_as_of,
+        as_of=progress.as_of,
+        merged_notes=[f"{row.agency.name}: {row.merged_note}" for row in progress.merged],
     )
     return {"progress": figures, "charts": charts, "waiting": waiting}
 
 
 def officer_todo(*, user, today: datetime.date) -> list[dict]:
-    """What an agency officer has to do, per campaign its agency must report to or takes part in
-    (a commune is seldom expected, yet it registers initiatives and sends dossiers)."""
+    """What an agency officer has to do, per campaign its agency must report to (itself, or an
+    agency merged into it, for which it files) or takes part in (a commune is seldom expected,
+    yet it registers initiatives and sends dossiers)."""
     agency = user.agency_id
     campaigns = list(
         Campaign.objects.filter(
-            Q(expected_agencies=agency) | Q(nominations__agency=agency) | Q(initiatives__agency=agency)
+            Q(expected_agencies=agency)
+            | Q(expected_agencies__successor_links__successor=agency)
+            | Q(nominations__agency=agency)
+            | Q(initiatives__agency=agency)
         )
         .distinct()
         .order_by("nomination_deadline")

@@ -1,3 +1,5 @@
+"""The portal's root URL: each role lands on its own page (`home/pages.py`)."""
+
 from django.urls import path
 
 from .views import home_view

@@ -15,8 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from agencies.models import Agency
 from campaign_portal.spreadsheets import Column, SpreadsheetError, is_formula, safe_cell_value, workbook_read_rows
 from campaign_portal.text import fold_text
-from campaigns.enums import ReformArea
-from campaigns.models import Campaign
+from campaigns.models import Campaign, InitiativeCategory
 
 from .enums import InitiativeKind
 from .services import initiative_create
@@ -29,7 +28,7 @@ def _columns() -> list[Column]:
     return [
         Column(_("Cơ quan, đơn vị (*)"), 34),
         Column(_("Loại (*)"), 14),
-        Column(_("Lĩnh vực CCHC (*)"), 30),
+        Column(_("Lĩnh vực, nhóm"), 30),
         Column(_("Tên mô hình, sáng kiến, giải pháp (*)"), 50, wrap=True),
         Column(_("Mô tả"), 40, wrap=True),
         Column(_("Ngày bắt đầu (dd/mm/yyyy)"), 16),
@@ -52,6 +51,12 @@ def _template_agencies(user):
     return importable_agencies(user).exclude(kind="commune_committee")
 
 
+def _template_categories() -> list[str]:
+    """The names of the categories in use, of every campaign: the template is not tied to one."""
+    names = InitiativeCategory.objects.filter(retired=False).order_by("name").values_list("name", flat=True)
+    return list(dict.fromkeys(names))
+
+
 def import_template(*, user) -> bytes:
     """Instructions, a data sheet with drop-down lists, and the lists themselves."""
     workbook = Workbook()
@@ -59,10 +64,14 @@ def import_template(*, user) -> bytes:
     guide.title = _("Hướng dẫn")
     guide.column_dimensions["A"].width = 110
     lines = [
-        _("MẪU NHẬP MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP CẢI CÁCH HÀNH CHÍNH"),
+        _("MẪU NHẬP MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP"),
         "",
         _("1. Điền mỗi mô hình, sáng kiến, giải pháp trên một dòng của trang “Dữ liệu”, từ dòng 2."),
-        _("2. Cột có dấu (*) là bắt buộc. Cột Cơ quan, Loại và Lĩnh vực chọn từ danh sách thả xuống."),
+        _(
+            "2. Cột có dấu (*) là bắt buộc. Cột Cơ quan, Loại và Lĩnh vực, nhóm chọn từ danh sách thả xuống; "
+            "lĩnh vực, nhóm là của phong trào chọn khi nhập (ghi tên hoặc mã), bỏ trống nếu phong trào không chia "
+            "lĩnh vực."
+        ),
         _("3. Ngày bắt đầu ghi theo dạng dd/mm/yyyy, ví dụ 15/03/2024."),
         _(
             "4. Đơn vị thực hiện: tên các xã, phường, thị trấn trực thuộc, cách nhau bởi dấu chấm phẩy, "
@@ -89,7 +98,7 @@ def import_template(*, user) -> bytes:
     lists = workbook.create_sheet(LIST_SHEET)
     choices = [
         [str(label) for label in InitiativeKind.labels],
-        [str(label) for label in ReformArea.labels],
+        _template_categories(),
         [agency.name for agency in _template_agencies(user)],
     ]
     for col, values in enumerate(choices, start=1):
@@ -203,7 +212,10 @@ def initiatives_import(*, user, campaign: Campaign, upload) -> ImportResult:
     owners = _AgencyIndex(importable_agencies(user, day=day))
     everyone = _AgencyIndex(Agency.objects.active_on(day))
     kinds = {fold_text(str(label)): value for value, label in InitiativeKind.choices}
-    areas = {fold_text(str(label)): value for value, label in ReformArea.choices}
+    categories = {}
+    for category in InitiativeCategory.objects.filter(campaign=campaign, retired=False):
+        categories[fold_text(category.code)] = category
+        categories[fold_text(category.name)] = category
     parsed = []
     for number, raw in enumerate(rows[1:], start=2):
         row = list(raw[: len(headers)]) + [None] * (len(headers) - len(raw[: len(headers)]))
@@ -215,7 +227,9 @@ def initiatives_import(*, user, campaign: Campaign, upload) -> ImportResult:
                 problems.append((index, _("không được chứa công thức")))
                 row[index] = None
 
-        agency_name, kind_name, area_name, title = (_required(row, i, problems) for i in range(4))
+        agency_name, kind_name = (_required(row, i, problems) for i in range(2))
+        area_name = _text(row[2])
+        title = _required(row, 3, problems)
         agency = None
         if agency_name:
             agency, message = owners.find(agency_name)
@@ -226,9 +240,13 @@ def initiatives_import(*, user, campaign: Campaign, upload) -> ImportResult:
         kind = kinds.get(fold_text(kind_name)) if kind_name else None
         if kind_name and kind is None:
             problems.append((1, _("“%(value)s” không có trong danh mục") % {"value": kind_name}))
-        area = areas.get(fold_text(area_name)) if area_name else None
+        area = categories.get(fold_text(area_name)) if area_name else None
         if area_name and area is None:
-            problems.append((2, _("“%(value)s” không có trong danh mục") % {"value": area_name}))
+            problems.append(
+                (2, _("“%(value)s” không có trong lĩnh vực, nhóm của phong trào này") % {"value": area_name})
+            )
+        elif not area_name and categories:
+            problems.append((2, _("không được để trống (phong trào có chia lĩnh vực, nhóm)")))
         if len(title) > 500:
             problems.append((3, _("dài quá 500 ký tự")))
         try:
@@ -269,7 +287,7 @@ def initiatives_import(*, user, campaign: Campaign, upload) -> ImportResult:
                 {
                     "agency": agency,
                     "kind": kind,
-                    "reform_area": area,
+                    "category": area,
                     "title": title,
                     "description": _text(row[4]),
                     "started_on": started_on,
@@ -294,7 +312,7 @@ def export_columns() -> list[Column]:
         Column(_("STT"), 6),
         Column(_("Cơ quan, đơn vị"), 30, wrap=True),
         Column(_("Loại"), 12),
-        Column(_("Lĩnh vực CCHC"), 26, wrap=True),
+        Column(_("Lĩnh vực, nhóm"), 26, wrap=True),
         Column(_("Tên mô hình, sáng kiến, giải pháp"), 50, wrap=True),
         Column(_("Ngày bắt đầu"), 13),
         Column(_("Đơn vị thực hiện"), 36, wrap=True),
@@ -313,7 +331,7 @@ def export_rows(initiatives):
             number,
             item.agency.name,
             item.get_kind_display(),
-            item.get_reform_area_display(),
+            item.category.name if item.category_id else "",
             item.title,
             item.started_on.strftime("%d/%m/%Y") if item.started_on else "",
             "; ".join(unit.short_name or unit.name for unit in item.implementing_units.all()),

@@ -7,8 +7,8 @@ from agencies.filters import AgencyChoiceFilter
 from agencies.models import Agency
 from agencies.selectors import agencies_readable_by
 from campaign_portal.filters import AgencyRowsFilterMixin
-from campaigns.enums import ReformArea
 from campaigns.filters import CAMPAIGN_PARAMETER, CampaignFilter
+from campaigns.models import InitiativeCategory
 
 from .enums import InitiativeKind, InitiativeState
 from .models import Initiative
@@ -36,8 +36,10 @@ class InitiativeFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
         method="filter_district",
         empty_label=_("Mọi địa phương"),
     )
-    reform_area = django_filters.ChoiceFilter(
-        label=_("Lĩnh vực"), choices=ReformArea.choices, empty_label=_("Mọi lĩnh vực")
+    category = django_filters.ModelChoiceFilter(
+        label=_("Lĩnh vực, nhóm"),
+        queryset=InitiativeCategory.objects.select_related("campaign").order_by("campaign_id", "position", "pk"),
+        empty_label=_("Mọi lĩnh vực"),
     )
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=InitiativeKind.choices, empty_label=_("Mọi loại"))
     state = django_filters.ChoiceFilter(
@@ -69,7 +71,7 @@ class InitiativeFilter(AgencyRowsFilterMixin, django_filters.FilterSet):
 
     class Meta:
         model = Initiative
-        fields = ["q", "agency", "level", "district", "reform_area", "kind", "state", "replicated"]
+        fields = ["q", "agency", "level", "district", "category", "kind", "state", "replicated"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

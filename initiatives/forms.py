@@ -1,13 +1,14 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from campaign_portal.forms import TransitionForm as WorkflowTransitionForm
 from campaign_portal.uploads import DOCUMENT_KINDS, validate_upload
-from campaigns.models import Campaign
+from campaigns.models import Campaign, InitiativeCategory
 
 from .models import Initiative
 from .services import figures_as_text, parse_figures
@@ -40,7 +41,7 @@ class InitiativeForm(forms.ModelForm):
         fields = [
             "campaign",
             "kind",
-            "reform_area",
+            "category",
             "title",
             "description",
             "started_on",
@@ -63,6 +64,7 @@ class InitiativeForm(forms.ModelForm):
         today = timezone.localdate()
         self.fields["campaign"].queryset = Campaign.objects.order_by("-period_start")
         self.fields["campaign"].empty_label = None
+        self._category_choices()
         children = Agency.objects.active_on(today).filter(parent=agency).order_by("unit_type", "short_name")
         if children.exists():
             self.fields["implementing_units"].queryset = children
@@ -77,6 +79,37 @@ class InitiativeForm(forms.ModelForm):
         if self.instance.pk:
             self.initial["figures_text"] = figures_as_text(self.instance.result_figures)
 
+    def _category_choices(self) -> None:
+        """Each campaign's categories under its name; the retired ones only where already chosen."""
+        field = self.fields["category"]
+        current = self.instance.category_id if self.instance.pk else None
+        categories = (
+            InitiativeCategory.objects.filter(Q(retired=False) | Q(pk=current))
+            .select_related("campaign")
+            .order_by("-campaign__period_start", "campaign_id", "position", "pk")
+        )
+        field.queryset = categories
+        groups: dict[str, list] = {}
+        for category in categories:
+            groups.setdefault(category.campaign.name, []).append((category.pk, category.name))
+        field.choices = [("", _("— Không phân loại —")), *groups.items()]
+        field.help_text = _("Chọn lĩnh vực, nhóm của đúng phong trào đã chọn ở trên.")
+
+    def clean(self):
+        data = super().clean()
+        campaign, category = data.get("campaign"), data.get("category")
+        if campaign is None:
+            return data
+        if category is not None and category.campaign_id != campaign.pk:
+            self.add_error(
+                "category",
+                _("Lĩnh vực “%(name)s” không thuộc phong trào “%(campaign)s”.")
+                % {"name": category.name, "campaign": campaign.name},
+            )
+        elif category is None and campaign.categories.filter(retired=False).exists():
+            self.add_error("category", _("Hãy chọn lĩnh vực, nhóm: phong trào này có chia lĩnh vực, nhóm."))
+        return data
+
     def clean_figures_text(self):
         return parse_figures(self.cleaned_data["figures_text"])
 
@@ -84,7 +117,7 @@ class InitiativeForm(forms.ModelForm):
         data = self.cleaned_data
         values = {
             name: data[name]
-            for name in ("campaign", "kind", "reform_area", "title", "description", "started_on", "results")
+            for name in ("campaign", "kind", "category", "title", "description", "started_on", "results")
         }
         values["result_figures"] = data["figures_text"]
         return values

@@ -1,11 +1,11 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from campaign_portal.text import fold_text
-from campaigns.enums import ReformArea
 
 from .enums import InitiativeKind, InitiativeState
 
@@ -20,7 +20,15 @@ class Initiative(models.Model):
         "agencies.Agency", verbose_name=_("cơ quan, đơn vị"), on_delete=models.PROTECT, related_name="initiatives"
     )
     kind = models.CharField(_("loại"), max_length=16, choices=InitiativeKind.choices, default=InitiativeKind.MODEL)
-    reform_area = models.CharField(_("lĩnh vực CCHC"), max_length=32, choices=ReformArea.choices)
+    # Optional: a campaign may define no categories; when it has some, the form asks for one.
+    category = models.ForeignKey(
+        "campaigns.InitiativeCategory",
+        verbose_name=_("lĩnh vực, nhóm"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
     title = models.CharField(_("tên"), max_length=500)
     description = models.TextField(_("mô tả"), blank=True)
     started_on = models.DateField(_("ngày bắt đầu thực hiện"), null=True, blank=True)
@@ -57,10 +65,10 @@ class Initiative(models.Model):
         verbose_name = _("mô hình, sáng kiến, giải pháp")
         verbose_name_plural = _("mô hình, sáng kiến, giải pháp")
         ordering = ["agency__name", "title"]
-        # The dashboards' counts by reform area, state and agency read this index only.
+        # The dashboards' counts by category, state and agency read this index only.
         indexes = [
             models.Index(
-                fields=["campaign", "state", "reform_area"], include=["agency"], name="initiative_campaign_figures"
+                fields=["campaign", "state", "category"], include=["agency"], name="initiative_campaign_figures"
             )
         ]
 
@@ -72,6 +80,13 @@ class Initiative(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.category_id and self.campaign_id and self.category.campaign_id != self.campaign_id:
+            raise ValidationError(
+                {"category": _("Lĩnh vực “%(name)s” không thuộc phong trào đã chọn.") % {"name": self.category.name}}
+            )
 
     def build_search_text(self) -> str:
         agency = self.agency if self.agency_id else None

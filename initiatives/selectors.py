@@ -38,7 +38,7 @@ def initiative_list(*, user) -> QuerySet[Initiative]:
     """Rows for the list and the export, with what each row shows loaded in a fixed number of queries."""
     return (
         initiatives_visible_to(user=user)
-        .select_related("agency", "agency__parent", "campaign")
+        .select_related("agency", "agency__parent", "campaign", "category")
         .prefetch_related(
             Prefetch("implementing_units", queryset=Agency.objects.order_by("name")),
             Prefetch("replicated_to", queryset=Agency.objects.order_by("name")),
@@ -56,7 +56,7 @@ def initiative_list(*, user) -> QuerySet[Initiative]:
 def initiative_detail(*, user, pk: int) -> Initiative:
     return (
         initiatives_visible_to(user=user)
-        .select_related("agency", "agency__parent", "campaign", "created_by")
+        .select_related("agency", "agency__parent", "campaign", "category", "created_by")
         .prefetch_related(
             Prefetch("implementing_units", queryset=Agency.objects.order_by("name")),
             Prefetch("replicated_to", queryset=Agency.objects.select_related("parent").order_by("name")),
@@ -102,7 +102,7 @@ def initiatives_by_agency(*, campaign) -> list[tuple[Agency, list[Initiative]]]:
     rows = (
         Initiative.objects.filter(campaign=campaign)
         .exclude(state="draft")
-        .select_related("agency", "agency__parent")
+        .select_related("agency", "agency__parent", "category")
         # The report names units and quotes titles and figures: the long texts stay in the database.
         .defer("description", "results", "assessment_comment", "search_text")
         # As plain lists (to_attr): a related manager built per initiative and relation costs more
@@ -110,7 +110,8 @@ def initiatives_by_agency(*, campaign) -> list[tuple[Agency, list[Initiative]]]:
         .prefetch_related(
             Prefetch(
                 "implementing_units",
-                queryset=Agency.objects.only("pk", "name").order_by("name"),
+                # unit_type: the report counts a district's units by type ("4 xã, 9 phường").
+                queryset=Agency.objects.only("pk", "name", "unit_type").order_by("name"),
                 to_attr="implementing_unit_list",
             ),
             Prefetch(

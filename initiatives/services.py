@@ -11,24 +11,33 @@ from agencies.models import Agency
 from campaign_portal.audit import audit_record
 from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, validate_upload
 from campaign_portal.workflow import transition_apply
-from campaigns.models import Campaign
-from campaigns.services import campaign_data_changed
+from campaigns.models import Campaign, InitiativeCategory
 
 from .enums import InitiativeState
 from .models import Initiative, InitiativeEvidence, InitiativeHistory
 from .workflow import INITIATIVE_TRANSITIONS
 
-CONTENT_FIELDS = ("campaign", "kind", "reform_area", "title", "description", "started_on", "results", "result_figures")
+CONTENT_FIELDS = ("campaign", "kind", "category", "title", "description", "started_on", "results", "result_figures")
 
 
 def _snapshot(initiative: Initiative) -> dict:
     data = {name: getattr(initiative, name) for name in CONTENT_FIELDS}
     data["campaign"] = initiative.campaign_id
+    data["category"] = initiative.category_id
     data["started_on"] = initiative.started_on.isoformat() if initiative.started_on else None
     if initiative.pk:
         data["implementing_units"] = sorted(initiative.implementing_units.values_list("pk", flat=True))
         data["replicated_to"] = sorted(initiative.replicated_to.values_list("pk", flat=True))
     return data
+
+
+def _category_of(campaign: Campaign, category: InitiativeCategory | None) -> InitiativeCategory | None:
+    """An initiative's category must be one of its own campaign's."""
+    if category is not None and category.campaign_id != campaign.pk:
+        raise ValidationError(
+            {"category": _("Lĩnh vực “%(name)s” không thuộc phong trào đã chọn.") % {"name": category.name}}
+        )
+    return category
 
 
 def initiative_create(
@@ -37,7 +46,7 @@ def initiative_create(
     agency: Agency,
     campaign: Campaign,
     kind: str,
-    reform_area: str,
+    category: InitiativeCategory | None = None,
     title: str,
     description: str = "",
     started_on: datetime.date | None = None,
@@ -52,7 +61,7 @@ def initiative_create(
             agency=agency,
             campaign=campaign,
             kind=kind,
-            reform_area=reform_area,
+            category=_category_of(campaign, category),
             title=title.strip(),
             description=description,
             started_on=started_on,
@@ -65,7 +74,6 @@ def initiative_create(
         initiative.replicated_to.set(replicated_to)
         initiative.save(update_fields=["search_text"])
         audit_record(actor=user, action="initiatives.initiative.create", target=initiative, after=_snapshot(initiative))
-        campaign_data_changed(campaign_ids=[initiative.campaign_id])
     return initiative
 
 
@@ -90,6 +98,7 @@ def initiative_update(
         before = _snapshot(locked)
         for key, value in values.items():
             setattr(initiative, key, value)
+        _category_of(initiative.campaign, initiative.category)
         initiative.save()
         if implementing_units is not None:
             initiative.implementing_units.set(implementing_units)
@@ -103,7 +112,6 @@ def initiative_update(
             before=before,
             after=_snapshot(initiative),
         )
-        campaign_data_changed(campaign_ids=[before["campaign"], initiative.campaign_id])
     return initiative
 
 
@@ -130,7 +138,6 @@ def _history_recorder(user, reason: str):
         history = InitiativeHistory.objects.create(
             initiative=initiative, actor=user, from_state=from_state, to_state=to_state, note=reason
         )
-        campaign_data_changed(campaign_ids=[initiative.campaign_id])
         return history
 
     return record

@@ -94,7 +94,7 @@ class InitiativeExportView(ListPermissionMixin, View):
             columns=excel.export_columns(),
             rows=excel.export_rows(initiative_filter.qs),
             heading_lines=[
-                _("DANH SÁCH MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP CẢI CÁCH HÀNH CHÍNH"),
+                _("DANH SÁCH MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP"),
                 _("Trích xuất ngày %(day)s") % {"day": timezone.localdate().strftime("%d/%m/%Y")},
             ],
         )

@@ -6,6 +6,13 @@ class ReportsConfig(AppConfig):
     name = "reports"
     verbose_name = _("Báo cáo tổng kết")
 
+    # Tables the cached figures read, each with the way from a row to its campaign (campaign_portal/freshness.py).
+    figures_sources = {
+        "SummaryReport": "campaign",
+        "Indicator": "campaign",
+        "IndicatorValue": "indicator__campaign",
+    }
+
     def ready(self):
         from campaigns.copiers import campaign_copiers
 

@@ -9,12 +9,14 @@ from io import BytesIO
 import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, Twips
 from lxml import etree
+
+from campaign_portal.text import nfc
 
 from .composition import (
     BLOCK_HEADING_1,
@@ -114,10 +116,13 @@ def _paragraph(container, text: str = "", *, bold=False, italic=False, size=None
     return paragraph
 
 
-def _line(container, *, width: str) -> None:
-    """A short rule under a header line: a paragraph with a bottom border, indented to centre it."""
+def _line(container, *, width: tuple[float, float], space_after: int = 0) -> None:
+    """A short rule under a header line: a paragraph with a top border, indented to centre it,
+    2 pt high so that it adds no blank line (the PDF draws it as a border of no height)."""
     paragraph = container.add_paragraph()
-    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.space_after = Pt(space_after)
+    paragraph.paragraph_format.line_spacing = Pt(2)
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     ppr = paragraph._p.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
@@ -142,57 +147,118 @@ def _no_borders(table) -> None:
     tbl_pr.insert_element_before(borders, *AFTER_TBL_BORDERS)
 
 
+def _twips(length) -> int:
+    return round(length / Twips(1))
+
+
+def _fixed_table(document, widths: list[int], *, rows: int = 0, style: str | None = None):
+    """A table whose grid (w:tblGrid) and every cell (w:tcW) give the same widths, in twips, with
+    a fixed layout and the table's own width as their sum. python-docx writes a grid of equal
+    columns across the page; Word follows w:tcW while LibreOffice follows the grid, so any
+    disagreement lays the document out differently in each (issue 15)."""
+    table = document.add_table(rows=rows, cols=len(widths))
+    if style:
+        table.style = style
+    table.autofit = False
+    for column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        column.w = Twips(width)
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    tbl_w.set(qn("w:w"), str(sum(widths)))
+    tbl_w.set(qn("w:type"), "dxa")
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Twips(width)
+    return table
+
+
+def _cell_margins(table, *, vertical: int = 0, horizontal: int = 0) -> None:
+    """Cell padding in points, as the PDF's: none in the header and closing (the national title in
+    13 pt needs all of its column), 2 pt by 4 pt in the appendix tables."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, points in (("top", vertical), ("left", horizontal), ("bottom", vertical), ("right", horizontal)):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), str(points * 20))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.insert_element_before(margins, *AFTER_TBL_BORDERS[3:])
+
+
 def _cell(table, row: int, column: int):
     cell = table.cell(row, column)
     cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     return cell
 
 
-def _header(document, doc: ReportDocument) -> None:
-    table = document.add_table(rows=2, cols=2)
+def _row_cannot_split(row) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _header(document, doc: ReportDocument, usable: int) -> None:
+    # LibreOffice pushes a table that opens the document about 9 mm down when the page also holds a
+    # footnote; a paragraph 1 pt high before it keeps the header at the top margin, as in the PDF.
+    opening = document.add_paragraph()
+    opening.paragraph_format.space_after = Pt(0)
+    opening.paragraph_format.line_spacing = Pt(1)
+    opening.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    # The columns of the PDF's header (40 % / 60 % of the text width).
+    widths = [round(usable * 0.4), usable - round(usable * 0.4)]
+    table = _fixed_table(document, widths, rows=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
     _no_borders(table)
-    widths = (Mm(65), Mm(100))
-    for row in table.rows:
-        for index, cell in enumerate(row.cells):
-            cell.width = widths[index]
+    _cell_margins(table)
     center = WD_ALIGN_PARAGRAPH.CENTER
     left = _cell(table, 0, 0)
     _paragraph(left, doc.issuer_parent.upper(), size=13, align=center, space_after=0)
     _paragraph(left, doc.issuer_name.upper(), bold=True, size=13, align=center, space_after=0)
-    _line(left, width=(22, 22))
+    _line(left, width=_rule_indents(widths[0], 0.30))
     right = _cell(table, 0, 1)
     _paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=13, align=center, space_after=0)
     _paragraph(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=14, align=center, space_after=0)
-    _line(right, width=(22, 22))
-    _paragraph(_cell(table, 1, 0), doc.number_line, size=13, align=center)
-    _paragraph(_cell(table, 1, 1), doc.place_date, italic=True, size=14, align=center)
+    _line(right, width=_rule_indents(widths[1], 0.58))
+    number = _paragraph(_cell(table, 1, 0), doc.number_line, size=13, align=center)
+    date = _paragraph(_cell(table, 1, 1), doc.place_date, italic=True, size=14, align=center)
+    for paragraph in (number, date):
+        paragraph.paragraph_format.space_before = Pt(6)
+    for row in table.rows:
+        _row_cannot_split(row)
+
+
+def _rule_indents(width: int, share: float) -> tuple[float, float]:
+    """Left and right indents (mm) that centre a rule of `share` of a column `width` twips wide."""
+    side = Twips(width) * (1 - share) / 2 / Mm(1)
+    return (side, side)
 
 
 def _block(document, block, footnotes: _Footnotes) -> None:
+    """Headings, items and paragraphs; a kind this renderer does not know yet is drawn as a
+    paragraph, so a new kind of block in the composition never loses its text."""
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     paragraph.paragraph_format.first_line_indent = INDENT
-    bold = block.kind in (BLOCK_HEADING_1, BLOCK_HEADING_2, BLOCK_HEADING_3)
+    heading = block.kind in (BLOCK_HEADING_1, BLOCK_HEADING_2, BLOCK_HEADING_3)
+    if heading:
+        paragraph.paragraph_format.keep_with_next = True
     italic = block.kind == BLOCK_HEADING_3
     if block.kind == BLOCK_ITEM:
         paragraph.add_run("- ")
     for run in block.runs:
         if run.text:
             text_run = paragraph.add_run(run.text)
-            text_run.bold = bold
+            text_run.bold = heading
             text_run.italic = italic
         if run.footnote is not None:
             footnotes.add(paragraph, run.footnote.number, run.footnote.text)
 
 
-def _closing(document, doc: ReportDocument) -> None:
-    table = document.add_table(rows=1, cols=2)
-    table.autofit = False
+def _closing(document, doc: ReportDocument, usable: int) -> None:
+    """ "Nơi nhận" and the signer side by side in one row that cannot split, every paragraph kept
+    with the next: the signer's title and name, and the recipients, stay on one page."""
+    half = round(usable / 2)
+    table = _fixed_table(document, [half, usable - half], rows=1)
     _no_borders(table)
-    for index, cell in enumerate(table.rows[0].cells):
-        cell.width = (Mm(85), Mm(80))[index]
+    _cell_margins(table)
+    _row_cannot_split(table.rows[0])
     recipients = _cell(table, 0, 0)
     _paragraph(recipients, "Nơi nhận:", bold=True, italic=True, size=12, space_after=0)
     for line in doc.recipients:
@@ -205,6 +271,10 @@ def _closing(document, doc: ReportDocument) -> None:
     for _blank in range(4):
         _paragraph(signer, "", align=center, space_after=0)
     _paragraph(signer, doc.signer_name, bold=True, align=center, space_after=0)
+    for cell in (recipients, signer):
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_together = True
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _appendices(document, doc: ReportDocument) -> None:
@@ -216,32 +286,33 @@ def _appendices(document, doc: ReportDocument) -> None:
     section.different_first_page_header_footer = False
     section.page_width, section.page_height = body_section.page_height, body_section.page_width
     section.left_margin, section.right_margin = Mm(20), Mm(15)
-    usable = section.page_width - section.left_margin - section.right_margin
+    usable = _twips(section.page_width - section.left_margin - section.right_margin)
     center = WD_ALIGN_PARAGRAPH.CENTER
     for position, appendix in enumerate(doc.appendices):
         if position:
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _paragraph(document, appendix.title, bold=True, align=center, space_after=0)
-        _paragraph(document, appendix.subtitle, bold=True, align=center, space_after=0)
-        _paragraph(document, appendix.note, italic=True, size=13, align=center)
+        for text in (appendix.title, appendix.subtitle):
+            _paragraph(document, text, bold=True, align=center, space_after=0).paragraph_format.keep_with_next = True
+        note = _paragraph(document, appendix.note, italic=True, size=13, align=center)
+        note.paragraph_format.keep_with_next = True
         if not appendix.table.rows:
             _paragraph(document, appendix.empty_text)
             continue
-        table = document.add_table(rows=1, cols=len(appendix.table.columns))
-        table.style = "Table Grid"
-        table.autofit = False
-        widths = [int(usable * width / 100) for width in appendix.table.widths]
+        widths = _column_widths(usable, appendix.table.widths)
+        table = _fixed_table(document, widths, rows=1, style="Table Grid")
+        _cell_margins(table, vertical=2, horizontal=4)
         for index, header in enumerate(appendix.table.columns):
             cell = table.rows[0].cells[index]
-            cell.width = widths[index]
             cell.paragraphs[0].alignment = center
+            cell.paragraphs[0].paragraph_format.space_after = Pt(0)
             run = cell.paragraphs[0].add_run(header)
             run.bold = True
             run.font.size = Pt(12)
-        header_row = table.rows[0]._tr.get_or_add_trPr()
-        header_row.append(OxmlElement("w:tblHeader"))
+        _row_cannot_split(table.rows[0])
+        table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
         # Rows are copies of one row built by python-docx, with other texts: the same XML in a
-        # fraction of the time, which counts in an appendix of thousands of rows.
+        # fraction of the time, which counts in an appendix of thousands of rows. No row splits
+        # across pages (w:cantSplit), as in the PDF.
         model_row = _add_row(table, ["x"] * len(widths), widths)
         model_row.getparent().remove(model_row)
         for values in appendix.table.rows:
@@ -251,15 +322,25 @@ def _appendices(document, doc: ReportDocument) -> None:
                 _add_row(table, values, widths)
 
 
+def _column_widths(usable: int, percents: list[int]) -> list[int]:
+    """Twips per column from the composition's percentages; the last column takes the rounding
+    so the columns add up to the table's width exactly."""
+    total = sum(percents)
+    widths = [usable * percent // total for percent in percents[:-1]]
+    return [*widths, usable - sum(widths)]
+
+
 def _add_row(table, values, widths):
-    cells = table.add_row().cells
+    row = table.add_row()
     for index, value in enumerate(values):
-        cells[index].width = widths[index]
-        paragraph = cells[index].paragraphs[0]
+        cell = row.cells[index]
+        cell.width = Twips(widths[index])
+        paragraph = cell.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
         paragraph.paragraph_format.space_after = Pt(0)
         paragraph.add_run(value).font.size = Pt(12)
-    return table.rows[-1]._tr
+    _row_cannot_split(row)
+    return row._tr
 
 
 def _plain_cell_text(value: str) -> bool:
@@ -279,15 +360,26 @@ def docx_render(doc: ReportDocument) -> bytes:
     document = docx.Document(str(TEMPLATE_PATH))
     # The template's body holds only its section properties; keep them as the last element.
     footnotes = _Footnotes(document)
-    _header(document, doc)
-    _paragraph(document, doc.title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    _paragraph(document, doc.subject, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, space_after=0)
-    _line(document, width=(55, 55))
-    _paragraph(document, "", space_after=0)
+    section = document.sections[0]
+    usable = _twips(section.page_width - section.left_margin - section.right_margin)
+    _header(document, doc, usable)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    title = _paragraph(document, doc.title, bold=True, align=center, space_after=0)
+    title.paragraph_format.space_before = Pt(12)
+    subject = _paragraph(document, doc.subject, bold=True, align=center, space_after=0)
+    # The PDF's subject: 10 mm in from each side, a rule a quarter of its width under it.
+    subject.paragraph_format.left_indent = subject.paragraph_format.right_indent = Mm(10)
+    subject_width = _twips(section.page_width - section.left_margin - section.right_margin - Mm(20))
+    _line(document, width=tuple(10 + side for side in _rule_indents(subject_width, 0.25)), space_after=12)
     for block in doc.blocks:
         _block(document, block, footnotes)
-    _closing(document, doc)
+    _closing(document, doc, usable)
     _appendices(document, doc)
+    # Composed text (NFC) whatever was stored before input was composed: the same letters in
+    # Word's search, in the PDF made from it and in a screen reader.
+    for root in (document.element.body, footnotes.root):
+        for text in root.iter(qn("w:t")):
+            text.text = nfc(text.text or "")
     footnotes.save()
     document.core_properties.title = f"{doc.title} {doc.subject}"
     buffer = BytesIO()

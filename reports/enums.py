@@ -14,10 +14,30 @@ class RenderStatus(models.TextChoices):
     FAILED = "failed", _("Lỗi")
 
 
-class ResultSection(models.TextChoices):
-    """The subsections of II.4 (results by reform area) under which an indicator is reported."""
+class OutlineLevel(models.IntegerChoices):
+    """How deep a section sits: its heading style and what it nests under."""
 
-    PROCEDURES = "4.1", _("4.1. Cải cách thủ tục hành chính")
-    INSTITUTIONS = "4.2", _("4.2. Cải cách thể chế")
-    ORGANISATION = "4.3", _("4.3. Tổ chức bộ máy, chế độ công vụ")
-    DIGITAL = "4.4", _("4.4. Công nghệ thông tin, chuyển đổi số")
+    UNNUMBERED = 0, _("Đoạn không có đề mục")
+    PART = 1, _("Mục lớn (I, II, …)")
+    SECTION = 2, _("Mục (1, 2, …)")
+    SUBSECTION = 3, _("Tiểu mục (4.1, 4.2, …)")
+
+
+class BlockKind(models.TextChoices):
+    """The catalogue of computed blocks staff may place in the outline (reports/catalogue.py
+    computes each)."""
+
+    OPENING = "opening", _("Câu mở đầu: thực hiện văn bản phát động, thời gian thực hiện")
+    DOCUMENTS = "documents", _("Các văn bản chỉ đạo của phong trào (kèm chú thích)")
+    INITIATIVES_COUNT = "initiatives_count", _("Số mô hình, sáng kiến và số cơ quan triển khai")
+    INITIATIVES_BY_AGENCY = "initiatives_by_agency", _("Danh sách mô hình, sáng kiến theo cơ quan")
+    INDICATORS = "indicators", _("Số liệu các chỉ số xếp vào mục này")
+    PROGRESS = "progress", _("Số cơ quan gửi hồ sơ đúng hạn trên số cơ quan phải gửi")
+    LATE_INCOMPLETE = "late_incomplete", _("Hồ sơ thiếu thành phần, gửi sau thời hạn; cơ quan chưa gửi")
+    APPENDIX_NOMINATIONS = "appendix_nominations", _("Phụ lục: danh sách hồ sơ đề nghị khen thưởng")
+    APPENDIX_INITIATIVES = "appendix_initiatives", _("Phụ lục: danh sách mô hình, sáng kiến")
+
+
+class BlockPlacement(models.TextChoices):
+    BEFORE = "before", _("Trước nội dung")
+    AFTER = "after", _("Sau nội dung")

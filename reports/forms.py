@@ -3,14 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign_portal.uploads import XLSX, validate_upload
 
-from .enums import RenderFormat
-from .models import Indicator, SummaryReport
-from .sections import SECTIONS
+from .enums import BlockKind, BlockPlacement, OutlineLevel, RenderFormat
+from .models import Indicator, OutlineBlock, SummaryReport
 
 
 class SummaryReportForm(forms.ModelForm):
     """The report's header and signer fields, the recipients (one per line) and one text box per
-    narrative section. Text is plain: `[^4064/KH-UBND]` makes a footnote citing that document."""
+    narrative section. Text is plain: `[^12/KH-UBND]` makes a footnote citing that document."""
 
     issued_on = forms.DateField(
         label=_("Ngày báo cáo"),
@@ -36,20 +35,25 @@ class SummaryReportForm(forms.ModelForm):
             "signer_name",
         ]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, outline, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["recipients_text"].initial = "\n".join(self.instance.recipients or [])
+        self.outline = list(outline)
         sections = self.instance.sections or {}
-        for spec in SECTIONS:
-            self.fields[f"section_{spec.key}"] = forms.CharField(
-                label=spec.label,
+        for section in self.outline:
+            blocks = ", ".join(str(block.get_kind_display()) for block in section.blocks.all())
+            self.fields[f"section_{section.key}"] = forms.CharField(
+                label=str(section)
+                if str(section) != section.key
+                else _("Đoạn không đề mục (%(key)s)") % {"key": section.key},
                 required=False,
-                widget=forms.Textarea(attrs={"rows": 6}),
-                initial=sections.get(spec.key, ""),
+                widget=forms.Textarea(attrs={"rows": 6 if section.level else 3}),
+                initial=sections.get(section.key, ""),
+                help_text=_("Khối tính toán: %(blocks)s.") % {"blocks": blocks} if blocks else "",
             )
 
     def section_fields(self):
-        return [self[f"section_{spec.key}"] for spec in SECTIONS]
+        return [self[f"section_{section.key}"] for section in self.outline]
 
     def header_fields(self):
         return [self[name] for name in [*self.Meta.fields, "recipients_text"]]
@@ -66,7 +70,7 @@ class SummaryReportForm(forms.ModelForm):
         }
 
     def cleaned_sections(self) -> dict[str, str]:
-        return {spec.key: self.cleaned_data.get(f"section_{spec.key}", "") for spec in SECTIONS}
+        return {section.key: self.cleaned_data.get(f"section_{section.key}", "") for section in self.outline}
 
 
 class RenderRequestForm(forms.Form):
@@ -82,7 +86,9 @@ class RenderRequestForm(forms.Form):
 class IndicatorImportForm(forms.Form):
     file = forms.FileField(
         label=_("Tệp Excel (.xlsx)"),
-        help_text=_("Các cột: mã, tên chỉ số, đơn vị tính, mục (4.1–4.4), mã chỉ số cha, giá trị."),
+        help_text=_(
+            "Các cột: mã, tên chỉ số, đơn vị tính, mục của đề cương (mã mục hoặc số mục), mã chỉ số cha, giá trị."
+        ),
     )
 
     def clean_file(self):
@@ -91,12 +97,53 @@ class IndicatorImportForm(forms.Form):
         return upload
 
 
+class OutlineSectionForm(forms.Form):
+    """A section's number, title, depth and key. The title may carry a footnote [^number/symbol]."""
+
+    number = forms.CharField(label=_("Số mục"), max_length=16, required=False, help_text=_("Ví dụ: I, 1, 4.1"))
+    title = forms.CharField(
+        label=_("Tên mục"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Để trống nếu số mục đứng đầu đoạn văn. Chú thích văn bản: [^số ký hiệu], ví dụ [^12/KH-UBND]."),
+    )
+    level = forms.TypedChoiceField(label=_("Cấp"), choices=OutlineLevel.choices, coerce=int)
+    key = forms.SlugField(
+        label=_("Mã mục"),
+        max_length=40,
+        help_text=_("Chữ thường không dấu, gạch nối; nội dung cán bộ viết được lưu theo mã này."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("level") and not (data.get("number") or data.get("title")):
+            self.add_error("title", _("Mục có cấp cần có số mục hoặc tên mục."))
+        return data
+
+
+class OutlineBlockForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Khối tính toán"), choices=BlockKind.choices)
+    placement = forms.ChoiceField(label=_("Vị trí"), choices=BlockPlacement.choices, initial=BlockPlacement.AFTER)
+
+
+class OutlineBlockChoiceForm(forms.Form):
+    """Which of the section's blocks to remove: any other value is refused, never looked up raw."""
+
+    block = forms.ModelChoiceField(queryset=OutlineBlock.objects.none())
+
+    def __init__(self, *args, section, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["block"].queryset = section.blocks.all()
+
+
 class IndicatorForm(forms.ModelForm):
     """An indicator's definition; its value is entered on the indicators page."""
 
     class Meta:
         model = Indicator
-        fields = ["code", "name", "unit", "section", "parent", "position"]
+        # Where the report prints it is chosen on the indicators page, among the outline's sections.
+        fields = ["code", "name", "unit", "parent", "position"]
         error_messages = {
             "code": {"required": _("Hãy nhập mã chỉ số (chữ không dấu, số, gạch ngang).")},
             "name": {"required": _("Hãy nhập tên chỉ số.")},

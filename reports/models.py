@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import RenderFormat, RenderStatus, ResultSection
+from .enums import BlockKind, BlockPlacement, OutlineLevel, RenderFormat, RenderStatus
 
 
 class SummaryReport(models.Model):
@@ -87,8 +87,14 @@ class Indicator(models.Model):
     code = models.SlugField(_("mã"), max_length=64)
     name = models.CharField(_("tên chỉ số"), max_length=255)
     unit = models.CharField(_("đơn vị tính"), max_length=64, blank=True)
-    section = models.CharField(
-        _("mục trong báo cáo"), max_length=8, choices=ResultSection.choices, default=ResultSection.DIGITAL
+    section = models.ForeignKey(
+        "OutlineSection",
+        verbose_name=_("mục trong báo cáo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+        help_text=_("Mục có khối “Số liệu các chỉ số” in chỉ số này; để trống: không in trong báo cáo."),
     )
     parent = models.ForeignKey(
         "self",
@@ -136,3 +142,53 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value}"
+
+
+class OutlineSection(models.Model):
+    """One section of a campaign's report outline: its number, title and depth, and the staff
+    text written for it (SummaryReport.sections[key]). Each campaign has its own outline."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name=_("phong trào"), on_delete=models.CASCADE, related_name="outline_sections"
+    )
+    key = models.SlugField(
+        _("mã"), max_length=40, help_text=_("Dùng để gắn nội dung của cán bộ với mục; chữ thường, không dấu.")
+    )
+    number = models.CharField(_("số mục"), max_length=16, blank=True, help_text=_("Ví dụ: I, 1, 4.1"))
+    title = models.CharField(
+        _("tên mục"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Để trống: số mục đứng đầu đoạn văn đầu tiên. Có thể có chú thích [^số ký hiệu văn bản]."),
+    )
+    level = models.PositiveSmallIntegerField(_("cấp"), choices=OutlineLevel.choices, default=OutlineLevel.SECTION)
+    position = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("mục của báo cáo")
+        verbose_name_plural = _("đề cương báo cáo")
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["campaign", "key"], name="outline_section_unique_key")]
+
+    def __str__(self) -> str:
+        label = f"{self.number}. {self.title}" if self.number and self.title else (self.number or self.title)
+        return label or self.key
+
+
+class OutlineBlock(models.Model):
+    """A computed block from the catalogue (BlockKind) placed in a section."""
+
+    section = models.ForeignKey(OutlineSection, on_delete=models.CASCADE, related_name="blocks")
+    kind = models.CharField(_("khối tính toán"), max_length=32, choices=BlockKind.choices)
+    placement = models.CharField(
+        _("vị trí"), max_length=8, choices=BlockPlacement.choices, default=BlockPlacement.AFTER
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("khối tính toán")
+        verbose_name_plural = _("khối tính toán")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.section}: {self.get_kind_display()}"

@@ -11,6 +11,8 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from campaign_portal.text import nfc
+
 from .composition import ReportDocument
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -54,8 +56,11 @@ class FontOnlyFetcher(URLFetcher):
 
 def report_html(doc: ReportDocument) -> str:
     faces = [{**face, "url": f"{FONT_SCHEME}{face['file']}"} for face in FONT_FACES]
-    return render_to_string(
-        "reports/pdf/report.html", {"doc": doc, "font_faces": faces, "footnote_rule": FOOTNOTE_RULE_URL}
+    # Composed text (NFC) in the PDF's text layer, whatever was stored before input was composed.
+    return nfc(
+        render_to_string(
+            "reports/pdf/report.html", {"doc": doc, "font_faces": faces, "footnote_rule": FOOTNOTE_RULE_URL}
+        )
     )
 
 

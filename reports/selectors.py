@@ -5,7 +5,7 @@ from django.db.models import F, Prefetch, QuerySet
 
 from campaigns.models import Campaign
 
-from .models import Indicator, IndicatorValue, ReportRender, SummaryReport
+from .models import Indicator, IndicatorValue, OutlineBlock, OutlineSection, ReportRender, SummaryReport
 
 
 def campaigns_for_reports(*, user) -> QuerySet[Campaign]:
@@ -28,7 +28,7 @@ def render_for_download(*, user, pk: int) -> ReportRender:
 def campaign_indicators(*, campaign: Campaign) -> list[Indicator]:
     return list(
         Indicator.objects.filter(campaign=campaign)
-        .select_related("parent")
+        .select_related("parent", "section")
         .prefetch_related(Prefetch("values", queryset=IndicatorValue.objects.filter(agency__isnull=True)))
         .order_by("position", "pk")
     )
@@ -44,3 +44,12 @@ def latest_report_files(*, user, campaign: Campaign) -> dict:
         latest.setdefault(render.format, render)
     report = next(iter(latest.values())).report if latest else None
     return {"report": report, "files": sorted(latest.values(), key=lambda r: r.format)}
+
+
+def campaign_outline(*, campaign: Campaign) -> list[OutlineSection]:
+    """The outline's sections in order, with their blocks, for the editors."""
+    return list(
+        OutlineSection.objects.filter(campaign=campaign)
+        .prefetch_related(Prefetch("blocks", queryset=OutlineBlock.objects.order_by("position", "pk")))
+        .order_by("position", "pk")
+    )

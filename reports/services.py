@@ -16,10 +16,10 @@ from campaigns.models import Campaign
 
 from .composition import ReportDocument, in_official_language, section_drafts, summary_report_compose
 from .docx_render import docx_render
-from .enums import RenderFormat, RenderStatus, ResultSection
-from .models import Indicator, IndicatorValue, ReportRender, SummaryReport
+from .enums import RenderFormat, RenderStatus
+from .models import Indicator, IndicatorValue, OutlineSection, ReportRender, SummaryReport
+from .outline import check_document_tokens, outline_ensure
 from .pdf import pdf_render
-from .sections import SECTION_KEYS
 
 logger = logging.getLogger("campaign_portal")
 
@@ -45,6 +45,7 @@ def summary_report_get_or_create(*, campaign: Campaign, user=None) -> SummaryRep
     existing = SummaryReport.objects.filter(campaign=campaign).first()
     if existing is not None:
         return existing
+    keys = {section.key for section in outline_ensure(campaign=campaign, user=user)}
     organiser = campaign.organiser
     report = SummaryReport.objects.create(
         campaign=campaign,
@@ -55,7 +56,7 @@ def summary_report_get_or_create(*, campaign: Campaign, user=None) -> SummaryRep
         issuer_name=organiser.name.upper(),
         signer_position=_("GIÁM ĐỐC"),
         recipients=[f"{campaign.issuing_authority} (b/c);", _("Lưu: VT.")],
-        sections=section_drafts(campaign),
+        sections={key: text for key, text in section_drafts(campaign).items() if key in keys},
         updated_by=user if getattr(user, "is_authenticated", False) else None,
     )
     audit_record(actor=user, action="reports.summaryreport.create", target=report)
@@ -64,10 +65,15 @@ def summary_report_get_or_create(*, campaign: Campaign, user=None) -> SummaryRep
 
 @transaction.atomic
 def summary_report_update(*, report: SummaryReport, user, fields: dict, sections: dict[str, str]) -> SummaryReport:
+    """Save the header fields and the text of the outline's sections; the text of a section
+    removed from the outline is kept, should it come back."""
+    keys = OutlineSection.objects.filter(campaign_id=report.campaign_id).values_list("key", flat=True)
+    for key in keys:
+        check_document_tokens(campaign=report.campaign, text=sections.get(key) or "", field=f"section_{key}")
     before = {"sections": report.sections, **{name: str(getattr(report, name)) for name in fields}}
     for name, value in fields.items():
         setattr(report, name, value)
-    report.sections = {key: (sections.get(key) or "").strip() for key in SECTION_KEYS}
+    report.sections = {**(report.sections or {}), **{key: (sections.get(key) or "").strip() for key in keys}}
     report.updated_by = user
     report.save()
     audit_record(
@@ -149,6 +155,20 @@ def indicator_value_set(*, indicator: Indicator, value: Decimal | None, user, ag
         audit_record(actor=user, action="reports.indicator.value", target=indicator, before=before, after=after)
 
 
+@transaction.atomic
+def indicator_section_set(*, indicator: Indicator, section: OutlineSection | None, user) -> None:
+    """Place an indicator in a section of its campaign's outline (None: not printed)."""
+    if section is not None and section.campaign_id != indicator.campaign_id:
+        raise ValueError("The section belongs to another campaign.")
+    if indicator.section_id == (section.pk if section else None):
+        return
+    before = {"section": indicator.section.key if indicator.section_id else None}
+    indicator.section = section
+    indicator.save(update_fields=["section"])
+    after = {"section": section.key if section else None}
+    audit_record(actor=user, action="reports.indicator.section", target=indicator, before=before, after=after)
+
+
 MAX_INDICATOR_VALUE = Decimal(10) ** 14  # the column holds 16 digits, 2 of them decimals
 
 
@@ -169,7 +189,13 @@ def indicators_import(*, campaign: Campaign, upload, user) -> int:
     the campaign's indicators and their province-wide values. All or nothing: any bad row
     refuses the file with the row numbers to fix."""
     rows = workbook_read_rows(upload)
+    outline_ensure(campaign=campaign, user=user)
     errors, parsed = [], []
+    # A section is named by its key, or by its number where no other section shares it ("4.4").
+    outline = list(OutlineSection.objects.filter(campaign=campaign))
+    numbers = [item.number for item in outline]
+    sections = {item.number: item for item in outline if item.number and numbers.count(item.number) == 1}
+    sections |= {item.key: item for item in outline}
     for number, row in enumerate(rows[1:], start=2):
         cells = list(row or ()) + [None] * len(IMPORT_COLUMNS)
         if all(cell in (None, "") for cell in cells[: len(IMPORT_COLUMNS)]):
@@ -179,14 +205,15 @@ def indicators_import(*, campaign: Campaign, upload, user) -> int:
             continue
         code, name, unit, section, parent, value = (cells[i] for i in range(len(IMPORT_COLUMNS)))
         code, name = str(code or "").strip(), str(name or "").strip()
-        section = str(section or ResultSection.DIGITAL).strip()
+        section_label = str(section or "").strip()
         if not code or not name:
             errors.append(_("Dòng %(n)d: thiếu mã hoặc tên chỉ số.") % {"n": number})
             continue
-        if section not in ResultSection.values:
+        section = sections.get(section_label) if section_label else None
+        if section_label and section is None:
             errors.append(
-                _("Dòng %(n)d: mục “%(s)s” không hợp lệ (chọn một trong %(all)s).")
-                % {"n": number, "s": section, "all": ", ".join(ResultSection.values)}
+                _("Dòng %(n)d: mục “%(s)s” không có trong đề cương báo cáo (ghi số mục hoặc mã mục, ví dụ %(all)s).")
+                % {"n": number, "s": section_label, "all": ", ".join(list(sections)[:6])}
             )
             continue
         try:
@@ -226,7 +253,7 @@ def _indicator_snapshot(indicator: Indicator) -> dict:
         "code": indicator.code,
         "name": indicator.name,
         "unit": indicator.unit,
-        "section": indicator.section,
+        "section": indicator.section.key if indicator.section_id else None,
         "parent": indicator.parent.code if indicator.parent_id else None,
         "position": indicator.position,
     }
@@ -265,10 +292,20 @@ def indicators_copy(*, source: Campaign, target: Campaign, user) -> str:
     """Copy an earlier campaign's indicator definitions (not their values) into a new campaign;
     registered in `campaigns.copiers` by ReportsConfig.ready and run inside `campaign_copy`."""
     copies: dict[int, Indicator] = {}
-    old_indicators = list(Indicator.objects.filter(campaign=source).order_by("position", "pk"))
+    old_indicators = list(
+        Indicator.objects.filter(campaign=source).select_related("section").order_by("position", "pk")
+    )
+    # The section where the report prints an indicator belongs to the outline of its own campaign:
+    # the new campaign's section of the same key, if its outline has one yet.
+    sections = {section.key: section for section in OutlineSection.objects.filter(campaign=target)}
     for old in old_indicators:
         copies[old.pk] = Indicator.objects.create(
-            campaign=target, code=old.code, name=old.name, unit=old.unit, section=old.section, position=old.position
+            campaign=target,
+            code=old.code,
+            name=old.name,
+            unit=old.unit,
+            section=sections.get(old.section.key) if old.section_id else None,
+            position=old.position,
         )
     for old in old_indicators:
         if old.parent_id in copies:

@@ -13,4 +13,6 @@ urlpatterns = [
     path("<slug:code>/chi-so/them/", views.IndicatorEditView.as_view(), name="indicator_create"),
     path("<slug:code>/chi-so/<int:pk>/sua/", views.IndicatorEditView.as_view(), name="indicator_edit"),
     path("<slug:code>/chi-so/<int:pk>/xoa/", views.IndicatorDeleteView.as_view(), name="indicator_delete"),
+    path("<slug:code>/de-cuong/", views.OutlineView.as_view(), name="outline"),
+    path("<slug:code>/de-cuong/<int:pk>/", views.OutlineSectionView.as_view(), name="outline_section"),
 ]

@@ -1,5 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -14,15 +16,32 @@ from campaign_portal.permissions import HiddenWithoutPermissionMixin
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, Column, SpreadsheetError, workbook_write
 from campaigns.models import Campaign
 
-from .enums import RenderStatus
-from .forms import IndicatorForm, IndicatorImportForm, RenderRequestForm, SummaryReportForm
-from .models import Indicator, ReportRender, SummaryReport
-from .selectors import campaign_indicators, campaigns_for_reports, render_for_download, report_renders
+from .enums import OutlineLevel, RenderStatus
+from .forms import (
+    IndicatorForm,
+    IndicatorImportForm,
+    OutlineBlockChoiceForm,
+    OutlineBlockForm,
+    OutlineSectionForm,
+    RenderRequestForm,
+    SummaryReportForm,
+)
+from .models import Indicator, OutlineSection, ReportRender, SummaryReport
+from .outline import (
+    outline_block_add,
+    outline_block_remove,
+    outline_ensure,
+    outline_section_delete,
+    outline_section_move,
+    outline_section_save,
+)
+from .selectors import campaign_indicators, campaign_outline, campaigns_for_reports, render_for_download, report_renders
 from .services import (
     CONTENT_TYPES,
     decimal_from_cell,
     indicator_delete,
     indicator_save,
+    indicator_section_set,
     indicator_value_set,
     indicators_import,
     report_render_request,
@@ -63,7 +82,7 @@ class ReportDetailView(_CampaignReportMixin, TemplateView):
         report = self.report()
         can_change = self.request.user.has_perm("reports.change_summaryreport")
         if can_change and form is None:
-            form = SummaryReportForm(instance=report)
+            form = SummaryReportForm(instance=report, outline=campaign_outline(campaign=self.campaign()))
         return super().get_context_data(**kwargs) | {
             "campaign": self.campaign(),
             "report": report,
@@ -79,13 +98,17 @@ class ReportDetailView(_CampaignReportMixin, TemplateView):
         if not request.user.has_perm("reports.change_summaryreport"):
             raise Http404
         report = self.report()
-        form = SummaryReportForm(request.POST, instance=report)
+        form = SummaryReportForm(request.POST, instance=report, outline=campaign_outline(campaign=self.campaign()))
+        if form.is_valid():
+            try:
+                summary_report_update(
+                    report=report, user=request.user, fields=form.cleaned_fields(), sections=form.cleaned_sections()
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
         if not form.is_valid():
             messages.error(request, _("Chưa lưu được báo cáo: hãy sửa các ô được đánh dấu bên dưới."))
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        summary_report_update(
-            report=report, user=request.user, fields=form.cleaned_fields(), sections=form.cleaned_sections()
-        )
         messages.success(request, _("Đã lưu nội dung báo cáo."))
         return redirect("reports:detail", code=self.campaign().code)
 
@@ -177,6 +200,7 @@ class IndicatorsView(HiddenWithoutPermissionMixin, _CampaignReportMixin, Templat
         return super().get_context_data(**kwargs) | {
             "campaign": self.campaign(),
             "rows": rows,
+            "sections": [section for section in campaign_outline(campaign=self.campaign()) if section.level],
             "import_form": import_form or IndicatorImportForm(),
         }
 
@@ -199,8 +223,12 @@ class IndicatorsView(HiddenWithoutPermissionMixin, _CampaignReportMixin, Templat
                     messages.success(request, _("Đã nhập %(n)d chỉ số.") % {"n": count})
                     return redirect("reports:indicators", code=self.campaign().code)
             return self.render_to_response(self.get_context_data(import_form=form), status=400)
-        errors, parsed = {}, []
+        errors, parsed, placed = {}, [], []
+        sections = {str(section.pk): section for section in campaign_outline(campaign=self.campaign())}
         for indicator in campaign_indicators(campaign=self.campaign()):
+            chosen = request.POST.get(f"section-{indicator.pk}")
+            if chosen is not None and not indicator.parent_id:
+                placed.append((indicator, sections.get(chosen)))
             raw = request.POST.get(f"value-{indicator.pk}", "")
             try:
                 parsed.append((indicator, decimal_from_cell(raw)))
@@ -209,8 +237,11 @@ class IndicatorsView(HiddenWithoutPermissionMixin, _CampaignReportMixin, Templat
         if errors:
             messages.error(request, _("Chưa lưu: hãy sửa các giá trị được đánh dấu."))
             return self.render_to_response(self.get_context_data(errors=errors), status=400)
-        for indicator, value in parsed:
-            indicator_value_set(indicator=indicator, value=value, user=request.user)
+        with transaction.atomic():
+            for indicator, value in parsed:
+                indicator_value_set(indicator=indicator, value=value, user=request.user)
+            for indicator, section in placed:
+                indicator_section_set(indicator=indicator, section=section, user=request.user)
         messages.success(request, _("Đã lưu số liệu chỉ số."))
         return redirect("reports:indicators", code=self.campaign().code)
 
@@ -219,7 +250,7 @@ class IndicatorsView(HiddenWithoutPermissionMixin, _CampaignReportMixin, Templat
             Column(_("Mã"), 22),
             Column(_("Tên chỉ số"), 50, wrap=True),
             Column(_("Đơn vị tính"), 18),
-            Column(_("Mục"), 8),
+            Column(_("Mục (mã)"), 14),
             Column(_("Mã chỉ số cha"), 22),
             Column(_("Giá trị"), 14),
         ]
@@ -228,7 +259,8 @@ class IndicatorsView(HiddenWithoutPermissionMixin, _CampaignReportMixin, Templat
             values = list(indicator.values.all())
             parent = indicator.parent.code if indicator.parent_id else ""
             value = values[0].value if values else None
-            rows.append([indicator.code, indicator.name, indicator.unit, indicator.section, parent, value])
+            section = indicator.section.key if indicator.section_id else ""
+            rows.append([indicator.code, indicator.name, indicator.unit, section, parent, value])
         content = workbook_write(title=_("Chỉ số"), columns=columns, rows=rows)
         response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="chi-so-{self.campaign().code}.xlsx"'
@@ -276,6 +308,116 @@ class IndicatorDeleteView(HiddenWithoutPermissionMixin, _CampaignReportMixin, Vi
         return redirect("reports:indicators", code=code)
 
 
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's field errors onto the form's fields (a report field, or a section's text box)."""
+    for field, texts in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, texts)
+
+
 def _input_number(value) -> str:
     text = format(value.normalize(), "f")
     return text.replace(".", ",")
+
+
+class _OutlineMixin(LoginRequiredMixin):
+    """The outline editors are the reviewers'; to anyone else the pages do not exist (404)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not request.user.has_perm("reports.change_outline"):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def campaign(self) -> Campaign:
+        if not hasattr(self, "_campaign"):
+            self._campaign = get_object_or_404(
+                Campaign.objects.select_related("plan_document"), code=self.kwargs["code"]
+            )
+        return self._campaign
+
+
+class OutlineView(_OutlineMixin, TemplateView):
+    """The campaign's report outline: its sections in order, with their blocks; add a section."""
+
+    template_name = "reports/outline.html"
+
+    def get_context_data(self, form=None, **kwargs):
+        campaign = self.campaign()
+        outline_ensure(campaign=campaign, user=self.request.user)
+        return super().get_context_data(**kwargs) | {
+            "campaign": campaign,
+            "sections": campaign_outline(campaign=campaign),
+            "form": form or OutlineSectionForm(initial={"level": OutlineLevel.SECTION}),
+        }
+
+    def post(self, request, *args, **kwargs):
+        form = OutlineSectionForm(request.POST)
+        if form.is_valid():
+            try:
+                section = outline_section_save(campaign=self.campaign(), user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Đã thêm mục “%(section)s” vào cuối đề cương.") % {"section": section})
+                return redirect("reports:outline", code=self.campaign().code)
+        messages.error(request, _("Chưa thêm được mục: hãy sửa các ô được đánh dấu."))
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class OutlineSectionView(_OutlineMixin, TemplateView):
+    """One section: its number, title, depth and key; its computed blocks; move or remove it."""
+
+    template_name = "reports/outline_section.html"
+
+    def section(self) -> OutlineSection:
+        return get_object_or_404(
+            OutlineSection.objects.prefetch_related("blocks"), campaign=self.campaign(), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, form=None, block_form=None, **kwargs):
+        section = self.section()
+        initial = {"number": section.number, "title": section.title, "level": section.level, "key": section.key}
+        return super().get_context_data(**kwargs) | {
+            "campaign": self.campaign(),
+            "section": section,
+            "form": form or OutlineSectionForm(initial=initial),
+            "block_form": block_form or OutlineBlockForm(),
+        }
+
+    def post(self, request, *args, **kwargs):
+        section = self.section()
+        action = request.POST.get("action")
+        back = redirect("reports:outline_section", code=self.campaign().code, pk=section.pk)
+        if action in ("up", "down"):
+            outline_section_move(section=section, user=request.user, step=-1 if action == "up" else 1)
+            return redirect(f"{reverse('reports:outline', args=[self.campaign().code])}#muc-{section.pk}")
+        if action == "delete":
+            outline_section_delete(section=section, user=request.user)
+            messages.success(request, _("Đã xóa mục “%(section)s”.") % {"section": section})
+            return redirect("reports:outline", code=self.campaign().code)
+        if action == "remove_block":
+            choice = OutlineBlockChoiceForm(request.POST, section=section)
+            if not choice.is_valid():
+                raise Http404
+            block = choice.cleaned_data["block"]
+            outline_block_remove(block=block, user=request.user)
+            messages.success(request, _("Đã bỏ khối “%(block)s”.") % {"block": block.get_kind_display()})
+            return back
+        if action == "add_block":
+            block_form = OutlineBlockForm(request.POST)
+            if block_form.is_valid():
+                outline_block_add(section=section, user=request.user, **block_form.cleaned_data)
+                messages.success(request, _("Đã thêm khối tính toán vào mục."))
+                return back
+            messages.error(request, _("Chưa thêm được khối: hãy chọn khối và vị trí."))
+            return self.render_to_response(self.get_context_data(block_form=block_form), status=400)
+        form = OutlineSectionForm(request.POST)
+        if form.is_valid():
+            try:
+                outline_section_save(campaign=self.campaign(), user=request.user, section=section, **form.cleaned_data)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Đã lưu mục của đề cương."))
+                return redirect(f"{reverse('reports:outline', args=[self.campaign().code])}#muc-{section.pk}")
+        messages.error(request, _("Chưa lưu được mục: hãy sửa các ô được đánh dấu."))
+        return self.render_to_response(self.get_context_data(form=form), status=400)

@@ -6,6 +6,7 @@ mode=${1:-test}
 missing=()
 need_cmd() { command -v "$1" >/dev/null 2>&1 || missing+=("${@:2}"); }
 need_lib() { ldconfig -p 2>/dev/null | grep -q "$1" || missing+=("${@:2}"); }
+need_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || missing+=("$1"); }
 
 need_cmd msgfmt gettext
 need_cmd npm npm
@@ -15,6 +16,10 @@ if [ "$mode" = test ]; then
   need_cmd chromium chromium
   need_cmd pdftotext poppler-utils
   need_cmd pdffonts poppler-utils
+  # The report test opens the DOCX as a reader would, in LibreOffice Writer; Liberation 2 is the
+  # metric twin of the Times New Roman the DOCX names (the older fonts-liberation lacks Vietnamese glyphs).
+  need_cmd soffice libreoffice-writer-nogui
+  need_pkg fonts-liberation2
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)

@@ -131,6 +131,7 @@ MATRIX.update(
         "campaigns:create": Entry(SETUP_PAGES),
         "campaigns:update": Entry(SETUP_PAGES, fixture=_campaign),
         "campaigns:expected_agencies": Entry(SETUP_PAGES, fixture=_campaign),
+        "campaigns:categories": Entry(REVIEWERS_ONLY, fixture=_campaign),
     }
 )
 
@@ -159,7 +160,16 @@ def _indicator(owner):
     return {"code": indicator.campaign.code, "pk": indicator.pk}
 
 
+def _outline_section(owner):
+    from reports.models import OutlineSection
+    from tests.factories.reports import SummaryReportFactory
+
+    campaign = SummaryReportFactory().campaign
+    return {"code": campaign.code, "pk": OutlineSection.objects.filter(campaign=campaign).first().pk}
+
+
 REPORT_READERS = {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200, "official": 200}
+OUTLINE_EDITORS = {"anonymous": LOGIN_REDIRECT, "*": 404, "reviewer": 200}
 MATRIX.update(
     {
         "reports:index": Entry(REPORT_READERS),
@@ -170,6 +180,8 @@ MATRIX.update(
         "reports:indicator_create": Entry(SETUP_PAGES, fixture=_report),
         "reports:indicator_edit": Entry(SETUP_PAGES, fixture=_indicator),
         "reports:indicator_delete": Entry({**SETUP_PAGES, "reviewer": 302}, fixture=_indicator, method="post"),
+        "reports:outline": Entry(OUTLINE_EDITORS, fixture=_report),
+        "reports:outline_section": Entry(OUTLINE_EDITORS, fixture=_outline_section),
         "reports:render_request": Entry(
             {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 302},
             fixture=_report,
@@ -256,6 +268,13 @@ MATRIX.update(
             fixture=_sent_nomination,
             method="post",
             data={"transition": "start_review", "expected_state": "submitted"},
+        ),
+        # Reviewers only; the agency and its district see the dossier, so they get 403, not 404.
+        "awards:nomination_receipt": Entry(
+            {"anonymous": LOGIN_REDIRECT, "*": 403, "officer_other": 404, "administrator": 404, "reviewer": 302},
+            fixture=_sent_nomination,
+            method="post",
+            data={"received_on": "01/07/2023", "receipt_number": "15", "receipt_channel": "paper"},
         ),
         "awards:nomination_checklist": Entry(DRAFT_OWNERS, fixture=_nomination),
         "awards:document_open": Entry(DRAFT_OWNERS, fixture=_dossier_document),

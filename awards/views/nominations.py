@@ -1,11 +1,12 @@
-"""One nomination's pages: create, read, edit, upload its documents, open them, and take a
-workflow transition."""
+"""One nomination's pages: create, read, edit, upload its documents, open them, take a workflow
+transition, and record when a dossier sent outside the portal was received."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -16,7 +17,7 @@ from campaign_portal.workflow import WorkflowError, transitions_available
 
 from .. import selectors, services
 from ..enums import NominationState, Outcome
-from ..forms import DocumentUploadForm, NominationForm, TransitionForm
+from ..forms import DocumentUploadForm, NominationForm, ReceiptForm, TransitionForm
 from ..models import DossierDocument, Nomination
 from .base import campaign_for
 
@@ -30,11 +31,15 @@ class NominationCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView
         if self.request.user.agency is None:
             raise PermissionDenied(_("Tài khoản không thuộc cơ quan, đơn vị nào nên không tạo được hồ sơ."))
         self.campaign = campaign_for(self.request)
+        agency = self.request.user.agency
         return {
             **super().get_form_kwargs(),
             "campaign": self.campaign,
-            "agency": self.request.user.agency,
+            "agency": agency,
             "metric_fields": selectors.metric_fields_for(campaign=self.campaign),
+            "merged_agencies": list(
+                selectors.merged_agencies_filable_by(agency=agency, campaign=self.campaign, day=timezone.localdate())
+            ),
         }
 
     def get_context_data(self, **kwargs):
@@ -104,11 +109,27 @@ class NominationDetailView(NominationMixin, TemplateView):
             metrics=metrics,
             **checklist,
             upload_form=DocumentUploadForm(nomination=nomination) if can_edit else None,
+            receipt_form=_receipt_form(nomination) if user.has_perm("awards.record_receipt", nomination) else None,
             actions=actions,
             history=nomination.transitions.all(),
             states=NominationState,
         )
         return context
+
+
+def _receipt_form(nomination: Nomination) -> ReceiptForm | None:
+    """The receipt form, filled with the recorded receipt when there is one (to correct it)."""
+    if nomination.state == NominationState.DRAFT:
+        return None
+    if nomination.receipt_recorded_by_id is None:
+        return ReceiptForm()
+    return ReceiptForm(
+        initial={
+            "received_on": nomination.received_on.strftime("%d/%m/%Y") if nomination.received_on else "",
+            "receipt_number": nomination.receipt_number,
+            "receipt_channel": nomination.receipt_channel,
+        }
+    )
 
 
 def _checklist_context(nomination: Nomination, user) -> dict:
@@ -245,5 +266,41 @@ class NominationTransitionView(NominationMixin, View):
         else:
             messages.success(
                 request, _("Hồ sơ đã chuyển sang “%(state)s”.") % {"state": nomination.get_state_display()}
+            )
+        return redirect("awards:nomination_detail", pk=pk)
+
+
+class NominationReceiptView(NominationMixin, View):
+    """A reviewer records the receipt of a dossier that came on paper, by e-mail or through the
+    document system; a refusal names the field and nothing is saved."""
+
+    permission_required = "awards.record_receipt"
+
+    def post(self, request, pk):
+        nomination = self.get_nomination()
+        form = ReceiptForm(request.POST)
+        if not form.is_valid():
+            # Every message names its field (ReceiptForm's and the service's own wording).
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+            return redirect("awards:nomination_detail", pk=pk)
+        data = form.cleaned_data
+        try:
+            services.nomination_receipt_record(
+                user=request.user,
+                nomination=nomination,
+                received_on=data["received_on"],
+                receipt_number=data["receipt_number"],
+                channel=data["receipt_channel"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("Đã ghi nhận ngày nhận hồ sơ %(day)s, số đến %(number)s.")
+                % {"day": data["received_on"].strftime("%d/%m/%Y"), "number": data["receipt_number"].strip()},
             )
         return redirect("awards:nomination_detail", pk=pk)

@@ -27,7 +27,7 @@ class ProgressView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
             try:
                 as_of = datetime.datetime.strptime(raw, "%d/%m/%Y").date()
             except ValueError:
-                messages.error(self.request, _("Ngày phải có dạng dd/mm/yyyy."))
+                messages.error(self.request, _("Ô “Tính đến ngày” phải có dạng dd/mm/yyyy."))
         progress = selectors.campaign_progress(campaign=campaign, as_of=as_of)
         context.update(
             campaign=campaign,

@@ -1,9 +1,43 @@
 from django import template
 from django.utils.html import format_html
 
+from campaign_portal import numbers, text
 from campaign_portal.audit import action_label, audit_events_for, changes
 
 register = template.Library()
+
+
+# The one way templates write numbers (campaign_portal/numbers.py): instead of floatformat,
+# filesizeformat and a literal " %".
+@register.filter
+def number(value, decimals=None):
+    if value in (None, ""):
+        return ""
+    return numbers.number_text(value, decimals=None if decimals in (None, "") else int(decimals))
+
+
+@register.filter
+def percent(value, decimals=None):
+    if value in (None, ""):
+        return ""
+    return numbers.percent_text(value, decimals=None if decimals in (None, "") else int(decimals))
+
+
+@register.filter
+def file_size(value):
+    return numbers.file_size_text(value)
+
+
+@register.filter
+def quoted(value):
+    """“…” around the text, its own quotations single: “Mô hình ‘Một chạm’”."""
+    return text.quoted(str(value))
+
+
+@register.filter
+def inner_quotes(value):
+    """For a text put between “ ” by the template's own sentence."""
+    return text.inner_quotes(str(value))
 
 
 @register.inclusion_tag("campaign_portal/audit_trail.html", takes_context=True)

@@ -1,9 +1,11 @@
 import datetime
 
 import pytest
+from axes.models import AccessAttempt
 from django.urls import reverse
 
 from accounts.enums import Role
+from accounts.throttle import client_address
 from agencies.services import agency_close
 from tests.factories import TEST_PASSWORD, AgencyFactory
 
@@ -45,7 +47,7 @@ def test_login_disabled_account_says_it_is_locked(client, make_user):
 def test_login_user_of_closed_agency_names_the_successor(client, make_user):
     successor = AgencyFactory(name="UBND huyện Quế Sơn")
     agency = AgencyFactory(name="UBND huyện Nông Sơn")
-    agency_close(agency=agency, last_day=datetime.date(2024, 12, 31), successor=successor)
+    agency_close(agency=agency, last_day=datetime.date(2024, 12, 31), successors=[successor])
     user = make_user(Role.AGENCY_OFFICER, agency=agency)
     response = client.post(LOGIN, {"username": user.username, "password": TEST_PASSWORD})
     body = response.content.decode()
@@ -99,6 +101,68 @@ def test_login_throttle_is_per_username(client, make_user, settings):
         client.post(LOGIN, {"username": victim.username, "password": "sai"})
     response = client.post(LOGIN, {"username": colleague.username, "password": TEST_PASSWORD})
     assert response.status_code == 302
+
+
+def test_login_throttle_counts_one_account_across_addresses(client, make_user, settings):
+    """Four guesses from each of many addresses: the account is locked, from any address, when the
+    guesses reach the per-account limit; another account is not."""
+    settings.AXES_ENABLED = True
+    victim, colleague = make_user(Role.REVIEWER), make_user(Role.REVIEWER)
+    for guess in range(settings.PORTAL_LOGIN_FAILURES_PER_ACCOUNT):
+        address = f"10.0.{guess // (settings.AXES_FAILURE_LIMIT - 1)}.1"
+        assert client.post(
+            LOGIN, {"username": victim.username, "password": "sai"}, REMOTE_ADDR=address
+        ).status_code in (
+            200,
+            429,
+        )
+    fresh = {"REMOTE_ADDR": "10.9.9.9"}
+    response = client.post(LOGIN, {"username": victim.username, "password": TEST_PASSWORD}, **fresh)
+    assert response.status_code == 429 and "tạm khóa đăng nhập 15 phút" in response.content.decode()
+    assert client.post(LOGIN, {"username": colleague.username, "password": TEST_PASSWORD}, **fresh).status_code == 302
+
+
+def test_login_throttle_counts_one_address_across_accounts(client, make_user, settings):
+    """A few guesses on each of many accounts from one address: that address is locked, for every
+    account, when the guesses reach the per-address limit; other addresses are not."""
+    settings.AXES_ENABLED = True
+    per_account = settings.AXES_FAILURE_LIMIT - 1
+    victims = [make_user(Role.AGENCY_OFFICER) for _ in range(settings.PORTAL_LOGIN_FAILURES_PER_ADDRESS // per_account)]
+    attacker = {"REMOTE_ADDR": "203.0.113.7"}
+    for victim in victims:
+        for _ in range(per_account):
+            client.post(LOGIN, {"username": victim.username, "password": "sai"}, **attacker)
+    bystander = make_user(Role.REVIEWER)
+    response = client.post(LOGIN, {"username": bystander.username, "password": TEST_PASSWORD}, **attacker)
+    assert response.status_code == 429
+    office = {"REMOTE_ADDR": "198.51.100.20"}
+    assert client.post(LOGIN, {"username": victims[0].username, "password": TEST_PASSWORD}, **office).status_code == 302
+
+
+def test_login_below_every_limit_is_let_through_and_forgets_only_its_own_failures(client, make_user, settings):
+    settings.AXES_ENABLED = True
+    user = make_user(Role.REVIEWER)
+    for address in ("10.1.0.1", "10.1.0.2"):
+        for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+            client.post(LOGIN, {"username": user.username, "password": "sai"}, REMOTE_ADDR=address)
+    response = client.post(LOGIN, {"username": user.username, "password": TEST_PASSWORD}, REMOTE_ADDR="10.1.0.1")
+    assert response.status_code == 302
+    assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["10.1.0.2"]
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "1.2.3.4", "127.0.0.9"),
+        (1, "6.6.6.6, 1.2.3.4", "1.2.3.4"),
+        (2, "1.2.3.4, 10.0.0.2", "1.2.3.4"),
+        (1, "", "127.0.0.9"),
+    ],
+)
+def test_client_address_is_read_from_trusted_proxies_only(rf, settings, proxies, forwarded, expected):
+    settings.PORTAL_TRUSTED_PROXIES = proxies
+    request = rf.post(LOGIN, REMOTE_ADDR="127.0.0.9", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
 
 
 def test_vietnamese_by_default_even_for_a_browser_set_to_english(client, make_user):

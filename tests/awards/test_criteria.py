@@ -20,7 +20,7 @@ def facts(**overrides) -> engine.NominationFacts:
         "nominee_type": "collective",
         "agency_kind": "department",
         "deadline": DEADLINE,
-        "submitted_on": datetime.date(2024, 12, 20),
+        "received_on": datetime.date(2024, 12, 20),
         "metrics": {"late_rate": 2.5, "leading": True},
         "requirements": REQUIREMENTS,
         "documents": {
@@ -48,13 +48,13 @@ CASES = [
     ),
     ("document_present", {"requirement": "quyet_dinh"}, facts(), Outcome.CANNOT_TELL, "quyet_dinh"),
     # deadline
-    ("deadline", {}, facts(), Outcome.MET, "Gửi ngày 20/12/2024, trong hạn"),
-    ("deadline", {}, facts(submitted_on=datetime.date(2024, 12, 27)), Outcome.NOT_MET, "trễ 3 ngày"),
-    ("deadline", {}, facts(submitted_on=None), Outcome.CANNOT_TELL, "chưa được gửi"),
+    ("deadline", {}, facts(), Outcome.MET, "Nhận hồ sơ ngày 20/12/2024, trong hạn"),
+    ("deadline", {}, facts(received_on=datetime.date(2024, 12, 27)), Outcome.NOT_MET, "trễ 3 ngày"),
+    ("deadline", {}, facts(received_on=None), Outcome.CANNOT_TELL, "chưa được gửi"),
     ("deadline", {"deadline": "2024-12-15"}, facts(), Outcome.NOT_MET, "hạn 15/12/2024"),
     # metric
-    ("metric", LATE_RATE, facts(), Outcome.MET, "kê khai 2,5 %"),
-    ("metric", LATE_RATE, facts(metrics={"late_rate": 6.2}), Outcome.NOT_MET, "6,2 %, yêu cầu thấp hơn 5 %"),
+    ("metric", LATE_RATE, facts(), Outcome.MET, "kê khai 2,5%"),
+    ("metric", LATE_RATE, facts(metrics={"late_rate": 6.2}), Outcome.NOT_MET, "6,2%, yêu cầu thấp hơn 5%"),
     ("metric", LATE_RATE, facts(metrics={}), Outcome.CANNOT_TELL, "Chưa kê khai “Tỷ lệ hồ sơ trễ hẹn”"),
     ("metric", LATE_RATE, facts(metrics={"late_rate": "nhiều"}), Outcome.CANNOT_TELL, "không phải là số"),
     # attestation

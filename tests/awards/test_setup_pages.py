@@ -208,7 +208,7 @@ def test_grace_days_move_the_deadline_of_the_check():
         nominee_type="collective",
         agency_kind="department",
         deadline=datetime.date(2024, 12, 24),
-        submitted_on=datetime.date(2024, 12, 26),
+        received_on=datetime.date(2024, 12, 26),
     )
     assert engine.evaluate(kind="deadline", params={}, facts=facts).outcome == Outcome.NOT_MET
     assert engine.evaluate(kind="deadline", params={"grace_days": 2}, facts=facts).outcome == Outcome.MET

@@ -23,7 +23,7 @@ def test_browser_district_officer_lists_registers_and_sees_replication(page, mak
     officer = make_user(Role.AGENCY_OFFICER, agency=bac_tra_my, first_name="Thu", last_name="Hồ Thị")
     browser_login(page, officer.username, TEST_PASSWORD)
     page.get_by_role("link", name="Sáng kiến, mô hình").click()
-    assert page.get_by_role("heading", name="Mô hình, sáng kiến, giải pháp cải cách hành chính").is_visible()
+    assert page.get_by_role("heading", name="Mô hình, sáng kiến, giải pháp", exact=True).is_visible()
     page.get_by_label("Tìm kiếm").fill("tra doc")
     page.get_by_role("button", name="Lọc").click()
     assert page.get_by_role("link", name="Mô hình 3K “Không viết, không hẹn, không phiền hà”").is_visible()
@@ -32,7 +32,7 @@ def test_browser_district_officer_lists_registers_and_sees_replication(page, mak
 
     page.get_by_role("link", name="Đăng ký mới").click()
     page.locator("#id_title").fill("Một cửa thân thiện vùng cao")
-    page.locator("#id_reform_area").select_option(label="Cải cách thủ tục hành chính")
+    page.locator("#id_category").select_option(label="Cải cách thủ tục hành chính")
     page.get_by_label("Ngày bắt đầu thực hiện").fill("01/03/2024")
     page.get_by_label("Trà Đốc").check()
     page.get_by_label("Trà Giác").check()
@@ -103,7 +103,7 @@ def test_browser_import_with_errors_lists_each_row_and_column(page, make_user, d
     page.get_by_label("Tệp Excel đã điền theo mẫu").set_input_files(str(template))
     page.get_by_role("button", name="Nhập").click()
     assert page.get_by_text("Chưa nhập dòng nào: tệp có 4 lỗi cần sửa.").is_visible()
-    assert page.get_by_text("Dòng 3, cột “Lĩnh vực CCHC (*)”").is_visible()
+    assert page.get_by_text("Dòng 3, cột “Lĩnh vực, nhóm”").is_visible()
     assert Initiative.objects.count() == before
     screenshot(page, "initiatives-import-errors-1280")
 

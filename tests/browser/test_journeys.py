@@ -16,7 +16,7 @@ from initiatives.models import Initiative
 from reports.models import ReportRender
 from tests.awards.conftest import make_dossier
 from tests.conftest import browser_login, screenshot, wait_for
-from tests.factories import TEST_PASSWORD, CampaignFactory
+from tests.factories import TEST_PASSWORD, CampaignFactory, InitiativeCategoryFactory
 from tests.factories.awards import AwardFormFactory, load_plan_criteria
 from tests.factories.reports import SummaryReportFactory
 
@@ -34,6 +34,7 @@ def campaign(real_worker, quang_nam):
         nomination_deadline=datetime.date(2030, 12, 31),
     )
     campaign.expected_agencies.set(quang_nam.filter(kind="district_committee", valid_from__isnull=True))
+    InitiativeCategoryFactory(campaign=campaign, name="Chính phủ điện tử, chuyển đổi số")
     AwardFormFactory(campaign=campaign)
     load_plan_criteria(campaign)
     return campaign
@@ -60,7 +61,7 @@ def test_journey_officer_registers_an_initiative_and_sends_a_dossier(page, campa
     page.get_by_role("link", name="Đăng ký mới").click()
     page.locator("#id_campaign").select_option(label=campaign.name)
     page.locator("#id_title").fill("Tổ công nghệ số cộng đồng tại thôn")
-    page.locator("#id_reform_area").select_option(label="Chính phủ điện tử, chuyển đổi số")
+    page.locator("#id_category").select_option(label="Chính phủ điện tử, chuyển đổi số")
     page.get_by_label("Ngày bắt đầu thực hiện").fill("15/02/2026")
     page.get_by_label("Trà Đốc").check()
     page.get_by_role("button", name="Lưu bản nháp").click()

@@ -53,7 +53,7 @@ def test_browser_reviewer_edits_renders_and_sees_progress(page, make_user, demo)
     screenshot(page, "report-renders-1280")
 
     page.get_by_role("link", name="Số liệu chỉ số").click()
-    assert page.get_by_label("Chứng thư số đã cấp").input_value() == "8630"
+    assert page.get_by_label("Chứng thư số đã cấp", exact=True).input_value() == "8630"
     screenshot(page, "report-indicators-1280")
 
 

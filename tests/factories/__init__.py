@@ -78,3 +78,12 @@ class CampaignFactory(factory.django.DjangoModelFactory):
     period_start = datetime.date(2025, 1, 1)
     period_end = datetime.date(2025, 10, 31)
     nomination_deadline = datetime.date(2025, 11, 30)
+
+
+class InitiativeCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "campaigns.InitiativeCategory"
+
+    campaign = factory.SubFactory(CampaignFactory)
+    code = factory.Sequence(lambda n: f"nhom-{n}")
+    name = factory.Sequence(lambda n: f"Nhóm thử nghiệm {n}")

@@ -2,6 +2,7 @@
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from awards.enums import NomineeType
 from awards.models import AwardForm, Criterion, DossierRequirement, Nomination
@@ -73,6 +74,9 @@ class NominationFactory(factory.django.DjangoModelFactory):
     nominee_key = factory.LazyAttribute(
         lambda o: f"a:{o.nominee_agency.pk}" if o.nominee_agency else "i:tran van binh|so thu nghiem"
     )
+    submitted_at = None
+    # Sent online: received on the Vietnam-time date of the submission, as the workflow sets it.
+    received_on = factory.LazyAttribute(lambda o: timezone.localdate(o.submitted_at) if o.submitted_at else None)
 
 
 def pdf_upload(name: str = "to-trinh.pdf", text: str = "Tờ trình") -> SimpleUploadedFile:

@@ -1,6 +1,5 @@
 import factory
 
-from campaigns.enums import ReformArea
 from initiatives.enums import InitiativeKind, InitiativeState
 from initiatives.models import Initiative
 
@@ -15,7 +14,6 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     campaign = factory.SubFactory(CampaignFactory)
     agency = factory.SubFactory(AgencyFactory)
     kind = InitiativeKind.MODEL
-    reform_area = ReformArea.PROCEDURES
     title = factory.Sequence(lambda n: f"Mô hình thử nghiệm số {n}")
     description = "Mô tả thử nghiệm."
     state = InitiativeState.DRAFT

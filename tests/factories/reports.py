@@ -5,6 +5,7 @@ import datetime
 import factory
 
 from reports.models import Indicator, IndicatorValue, SummaryReport
+from reports.outline import outline_ensure
 
 from . import CampaignFactory
 
@@ -12,6 +13,7 @@ from . import CampaignFactory
 class SummaryReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SummaryReport
+        skip_postgeneration_save = True
 
     campaign = factory.SubFactory(CampaignFactory)
     number_symbol = "15/BC-SNV"
@@ -24,6 +26,10 @@ class SummaryReportFactory(factory.django.DjangoModelFactory):
     signer_name = "Lê Văn Tâm"
     recipients = factory.LazyFunction(lambda: ["UBND thành phố (b/c);", "Lưu: VT, TĐKT."])
     sections = factory.LazyFunction(dict)
+    # As the portal does when it creates a report: a campaign without an outline gets the generic one.
+    outline = factory.PostGeneration(
+        lambda report, create, extracted, **kwargs: create and outline_ensure(campaign=report.campaign)
+    )
 
 
 class IndicatorFactory(factory.django.DjangoModelFactory):

@@ -89,6 +89,7 @@ def test_file_served_only_to_permitted_users(
         if status == 200:
             assert response["Content-Type"] == "application/pdf"
             assert response["X-Content-Type-Options"] == "nosniff"
+            assert response["Cache-Control"] == "private, no-store"
             assert b"".join(response.streaming_content).startswith(b"%PDF-")
     client.logout()
     assert client.get(url).status_code == 302

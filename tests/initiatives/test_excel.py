@@ -1,5 +1,6 @@
 import io
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
@@ -7,10 +8,23 @@ from openpyxl import Workbook, load_workbook
 from accounts.enums import Role
 from initiatives.excel import DATA_SHEET, _columns
 from initiatives.models import Initiative
-from tests.factories import AgencyFactory
+from tests.factories import AgencyFactory, InitiativeCategoryFactory
 from tests.factories.initiatives import InitiativeFactory
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@pytest.fixture(autouse=True)
+def categories(db, campaign):
+    """The campaign's own categories: the import matches a row's category by name or code, folded."""
+    return {
+        code: InitiativeCategoryFactory(campaign=campaign, code=code, name=name)
+        for code, name in (
+            ("thu-tuc", "Cải cách thủ tục hành chính"),
+            ("chuyen-doi-so", "Chính phủ điện tử, chuyển đổi số"),
+            ("the-che", "Cải cách thể chế"),
+        )
+    }
 
 
 def _workbook(rows, headers=None) -> SimpleUploadedFile:
@@ -63,11 +77,14 @@ def test_import_valid_rows_creates_drafts(client, campaign, district, commune, o
                 "Giảm thời gian",
                 "Thời gian giải quyết: 9 ngày",
             ],
-            [district.short_name, "giai phap", "Chính phủ điện tử, chuyển đổi số", "Tổ công nghệ", None, None],
+            [district.short_name, "giai phap", "chinh phu dien tu, chuyen doi so", "Tổ công nghệ", None, None],
+            [district.short_name, "Mô hình", "THE-CHE", "Rà soát văn bản", None, None],
         ]
     )
     response = _import(client, campaign, upload)
     assert response.status_code == 302, response.content.decode()
+    assert Initiative.objects.get(title="Tổ công nghệ").category.code == "chuyen-doi-so"
+    assert Initiative.objects.get(title="Rà soát văn bản").category.code == "the-che"
     first = Initiative.objects.get(title="Một cửa không hẹn")
     assert first.agency == district and first.state == "draft"
     assert set(first.implementing_units.all()) == {commune, other_commune}
@@ -109,7 +126,7 @@ def test_import_with_bad_rows_changes_nothing_and_names_each_error(client, campa
         (3, headers[3], "không được để trống"),
         (3, headers[5], "“31/02/2024” không phải ngày"),
         (4, headers[3], "không được chứa công thức"),
-        (4, headers[2], "“Không có lĩnh vực này” không có trong danh mục"),
+        (4, headers[2], "“Không có lĩnh vực này” không có trong lĩnh vực, nhóm của phong trào này"),
         (4, headers[6], "không tìm thấy “Xã Ma”"),
         (6, headers[0], "không tìm thấy “Sở Tư pháp giả”"),
         (6, headers[9], "cần dạng “Tên chỉ tiêu: giá trị”"),

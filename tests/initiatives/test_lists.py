@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives.enums import InitiativeKind, InitiativeState
-from tests.factories import AgencyFactory, CommuneFactory
+from tests.factories import AgencyFactory, CommuneFactory, InitiativeCategoryFactory
 from tests.factories.initiatives import InitiativeFactory
 
 
@@ -27,7 +27,10 @@ def spread(campaign, district, commune, other_commune):
             state=InitiativeState.EVALUATED,
         ),
         "department": InitiativeFactory(
-            campaign=campaign, agency=department, title="Giám sát sát hạch lái xe", reform_area="digital"
+            campaign=campaign,
+            agency=department,
+            title="Giám sát sát hạch lái xe",
+            category=InitiativeCategoryFactory(campaign=campaign, name="Chuyển đổi số"),
         ),
     }
 
@@ -61,7 +64,6 @@ def test_search_matches_implementing_units(client, reviewer, spread):
         ({"replicated": "no"}, ["Giám sát sát hạch lái xe", "Không viết, không hẹn"]),
         ({"kind": "solution"}, ["Rút ngắn thời gian đăng ký đất đai"]),
         ({"state": "in_practice"}, ["Không viết, không hẹn"]),
-        ({"reform_area": "digital"}, ["Giám sát sát hạch lái xe"]),
         ({"level": "commune"}, ["Không viết, không hẹn"]),
         ({"level": "province"}, ["Giám sát sát hạch lái xe"]),
     ],
@@ -69,6 +71,12 @@ def test_search_matches_implementing_units(client, reviewer, spread):
 def test_list_filters(client, reviewer, spread, params, expected):
     client.force_login(reviewer)
     assert _titles(client.get(reverse("initiatives:list"), params)) == expected
+
+
+def test_list_filters_by_the_campaigns_category(client, reviewer, spread):
+    client.force_login(reviewer)
+    category = spread["department"].category
+    assert _titles(client.get(reverse("initiatives:list"), {"category": category.pk})) == ["Giám sát sát hạch lái xe"]
 
 
 def test_list_filter_by_district_includes_its_communes(client, reviewer, spread, district):

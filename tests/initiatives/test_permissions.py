@@ -4,6 +4,7 @@ from accounts.enums import Role
 from initiatives.enums import InitiativeState
 from initiatives.models import Initiative
 from initiatives.rules import can_edit_initiative
+from tests.factories import InitiativeCategoryFactory
 from tests.factories.initiatives import InitiativeFactory
 
 
@@ -15,7 +16,7 @@ def _edit_payload(initiative, **changes):
     data = {
         "campaign": initiative.campaign_id,
         "kind": initiative.kind,
-        "reform_area": initiative.reform_area,
+        "category": initiative.category_id or "",
         "title": initiative.title,
         "description": initiative.description,
         "started_on": "",
@@ -114,7 +115,6 @@ def test_officer_creates_draft_with_implementing_communes(client, campaign, dist
         {
             "campaign": campaign.pk,
             "kind": "model",
-            "reform_area": "procedures",
             "title": "Một cửa thân thiện",
             "started_on": "15/03/2024",
             "implementing_units": [commune.pk],
@@ -135,7 +135,6 @@ def test_create_form_keeps_input_and_names_the_error(client, campaign, district_
         {
             "campaign": campaign.pk,
             "kind": "model",
-            "reform_area": "",
             "title": "Giữ lại tên này",
             "figures_text": "sai",
         },
@@ -164,3 +163,17 @@ def test_administrator_superuser_reads_no_initiative_and_configures_no_campaign(
     assert client.get(reverse("initiatives:detail", args=[commune_draft.pk])).status_code == 404
     assert client.get(reverse("initiatives:export")).status_code == 403
     assert client.get(reverse("campaigns:create")).status_code == 404
+
+
+def test_category_must_be_one_of_the_campaigns_own(client, campaign, district_officer):
+    own = InitiativeCategoryFactory(campaign=campaign, name="Nông thôn mới")
+    foreign = InitiativeCategoryFactory(name="Cải cách thể chế")
+    client.force_login(district_officer)
+    payload = {"campaign": campaign.pk, "kind": "model", "title": "Đường làng sáng", "figures_text": ""}
+    missing = client.post(reverse("initiatives:create"), payload)
+    assert "Hãy chọn lĩnh vực, nhóm" in missing.content.decode()
+    wrong = client.post(reverse("initiatives:create"), {**payload, "category": foreign.pk})
+    assert "Lĩnh vực “Cải cách thể chế” không thuộc phong trào" in wrong.content.decode()
+    assert not Initiative.objects.filter(title="Đường làng sáng").exists()
+    assert client.post(reverse("initiatives:create"), {**payload, "category": own.pk}).status_code == 302
+    assert Initiative.objects.get(title="Đường làng sáng").category == own

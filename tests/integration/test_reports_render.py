@@ -13,7 +13,7 @@ pytestmark = pytest.mark.integration
 
 
 def test_summary_report_render_runs_on_real_worker(real_worker, reviewer):
-    report = SummaryReportFactory(sections={"iv": "Bài học rút ra qua xử lý nền."})
+    report = SummaryReportFactory(sections={"bai-hoc": "Bài học rút ra qua xử lý nền."})
     renders = report_render_request(report=report, user=reviewer, formats=["pdf", "docx"])
     assert {r.status for r in renders} == {RenderStatus.QUEUED}
 

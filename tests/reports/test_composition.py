@@ -8,9 +8,9 @@ import pytest
 from agencies.enums import AgencyKind
 from campaigns.models import CampaignDocument
 from initiatives.enums import InitiativeKind, InitiativeState
-from reports.composition import date_line, number_text, section_drafts, summary_report_compose
+from reports.composition import date_line, section_drafts, summary_report_compose
 from reports.docx_render import docx_render
-from reports.enums import ResultSection
+from reports.models import OutlineSection
 from reports.pdf import FOOTNOTE_RULE_URL, SHIPPED, FontOnlyFetcher, pdf_render
 from tests.factories import AgencyFactory, CampaignFactory, CommuneFactory, DistrictFactory, LegalDocumentFactory
 from tests.factories.initiatives import InitiativeFactory
@@ -23,13 +23,6 @@ def test_date_line_has_leading_zeros_for_days_and_first_two_months():
     assert date_line("Quảng Nam", datetime.date(2024, 12, 26)) == "Quảng Nam, ngày 26 tháng 12 năm 2024"
     assert date_line("Đà Nẵng", datetime.date(2025, 2, 5)) == "Đà Nẵng, ngày 05 tháng 02 năm 2025"
     assert date_line("Đà Nẵng", datetime.date(2025, 3, 9)) == "Đà Nẵng, ngày 09 tháng 3 năm 2025"
-
-
-def test_number_text_uses_vietnamese_separators():
-    assert number_text(Decimal("30335")) == "30.335"
-    assert number_text(Decimal("1011.00")) == "1.011"
-    assert number_text(Decimal("1234.5")) == "1.234,5"
-    assert number_text(9) == "9"
 
 
 LETTER = "Công văn số 2101/SNV-TĐKT ngày 03/03/2025 của Sở Nội vụ về hướng dẫn đăng ký mô hình."
@@ -76,13 +69,14 @@ def other_campaign(db):
         implementing_units=[commune],
     )
     campaign.expected_agencies.set([district, organiser])
-    indicator = IndicatorFactory(
-        campaign=campaign, name="Hồ sơ trực tuyến", unit="hồ sơ", section=ResultSection.DIGITAL
-    )
-    IndicatorValueFactory(indicator=indicator, value=Decimal("12345"))
-    IndicatorFactory(campaign=campaign, name="Không có số liệu")
     report = SummaryReportFactory(campaign=campaign, sections=section_drafts(campaign))
-    report.sections["ii_1"] = "Đã quán triệt theo Công văn[^2101/SNV-TĐKT] và chú thích riêng[^Số liệu đến 30/9/2025.]"
+    results = OutlineSection.objects.get(campaign=campaign, key="ket-qua")
+    indicator = IndicatorFactory(campaign=campaign, name="Hồ sơ trực tuyến", unit="hồ sơ", section=results)
+    IndicatorValueFactory(indicator=indicator, value=Decimal("12345"))
+    IndicatorFactory(campaign=campaign, name="Không có số liệu", section=results)
+    report.sections["ket-qua"] = (
+        "Đã quán triệt theo Công văn[^2101/SNV-TĐKT] và chú thích riêng[^Số liệu đến 30/9/2025.]"
+    )
     report.save()
     return report
 
@@ -97,10 +91,11 @@ def test_second_campaign_composes_from_its_own_data(other_campaign):
     assert "UBND huyện Hòa Vang: (1) Giải pháp “Trợ lý số cho bộ phận một cửa” tại xã Hòa Bắc." in text
     assert "Hồ sơ trực tuyến: 12.345 hồ sơ." in text
     assert "Không có số liệu" not in text
-    assert "đã có 0/2 cơ quan" in text
-    # The draft of I.1 cites the letter, so does the staff's II.1; then the staff's own note.
+    assert "chưa có cơ quan, đơn vị, địa phương nào trong số 02 cơ quan" in text
+    assert "Tính đến ngày 05/12/2025, chưa có hồ sơ đề nghị khen thưởng nào được gửi." in text
+    # The documents block cites the letter with its own issuer, so does the staff's text; then the note.
     assert [f.text for f in doc.footnotes] == [LETTER, LETTER, "Số liệu đến 30/9/2025."]
-    for typed in ("4064", "Quảng Nam", "Sở Nội vụ báo cáo"):
+    for typed in ("4064", "Quảng Nam", "Sở Nội vụ báo cáo", "cải cách hành chính", "CCHC"):
         assert typed not in text
 
 
@@ -128,7 +123,7 @@ HOSTILE = (
 
 
 def test_staff_markup_reaches_neither_files_nor_network_and_shows_as_text(other_campaign):
-    other_campaign.sections["iii_1"] = HOSTILE
+    other_campaign.sections["uu-diem"] = HOSTILE
     other_campaign.save()
     doc = summary_report_compose(report=other_campaign)
     fetcher = FontOnlyFetcher()
@@ -155,13 +150,12 @@ def test_font_fetcher_refuses_everything_but_the_shipped_fonts():
     assert response.read()[:4] == b"\x00\x01\x00\x00"
 
 
-def test_drafts_cite_the_campaign_documents_from_the_data(other_campaign):
+def test_drafts_name_the_plan_by_its_type_and_issuer(other_campaign):
     drafts = section_drafts(other_campaign.campaign)
-    assert "Công văn số 2101/SNV-TĐKT ngày 03/03/2025[^2101/SNV-TĐKT]" in drafts["i_1"]
-    assert "20/10/2025" in drafts["i_2"]
-    assert "Sở Nội vụ thành phố Đà Nẵng kính báo cáo Ủy ban nhân dân thành phố./." in drafts["closing"]
-    assert "trên địa bàn thành phố Đà Nẵng" in drafts["closing"]
-    assert "Trợ lý số cho bộ phận một cửa" in drafts["ii_4_1"]
+    assert "Kế hoạch số 77/KH-UBND ngày 08/01/2025 của Ủy ban nhân dân thành phố" in drafts["chi-dao"]
+    assert "20/10/2025" in drafts["chi-dao"]
+    assert "Sở Nội vụ thành phố Đà Nẵng kính báo cáo Ủy ban nhân dân thành phố./." in drafts["ket-thuc"]
+    assert "trên địa bàn thành phố Đà Nẵng" in drafts["ket-thuc"]
 
 
 def test_docx_properties_follow_schema_order_that_word_requires(other_campaign):

@@ -11,6 +11,7 @@ from awards.selectors import campaign_progress
 from demo.report import load_report
 from initiatives.models import Initiative
 from reports.models import SummaryReport
+from reports.phrasing import count_clause, count_text
 from reports.services import report_file_build
 from tests.conftest import ARTIFACTS
 
@@ -30,12 +31,12 @@ SECTIONS = [
     ("I", "I. Công tác chỉ đạo, triển khai thực hiện phong trào thi đua"),
     ("II", "II. Kết quả thực hiện phong trào thi đua"),
     ("II.1", "1. Nhận thức, trách nhiệm của lãnh đạo"),
-    ("II.2", "2. Các mô hình, sáng kiến, giải pháp"),
+    ("II.2", "2. Chủ động triển khai hiệu quả nhiều mô hình sáng kiến"),
     ("II.3", "3. Công tác thông tin, tuyên truyền"),
     ("II.4", "4. Kết quả đạt được trên các mặt công tác CCHC"),
-    ("4.1", "4.1. Đẩy mạnh cải cách thủ tục hành chính"),
-    ("4.2", "4.2. Công tác cải cách thể chế"),
-    ("4.3", "4.3. Cải cách tổ chức bộ máy"),
+    ("4.1", "4.1. Đẩy mạnh cải cách TTHC phục vụ người dân"),
+    ("4.2", "4.2. Công tác cải cách thể chế được nâng cao"),
+    ("4.3", "4.3. Tăng cường cải cách tổ chức bộ máy"),
     ("4.4", "4.4. Tăng cường ứng dụng công nghệ thông tin"),
     ("III", "III. Đánh giá chung"),
     ("III.1", "1. Ưu điểm"),
@@ -80,35 +81,37 @@ def demo_report(db):
         "I": ["Công văn số 1896/SNV-CCHC", "Công văn số 9004/UBND-NCKS", "Công văn số 1845/SNV-CCHC"],
         "II.1": ["Nghị quyết số 16-NQ/TU"],
         "II.2": [
-            f"{registered.values('agency').distinct().count()} cơ quan, đơn vị, địa phương đã triển khai "
-            f"{registered.count()} mô hình, sáng kiến, giải pháp",
+            "tiêu biểu là các cơ quan, đơn vị, địa phương như:",
             "UBND huyện Bắc Trà My: (1)",
             "xã Trà Đốc",
             "UBND thành phố Tam Kỳ: (1)",
-            "UBND thành phố Hội An: (1)",
+            "UBND thành phố Hội An: đã có 4 xã, 9 phường triển khai, áp dụng các mô hình: (1)",
+            "Smart Tam Kỳ",
             "Sở Giao thông vận tải: (1)",
             "Cục Thuế tỉnh Quảng Nam: (1)",
             "Bảo hiểm xã hội tỉnh Quảng Nam: (1)",
         ],
         "II.3": ["Q.office"],
-        "4.1": ["100% thủ tục hành chính"],
+        "4.1": ["100% thủ tục hành chính", "huyện Tiên Phước", "(TMS) tại Cục thuế tỉnh Quảng Nam"],
         "4.2": ["văn bản QPPL"],
-        "4.3": ["19 cơ quan", "9 phòng"],
+        "4.3": ["19 cơ quan", "09 phòng", "số liệu tính đến ngày 15/12/2024"],
         "4.4": [
-            "Chứng thư số đã cấp: 8.630 chứng thư số, trong đó: cho tổ chức: 1.055 chứng thư số; "
-            "cho cá nhân: 7.574 chứng thư số",
+            "Chứng thư số đã cấp: 8.630 chứng thư số, trong đó: 1.055 chứng thư số cho tổ chức; "
+            "7.574 chứng thư số cho cá nhân; 01 chứng thư số TBDVPM",
             "Tài khoản thư điện tử công vụ đã cấp: 30.335 tài khoản",
-            "1.025 dịch vụ, trong đó: dịch vụ công trực tuyến toàn trình: 1.011 dịch vụ",
+            "1.025 dịch vụ, trong đó: 1.011 dịch vụ công trực tuyến toàn trình",
         ],
         "III.1": [
             f"Tính đến thời điểm 24/12/2024 đã có {progress.sent_on_time}/{progress.expected} cơ quan",
             "25/43",
         ],
         "III.2": [
-            f"{progress.nominations_missing_component} hồ sơ không đảm bảo thành phần hồ sơ",
-            f"{progress.nominations_late} hồ sơ gửi sau thời hạn",
-            f"{progress.sent_late} cơ quan, đơn vị, địa phương gửi hồ sơ sau thời hạn",
-            f"{len(progress.missing_agencies)} cơ quan, đơn vị, địa phương chưa gửi hồ sơ",
+            "Tính đến ngày 26/12/2024, trong "
+            f"{count_text(progress.nominations_total)} hồ sơ đề nghị khen thưởng đã gửi",
+            count_clause(progress.nominations_missing_component, "hồ sơ", "không đảm bảo thành phần hồ sơ"),
+            count_clause(progress.nominations_late, "hồ sơ", "gửi sau thời hạn (ngày 24/12/2024)"),
+            count_clause(progress.sent_late, "cơ quan, đơn vị, địa phương", "gửi hồ sơ sau thời hạn"),
+            count_clause(len(progress.missing_agencies), "cơ quan, đơn vị, địa phương", "chưa gửi hồ sơ"),
         ],
         "IV": ["lề lối làm việc"],
         "V": ["Sở Khoa học và Công nghệ", "Sở Nội vụ kính báo cáo Ủy ban nhân dân tỉnh./."],

@@ -17,7 +17,6 @@ def campaign(db):
 
 def _data(**changes):
     return {"code": "dvc-toan-trinh", "name": "Dịch vụ công trực tuyến toàn trình", "unit": "dịch vụ"} | {
-        "section": "4.4",
         "position": 1,
         **changes,
     }

@@ -11,7 +11,7 @@ from accounts.enums import Role
 from campaign_portal.models import AuditEvent
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, Column, workbook_write
 from reports.enums import RenderStatus
-from reports.models import Indicator, ReportRender, SummaryReport
+from reports.models import Indicator, OutlineSection, ReportRender, SummaryReport
 from tests.factories import CampaignFactory
 from tests.factories.reports import IndicatorFactory, IndicatorValueFactory, SummaryReportFactory
 
@@ -61,16 +61,16 @@ def test_report_page_prefills_fields_and_drafts_for_reviewer(client, reviewer, c
     report = SummaryReport.objects.get(campaign=campaign)
     assert report.issuer_name == campaign.organiser.name.upper()
     assert report.number_symbol.startswith("/BC-")
-    assert campaign.plan_document.number_symbol in report.sections["i_1"]
+    assert campaign.plan_document.number_symbol in report.sections["chi-dao"]
     assert "Lưu: VT." in report.recipients
-    assert 'name="section_iii_1"' in response.content.decode()
+    assert 'name="section_uu-diem"' in response.content.decode()
 
 
 def test_report_save_keeps_input_and_says_what_to_fix(client, reviewer, campaign):
     client.force_login(reviewer)
     client.get(reverse("reports:detail", args=[campaign.code]))
     report = SummaryReport.objects.get(campaign=campaign)
-    data = _form_data(report, issued_on="31/02/2025", section_iv="Bài học <b>mới</b>")
+    data = _form_data(report, issued_on="31/02/2025", **{"section_bai-hoc": "Bài học <b>mới</b>"})
     response = client.post(reverse("reports:detail", args=[campaign.code]), data)
     assert response.status_code == 400
     page = response.content.decode()
@@ -78,11 +78,11 @@ def test_report_save_keeps_input_and_says_what_to_fix(client, reviewer, campaign
     assert "is-invalid" in page
     response = client.post(
         reverse("reports:detail", args=[campaign.code]),
-        _form_data(report, section_iv="Bài học mới", signer_name="Hà An"),
+        _form_data(report, signer_name="Hà An", **{"section_bai-hoc": "Bài học mới"}),
     )
     assert response.status_code == 302
     report.refresh_from_db()
-    assert report.sections["iv"] == "Bài học mới" and report.signer_name == "Hà An"
+    assert report.sections["bai-hoc"] == "Bài học mới" and report.signer_name == "Hà An"
     assert AuditEvent.objects.filter(action="reports.summaryreport.update", actor=reviewer).exists()
 
 
@@ -91,7 +91,7 @@ def test_official_sees_renders_but_cannot_edit_or_render(client, official, campa
     client.force_login(official)
     response = client.get(reverse("reports:detail", args=[campaign.code]))
     assert response.status_code == 200
-    assert 'name="section_i_1"' not in response.content.decode()
+    assert 'name="section_chi-dao"' not in response.content.decode()
     assert client.post(reverse("reports:detail", args=[campaign.code]), _form_data(report)).status_code == 404
     assert client.post(reverse("reports:render_request", args=[campaign.code]), {"formats": ["pdf"]}).status_code == 403
 
@@ -99,7 +99,7 @@ def test_official_sees_renders_but_cannot_edit_or_render(client, official, campa
 def test_render_request_renders_both_formats_and_official_downloads(
     client, reviewer, official, campaign, django_capture_on_commit_callbacks
 ):
-    report = SummaryReportFactory(campaign=campaign, sections={"iv": "Bài học từ phong trào thử."})
+    report = SummaryReportFactory(campaign=campaign, sections={"bai-hoc": "Bài học từ phong trào thử."})
     client.force_login(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("reports:render_request", args=[campaign.code]), {"formats": ["pdf", "docx"]})
@@ -134,7 +134,7 @@ def test_new_render_changes_hash_when_data_changes(client, reviewer, campaign, d
     client.force_login(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("reports:render_request", args=[campaign.code]), {"formats": ["docx"]})
-    report.sections = {"v": "Kiến nghị mới."}
+    report.sections = {"kien-nghi": "Kiến nghị mới."}
     report.save()
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("reports:render_request", args=[campaign.code]), {"formats": ["docx"]})
@@ -174,13 +174,14 @@ def test_indicators_import_from_excel_with_breakdown(client, reviewer, campaign)
     client.force_login(reviewer)
     url = reverse("reports:indicators", args=[campaign.code])
     rows = [
-        ("chung-thu", "Chứng thư số đã cấp", "chứng thư số", "4.4", "", 8630),
-        ("chung-thu-to-chuc", "cho tổ chức", "chứng thư số", "4.4", "chung-thu", "1.055"),
+        ("chung-thu", "Chứng thư số đã cấp", "chứng thư số", "II", "", 8630),
+        ("chung-thu-to-chuc", "cho tổ chức", "chứng thư số", "", "chung-thu", "1.055"),
     ]
     response = client.post(url, {"import": "1", "file": _xlsx(rows)})
     assert response.status_code == 302
     child = Indicator.objects.get(campaign=campaign, code="chung-thu-to-chuc")
     assert child.parent.code == "chung-thu" and child.values.get().value == 1055
+    assert child.parent.section.key == "ket-qua" and child.section is None
     exported = client.get(url, {"xuat": "xlsx"})
     assert exported["Content-Type"] == XLSX_CONTENT_TYPE
 
@@ -188,7 +189,7 @@ def test_indicators_import_from_excel_with_breakdown(client, reviewer, campaign)
 def test_indicators_import_refuses_bad_rows_and_formulas(client, reviewer, campaign):
     client.force_login(reviewer)
     url = reverse("reports:indicators", args=[campaign.code])
-    rows = [("a", "A", "", "9.9", "", 1), ("b", "B", "", "4.4", "khong-co", 2)]
+    rows = [("a", "A", "", "9.9", "", 1), ("b", "B", "", "ket-qua", "khong-co", 2)]
     response = client.post(url, {"import": "1", "file": _xlsx(rows)})
     assert response.status_code == 400
     page = response.content.decode()
@@ -213,8 +214,10 @@ def test_render_report_command_writes_the_file(campaign, tmp_path):
 def test_indicator_value_shown_in_rendered_section(campaign):
     from reports.composition import summary_report_compose
 
-    value = IndicatorValueFactory(indicator=IndicatorFactory(campaign=campaign, name="Tài khoản", unit="tài khoản"))
     report = SummaryReportFactory(campaign=campaign)
+    results = OutlineSection.objects.get(campaign=campaign, key="ket-qua")
+    indicator = IndicatorFactory(campaign=campaign, name="Tài khoản", unit="tài khoản", section=results)
+    value = IndicatorValueFactory(indicator=indicator)
     texts = [block.text for block in summary_report_compose(report=report).blocks]
     assert f"Tài khoản: {value.value:.0f} tài khoản." in texts
 
@@ -246,3 +249,29 @@ def test_report_page_and_status_query_counts_do_not_grow_with_renders(
 
     assert_same_query_count(lambda: client.get(reverse("reports:detail", args=[campaign.code])), grow)
     assert_same_query_count(lambda: client.get(reverse("reports:render_status", args=[campaign.code])), grow)
+
+
+def test_reviewer_places_an_indicator_in_an_outline_section_with_its_value(client, reviewer, campaign):
+    report = SummaryReportFactory(campaign=campaign)
+    indicator = IndicatorFactory(campaign=campaign, name="Tài khoản đã cấp", unit="tài khoản")
+    results = OutlineSection.objects.get(campaign=campaign, key="ket-qua")
+    client.force_login(reviewer)
+    url = reverse("reports:indicators", args=[campaign.code])
+    assert f'name="section-{indicator.pk}"' in client.get(url).content.decode()
+    bad = client.post(url, {f"value-{indicator.pk}": "ba mươi", f"section-{indicator.pk}": results.pk})
+    assert bad.status_code == 400
+    indicator.refresh_from_db()
+    assert indicator.section is None, "nothing half saved"
+    assert (
+        client.post(url, {f"value-{indicator.pk}": "30.335", f"section-{indicator.pk}": results.pk}).status_code == 302
+    )
+    indicator.refresh_from_db()
+    assert indicator.section == results
+    from reports.composition import summary_report_compose
+
+    assert "Tài khoản đã cấp: 30.335 tài khoản." in [
+        block.text for block in summary_report_compose(report=report).blocks
+    ]
+    client.post(url, {f"value-{indicator.pk}": "30.335", f"section-{indicator.pk}": ""})
+    indicator.refresh_from_db()
+    assert indicator.section is None

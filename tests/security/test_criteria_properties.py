@@ -73,7 +73,7 @@ def facts_strategy(draw):
         nominee_type=draw(st.sampled_from(["collective", "individual", ""])),
         agency_kind=draw(st.sampled_from(["commune_committee", "district_committee", "department", ""])),
         deadline=draw(DATES),
-        submitted_on=draw(st.one_of(st.none(), DATES)),
+        received_on=draw(st.one_of(st.none(), DATES)),
         metrics=draw(st.dictionaries(st.sampled_from(METRIC_KEYS), GARBAGE, max_size=4)),
         requirements=requirements,
         documents=documents,
@@ -123,7 +123,7 @@ def test_missing_attestation_is_cannot_tell(params, facts, key, empty):
 @settings(max_examples=33, deadline=None)
 @given(params=_params(), facts=facts_strategy())
 def test_unsent_nomination_deadline_is_never_met(params, facts):
-    facts = engine.NominationFacts(**{**facts.__dict__, "submitted_on": None})
+    facts = engine.NominationFacts(**{**facts.__dict__, "received_on": None})
     assert engine.evaluate(kind=CriterionKind.DEADLINE, params=params, facts=facts).outcome != Outcome.MET
 
 
@@ -151,7 +151,7 @@ def test_document_without_file_is_never_met(facts, code):
 def test_deadline_met_iff_sent_on_or_before(deadline, sent, facts, explicit):
     params = {"deadline": deadline.isoformat()} if explicit else {}
     facts = engine.NominationFacts(
-        **{**facts.__dict__, "submitted_on": sent, "deadline": deadline if not explicit else facts.deadline}
+        **{**facts.__dict__, "received_on": sent, "deadline": deadline if not explicit else facts.deadline}
     )
     outcome = engine.evaluate(kind=CriterionKind.DEADLINE, params=params, facts=facts).outcome
     assert outcome == (Outcome.MET if sent <= deadline else Outcome.NOT_MET)

@@ -6,7 +6,10 @@ from campaign_portal.backup import BackupError, backup_restore
 
 
 class Command(BaseCommand):
-    help = "Khôi phục cơ sở dữ liệu và tệp đính kèm từ một bản sao lưu (ghi đè dữ liệu hiện có)."
+    help = (
+        "Khôi phục cơ sở dữ liệu và tệp đính kèm từ một bản sao lưu có chữ ký (ghi đè dữ liệu hiện có); "
+        "kiểm tra toàn bộ bản sao lưu trước khi thay đổi bất cứ gì."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--input", required=True, type=Path, help="Thư mục bản sao lưu")

@@ -12,7 +12,7 @@ class Command(BaseCommand):
     help = "Tạo tệp báo cáo tổng kết (PDF hoặc DOCX) của một phong trào, như trên cổng."
 
     def add_arguments(self, parser):
-        parser.add_argument("--campaign", required=True, help="Mã phong trào, ví dụ 4064")
+        parser.add_argument("--campaign", required=True, help="Mã phong trào, ví dụ ntm-2025")
         parser.add_argument("--format", required=True, choices=RenderFormat.values)
         parser.add_argument("--output", required=True, help="Đường dẫn tệp kết quả")
 

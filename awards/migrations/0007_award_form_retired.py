@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('awards', '0003_dashboard_figures'),
+        ('awards', '0006_nomination_filed_for'),
     ]
 
     operations = [

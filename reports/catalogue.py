@@ -1,0 +1,419 @@
+"""The catalogue of computed blocks that staff place in a report's outline (BlockKind): each
+turns the campaign's data into paragraphs and items of the document tree, with every count
+stating the date it is taken at. The figures come from the same queries as the appendices beside
+them, so a sentence never disagrees with its table."""
+
+import datetime
+import functools
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agencies.enums import UnitType
+from awards.enums import NominationState, Verdict
+from awards.selectors import campaign_progress, nominations_for_report
+from campaigns.models import Campaign
+from initiatives.enums import InitiativeKind
+from initiatives.selectors import initiatives_by_agency
+
+from .document_tree import (
+    BLOCK_ITEM,
+    BLOCK_PARAGRAPH,
+    Appendix,
+    Block,
+    FootnoteCounter,
+    Run,
+    Table,
+    choice_label,
+    date_short,
+    document_short,
+    plain,
+    quoted,
+)
+from .enums import BlockKind
+from .models import Indicator, SummaryReport
+from .phrasing import count_clause, count_text
+
+AGENCIES = "cơ quan, đơn vị, địa phương"
+
+
+@dataclass
+class Context:
+    """What the blocks of one composition share: the data is read once, whichever blocks use it."""
+
+    campaign: Campaign
+    report: SummaryReport
+    counter: FootnoteCounter
+    appendices: list[str] = field(default_factory=list)
+
+    @property
+    def as_of(self) -> datetime.date:
+        """Totals are taken at the report's date, so that the same report renders the same figures later."""
+        return self.report.issued_on
+
+    @functools.cached_property
+    def progress(self):
+        return campaign_progress(campaign=self.campaign, as_of=self.as_of)
+
+    @functools.cached_property
+    def groups(self):
+        return initiatives_by_agency(campaign=self.campaign)
+
+    @functools.cached_property
+    def indicators(self) -> dict[int, list[str]]:
+        return indicator_lines(self.campaign)
+
+    @functools.cached_property
+    def nominations(self) -> list:
+        """The dossiers sent by the report's date: the rows of Appendix I and the counts beside them."""
+        # The appendix shows no criterion results: not prefetching them spares thousands of rows.
+        queryset = nominations_for_report(campaign=self.campaign).prefetch_related(None).defer("declared_metrics")
+        return [n for n in queryset if n.submitted_at is not None and _local_day(n.submitted_at) <= self.as_of]
+
+
+def _local_day(moment: datetime.datetime) -> datetime.date:
+    return timezone.localtime(moment).date()
+
+
+def nomination_is_late(nomination, campaign: Campaign) -> bool:
+    """Sent after the deadline day, in Vietnam time (the whole deadline day counts as on time)."""
+    return _local_day(nomination.submitted_at) > campaign.nomination_deadline
+
+
+# --- the blocks --------------------------------------------------------------------------
+
+
+def opening(ctx: Context, section_id: int) -> list[Block]:
+    campaign = ctx.campaign
+    return [
+        plain(
+            BLOCK_PARAGRAPH,
+            _(
+                "Thực hiện %(plan)s, qua thời gian triển khai thực hiện từ ngày %(start)s đến ngày %(end)s; "
+                "%(organiser)s báo cáo kết quả tổ chức triển khai thực hiện như sau:"
+            )
+            % {
+                "plan": campaign.plan_document.citation,
+                "start": date_short(campaign.period_start),
+                "end": date_short(campaign.period_end),
+                "organiser": campaign.organiser.name,
+            },
+        )
+    ]
+
+
+def documents(ctx: Context, section_id: int) -> list[Block]:
+    """Each document of the campaign with its own issuer, footnoted with its full citation."""
+    links = ctx.campaign.document_links.select_related("document").order_by("document__issued_on", "position")
+    blocks = []
+    for link in links:
+        document = link.document
+        text = _("%(document)s của %(issuer)s") % {"document": document_short(document), "issuer": document.issuer}
+        blocks.append(Block(BLOCK_ITEM, [Run(text=text, footnote=ctx.counter.make(document.number_symbol)), Run(";")]))
+    if blocks:
+        blocks[-1].runs[-1] = Run(".")
+        blocks.insert(0, plain(BLOCK_PARAGRAPH, _("Các văn bản chỉ đạo, hướng dẫn thực hiện phong trào thi đua:")))
+    return blocks
+
+
+def initiatives_count(ctx: Context, section_id: int) -> list[Block]:
+    count = sum(len(items) for _agency, items in ctx.groups)
+    if not count:
+        text = _("Tính đến ngày %(day)s, chưa có mô hình, sáng kiến, giải pháp nào được đăng ký.")
+    else:
+        text = _(
+            "Tính đến ngày %(day)s, %(agencies)s đã đăng ký, triển khai %(count)s mô hình, sáng kiến, giải pháp, "
+            "cụ thể:"
+        )
+    return [
+        plain(
+            BLOCK_PARAGRAPH,
+            text
+            % {
+                "day": date_short(ctx.as_of),
+                "agencies": f"{count_text(len(ctx.groups))} {AGENCIES}",
+                "count": count_text(count),
+            },
+        )
+    ]
+
+
+def initiatives_by_agency_block(ctx: Context, section_id: int) -> list[Block]:
+    return [plain(BLOCK_ITEM, agency_initiatives_text(agency, items)) for agency, items in ctx.groups]
+
+
+def indicators(ctx: Context, section_id: int) -> list[Block]:
+    return [plain(BLOCK_ITEM, line) for line in ctx.indicators.get(section_id, [])]
+
+
+def progress(ctx: Context, section_id: int) -> list[Block]:
+    """Agencies that sent by the deadline out of those expected ("25/43"), as of the deadline."""
+    progress = ctx.progress
+    values = {
+        "deadline": date_short(ctx.campaign.nomination_deadline),
+        "sent": progress.sent_on_time,
+        "expected": progress.expected,
+        "expected_text": count_text(progress.expected),
+        "organiser": ctx.campaign.organiser.name,
+    }
+    if not progress.expected:
+        return []
+    if progress.sent_on_time:
+        text = _(
+            "Tính đến thời điểm %(deadline)s đã có %(sent)d/%(expected)d cơ quan, đơn vị, địa phương gửi hồ sơ đề "
+            "nghị khen thưởng theo quy định về %(organiser)s."
+        )
+    else:
+        text = _(
+            "Tính đến thời điểm %(deadline)s chưa có cơ quan, đơn vị, địa phương nào trong số %(expected_text)s cơ "
+            "quan, đơn vị, địa phương phải báo cáo gửi hồ sơ đề nghị khen thưởng về %(organiser)s."
+        )
+    return [plain(BLOCK_PARAGRAPH, text % values)]
+
+
+def late_incomplete(ctx: Context, section_id: int) -> list[Block]:
+    """Dossiers missing a component or sent late, and agencies late or absent, as of the report's
+    date: the same dossiers as Appendix I."""
+    nominations = ctx.nominations
+    campaign = ctx.campaign
+    day = date_short(ctx.as_of)
+    if not nominations:
+        return [
+            plain(
+                BLOCK_PARAGRAPH,
+                _("Tính đến ngày %(day)s, chưa có hồ sơ đề nghị khen thưởng nào được gửi.") % {"day": day},
+            )
+        ]
+    missing = sum(1 for n in nominations if n.missing_component)
+    late = sum(1 for n in nominations if nomination_is_late(n, campaign))
+    text = _("Tính đến ngày %(day)s, trong %(total)s hồ sơ đề nghị khen thưởng đã gửi, %(missing)s; %(late)s.") % {
+        "day": day,
+        "total": count_text(len(nominations)),
+        "missing": count_clause(missing, _("hồ sơ"), _("không đảm bảo thành phần hồ sơ")),
+        "late": count_clause(
+            late,
+            _("hồ sơ"),
+            _("gửi sau thời hạn (ngày %(deadline)s)") % {"deadline": date_short(campaign.nomination_deadline)},
+        ),
+    }
+    progress = ctx.progress
+    if progress.expected:
+        text += " " + _("Trong số %(expected)s cơ quan, đơn vị, địa phương phải báo cáo, %(late)s; %(absent)s.") % {
+            "expected": count_text(progress.expected),
+            "late": count_clause(progress.sent_late, AGENCIES, _("gửi hồ sơ sau thời hạn")),
+            "absent": count_clause(len(progress.missing_agencies), AGENCIES, _("chưa gửi hồ sơ")),
+        }
+    return [plain(BLOCK_PARAGRAPH, text)]
+
+
+def appendix_nominations(ctx: Context, section_id: int) -> list[Block]:
+    ctx.appendices.append(BlockKind.APPENDIX_NOMINATIONS)
+    return []
+
+
+def appendix_initiatives(ctx: Context, section_id: int) -> list[Block]:
+    ctx.appendices.append(BlockKind.APPENDIX_INITIATIVES)
+    return []
+
+
+CATALOGUE = {
+    BlockKind.OPENING: opening,
+    BlockKind.DOCUMENTS: documents,
+    BlockKind.INITIATIVES_COUNT: initiatives_count,
+    BlockKind.INITIATIVES_BY_AGENCY: initiatives_by_agency_block,
+    BlockKind.INDICATORS: indicators,
+    BlockKind.PROGRESS: progress,
+    BlockKind.LATE_INCOMPLETE: late_incomplete,
+    BlockKind.APPENDIX_NOMINATIONS: appendix_nominations,
+    BlockKind.APPENDIX_INITIATIVES: appendix_initiatives,
+}
+
+
+# --- initiatives -------------------------------------------------------------------------
+
+
+def unit_name(agency) -> str:
+    """ "xã Trà Bui" for "UBND xã Trà Bui": how the report names the communes of a district."""
+    return agency.name[len("UBND ") :] if agency.name.startswith("UBND ") else agency.name
+
+
+def initiative_label(initiative) -> str:
+    """ "Mô hình “Ti vi tuyên truyền…”", without repeating the kind when the title starts with it."""
+    kind = choice_label(InitiativeKind, initiative.kind)
+    if initiative.title.lower().startswith(kind.lower()):
+        return quoted(initiative.title)
+    return f"{kind} {quoted(initiative.title)}"
+
+
+def initiative_sentence(initiative, *, with_units: bool = True) -> str:
+    text = initiative_label(initiative)
+    units = [unit_name(unit) for unit in initiative.implementing_unit_list] if with_units else []
+    if units:
+        text += _(" tại %(units)s") % {"units": ", ".join(units)}
+    figures = initiative.figures_text
+    if figures:
+        text += f" ({figures})"
+    replicated = [unit_name(unit) for unit in initiative.replicated_to_list]
+    if replicated:
+        text += _("; nhân rộng đến %(units)s") % {"units": ", ".join(replicated)}
+    return text
+
+
+def units_summary(units) -> str:
+    """ "4 xã, 9 phường": the units counted by type, as the reference report says them."""
+    order = {value: index for index, value in enumerate(UnitType.values)}
+    counts: dict[str, int] = {}
+    for unit in sorted(units, key=lambda unit: order.get(unit.unit_type, len(order))):
+        label = choice_label(UnitType, unit.unit_type) if unit.unit_type else _("đơn vị")
+        counts[label] = counts.get(label, 0) + 1
+    return ", ".join(f"{count} {label}" for label, count in counts.items())
+
+
+def agency_initiatives_text(agency, initiatives) -> str:
+    """One agency's line. When all its initiatives run in the same units, the units are counted
+    once ("đã có 4 xã, 9 phường triển khai, áp dụng các mô hình: …") instead of listed under each."""
+    unit_sets = {frozenset(unit.pk for unit in item.implementing_unit_list) for item in initiatives}
+    shared = len(initiatives) > 1 and len(unit_sets) == 1 and next(iter(unit_sets))
+    items = " ".join(
+        f"({index}) {initiative_sentence(item, with_units=not shared)}." for index, item in enumerate(initiatives, 1)
+    )
+    if shared:
+        summary = units_summary(initiatives[0].implementing_unit_list)
+        return _("%(agency)s: đã có %(units)s triển khai, áp dụng các mô hình: %(items)s") % {
+            "agency": agency.name,
+            "units": summary,
+            "items": items,
+        }
+    return f"{agency.name}: {items}"
+
+
+# --- indicators --------------------------------------------------------------------------
+
+
+def indicator_lines(campaign: Campaign) -> dict[int, list[str]]:
+    """One line per top-level indicator, with its "of which" breakdown, by outline section id."""
+    rows = list(Indicator.objects.filter(campaign=campaign).prefetch_related("values").order_by("position", "pk"))
+    children: dict[int, list[Indicator]] = {}
+    for indicator in rows:
+        if indicator.parent_id:
+            children.setdefault(indicator.parent_id, []).append(indicator)
+    lines: dict[int, list[str]] = {}
+    for indicator in rows:
+        if indicator.parent_id or indicator.section_id is None:
+            continue
+        value = _indicator_value(indicator)
+        if value is None:
+            continue
+        line = f"{indicator.name}: {_with_unit(value, indicator.unit)}"
+        parts = []
+        for child in children.get(indicator.pk, []):
+            child_value = _indicator_value(child)
+            if child_value is not None:
+                parts.append(f"{_with_unit(child_value, child.unit)} {child.name}".strip())
+        if parts:
+            line += _(", trong đó: %(parts)s") % {"parts": "; ".join(parts)}
+        lines.setdefault(indicator.section_id, []).append(f"{line}.")
+    return lines
+
+
+def _indicator_value(indicator: Indicator) -> Decimal | None:
+    values = list(indicator.values.all())
+    province_wide = [v.value for v in values if v.agency_id is None]
+    if province_wide:
+        return province_wide[0]
+    if values:
+        return sum((v.value for v in values), Decimal(0))
+    return None
+
+
+def _with_unit(value: Decimal, unit: str) -> str:
+    return f"{count_text(value)} {unit}".strip()
+
+
+# --- appendices --------------------------------------------------------------------------
+
+
+def nomination_rows(ctx: Context) -> list[list[str]]:
+    rows = []
+    for index, nomination in enumerate(ctx.nominations, start=1):
+        sent = date_short(_local_day(nomination.submitted_at))
+        if nomination_is_late(nomination, ctx.campaign):
+            sent += " " + _("(sau thời hạn)")
+        rows.append(
+            [
+                str(index),
+                nomination.nominee_label,
+                nomination.agency.name,
+                str(nomination.award_form),
+                sent,
+                choice_label(Verdict, nomination.verdict),
+                choice_label(NominationState, nomination.state),
+            ]
+        )
+    return rows
+
+
+def appendices(ctx: Context, attached: str) -> list[Appendix]:
+    """The appendices the outline asks for, numbered in the order it places them."""
+    numerals = ["I", "II", "III", "IV"]
+    built = []
+    for index, kind in enumerate(dict.fromkeys(ctx.appendices)):
+        title = _("Phụ lục %(n)s") % {"n": numerals[index]}
+        if kind == BlockKind.APPENDIX_NOMINATIONS:
+            built.append(
+                Appendix(
+                    title=title,
+                    subtitle=_("DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG VÀ KẾT QUẢ KIỂM TRA"),
+                    note=attached
+                    + " "
+                    + _("(hồ sơ gửi đến ngày %(day)s; thời hạn gửi: ngày %(deadline)s)")
+                    % {"day": date_short(ctx.as_of), "deadline": date_short(ctx.campaign.nomination_deadline)},
+                    table=Table(
+                        columns=[
+                            _("STT"),
+                            _("Đối tượng"),
+                            _("Cơ quan đề nghị"),
+                            _("Hình thức"),
+                            _("Ngày gửi"),
+                            _("Kết quả kiểm tra"),
+                            _("Trạng thái"),
+                        ],
+                        widths=[5, 23, 19, 15, 12, 14, 12],
+                        rows=nomination_rows(ctx),
+                    ),
+                    empty_text=_("Chưa có hồ sơ đề nghị khen thưởng."),
+                )
+            )
+        else:
+            items = [item for _agency, group in ctx.groups for item in group]
+            built.append(
+                Appendix(
+                    title=title,
+                    subtitle=_("DANH SÁCH MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP"),
+                    note=attached,
+                    table=Table(
+                        columns=[
+                            _("STT"),
+                            _("Cơ quan, đơn vị"),
+                            _("Tên mô hình, sáng kiến, giải pháp"),
+                            _("Lĩnh vực, nhóm"),
+                            _("Đơn vị thực hiện"),
+                        ],
+                        widths=[6, 22, 36, 16, 20],
+                        rows=[
+                            [
+                                str(index),
+                                item.agency.name,
+                                initiative_label(item),
+                                item.category.name if item.category_id else "",
+                                ", ".join(unit_name(unit) for unit in item.implementing_unit_list),
+                            ]
+                            for index, item in enumerate(items, start=1)
+                        ],
+                    ),
+                    empty_text=_("Chưa có mô hình, sáng kiến, giải pháp."),
+                )
+            )
+    return built
