@@ -267,3 +267,20 @@ def test_search_with_control_characters_is_not_a_server_error(client, reviewer, 
     posted = client.post(url, {"q": "a\x00b", "add_group": "department"})
     assert posted.status_code == 400 and "có ký tự NUL" in posted.content.decode()
     assert not campaign.expected_agencies.exists()
+
+
+def test_copy_leaves_an_agency_split_between_successors_to_the_reviewer(client, reviewer, organiser, earlier):
+    split = DistrictFactory(name="UBND huyện Bị Chia", valid_to=datetime.date(2024, 12, 31))
+    for name in ("UBND xã Mới Một", "UBND xã Mới Hai"):
+        AgencySuccession.objects.create(
+            predecessor=split,
+            successor=CommuneFactory(name=name, parent=None, valid_from=datetime.date(2025, 1, 1)),
+            effective=datetime.date(2025, 1, 1),
+        )
+    earlier["campaign"].expected_agencies.add(split)
+    client.force_login(reviewer)
+    response = _post_create(client, organiser, copy_from=earlier["campaign"].pk)
+    new = Campaign.objects.get(code="cds2025")
+    assert set(new.expected_agencies.all()) == {earlier["successor"], earlier["staying"]}
+    page = client.get(response["Location"]).content.decode()
+    assert "UBND huyện Bị Chia đã được chia cho UBND xã Mới Hai, UBND xã Mới Một: hãy tự chọn" in page
