@@ -17,7 +17,9 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         from campaign_portal.audit import register_action_labels
+        from campaigns.copiers import campaign_copiers
 
-        from .services import NOMINATION_TRANSITIONS
+        from .services import NOMINATION_TRANSITIONS, award_setup_copy
 
         register_action_labels("awards.nomination", NOMINATION_TRANSITIONS)
+        campaign_copiers.register(award_setup_copy)

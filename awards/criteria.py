@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from campaign_portal.numbers import number_text, with_unit
 
@@ -97,6 +98,7 @@ def evaluate_document_present(params: dict, facts: NominationFacts) -> Evaluatio
 def evaluate_deadline(params: dict, facts: NominationFacts) -> Evaluation:
     """On time when received on or before the deadline day: a date, so the whole day counts."""
     deadline = datetime.date.fromisoformat(params["deadline"]) if params.get("deadline") else facts.deadline
+    deadline += datetime.timedelta(days=int(params.get("grace_days") or 0))
     if facts.received_on is None:
         return Evaluation(
             Outcome.CANNOT_TELL, _("Hồ sơ chưa được gửi; hạn gửi là %(deadline)s.") % {"deadline": _date(deadline)}
@@ -189,21 +191,94 @@ EVALUATORS: dict[str, Callable[[dict, NominationFacts], Evaluation]] = {
     CriterionKind.NO_DUPLICATE: evaluate_no_duplicate,
 }
 
-# The params each kind needs: what the reviewer's criterion form checks.
-REQUIRED_PARAMS: dict[str, tuple[str, ...]] = {
-    CriterionKind.DOCUMENT_PRESENT: (),
-    CriterionKind.DEADLINE: (),
-    CriterionKind.METRIC: ("metric", "label", "op", "threshold"),
-    CriterionKind.ATTESTATION: ("statement", "label"),
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter a kind reads: the reviewer's criterion form is built from these (awards/forms.py),
+    so the reviewer fills in fields and never types JSON; the JSON is only how they are stored.
+
+    `type` says which field the form draws: "key" (a code of a declared figure, e.g. late_rate),
+    "text", "number", "comparison" (one of Comparison), "component" (a dossier component's code of
+    the campaign, ALL_REQUIRED for every required one), "days" (a whole number 0–365), "date"."""
+
+    name: str
+    label: str
+    type: str
+    required: bool = True
+    help: str = ""
+
+
+PARAMS: dict[str, tuple[Param, ...]] = {
+    CriterionKind.DOCUMENT_PRESENT: (
+        Param(
+            "requirement",
+            gettext_lazy("Thành phần hồ sơ phải có"),
+            "component",
+            required=False,
+            help=gettext_lazy("Để mặc định: mọi thành phần bắt buộc của hình thức khen thưởng."),
+        ),
+    ),
+    CriterionKind.DEADLINE: (
+        Param(
+            "grace_days",
+            gettext_lazy("Số ngày gia hạn"),
+            "days",
+            required=False,
+            help=gettext_lazy("Để trống: hồ sơ phải đến trong hạn gửi hồ sơ của phong trào."),
+        ),
+        Param(
+            "deadline",
+            gettext_lazy("Hạn riêng cho tiêu chí này"),
+            "date",
+            required=False,
+            help=gettext_lazy("Để trống: dùng hạn gửi hồ sơ của phong trào."),
+        ),
+    ),
+    CriterionKind.METRIC: (
+        Param(
+            "metric",
+            gettext_lazy("Mã số liệu"),
+            "key",
+            help=gettext_lazy("Mã ngắn không dấu của số liệu cơ quan kê khai, ví dụ late_rate."),
+        ),
+        Param("label", gettext_lazy("Tên số liệu"), "text", help=gettext_lazy("Ví dụ: Tỷ lệ hồ sơ trễ hẹn")),
+        Param("op", gettext_lazy("Phép so sánh"), "comparison"),
+        Param("threshold", gettext_lazy("Ngưỡng"), "number", help=gettext_lazy("Ví dụ: 5 hoặc 2,5")),
+        Param("unit", gettext_lazy("Đơn vị tính"), "text", required=False, help=gettext_lazy("Ví dụ: %")),
+    ),
+    CriterionKind.ATTESTATION: (
+        Param(
+            "statement",
+            gettext_lazy("Mã nội dung kê khai"),
+            "key",
+            help=gettext_lazy("Mã ngắn không dấu, ví dụ leading_group."),
+        ),
+        Param(
+            "label",
+            gettext_lazy("Nội dung cơ quan kê khai"),
+            "text",
+            help=gettext_lazy("Ví dụ: Thuộc nhóm dẫn đầu Chỉ số cải cách hành chính"),
+        ),
+        Param("evidence", gettext_lazy("Tài liệu chứng minh"), "component", required=False),
+    ),
     CriterionKind.NO_DUPLICATE: (),
 }
+
+# The params each kind cannot do without.
+REQUIRED_PARAMS: dict[str, tuple[str, ...]] = {
+    kind: tuple(param.name for param in params if param.required) for kind, params in PARAMS.items()
+}
+KEY_PATTERN = r"^[a-z0-9_]{1,64}$"
 
 
 def params_errors(kind: str, params) -> list[str]:
     if not isinstance(params, dict):
         return [_('Tham số phải là một đối tượng JSON, ví dụ {"metric": "late_rate"}.')]
+    labels = {param.name: param.label for param in PARAMS.get(kind, ())}
     errors = [
-        _("Thiếu tham số “%(name)s”.") % {"name": name} for name in REQUIRED_PARAMS.get(kind, ()) if name not in params
+        _("Thiếu tham số “%(name)s” (%(label)s).") % {"name": name, "label": labels[name]}
+        for name in REQUIRED_PARAMS.get(kind, ())
+        if params.get(name) in (None, "")
     ]
     if (
         kind == CriterionKind.METRIC
@@ -218,6 +293,13 @@ def params_errors(kind: str, params) -> list[str]:
             datetime.date.fromisoformat(params["deadline"])
         except (TypeError, ValueError):
             errors.append(_("Hạn phải có dạng YYYY-MM-DD."))
+    grace = params.get("grace_days")
+    if (
+        kind == CriterionKind.DEADLINE
+        and grace not in (None, "")
+        and not (isinstance(grace, int) and not isinstance(grace, bool) and 0 <= grace <= 365)
+    ):
+        errors.append(_("Số ngày gia hạn phải là số nguyên từ 0 đến 365."))
     return errors
 
 

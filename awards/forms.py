@@ -1,5 +1,8 @@
-import json
-import math
+"""Forms of the awards app: the nomination with its declared figures, uploads, transitions, and
+the reviewers' set-up (award forms with their dossier components, criteria with a form per kind)."""
+
+import datetime
+from decimal import Decimal
 
 from django import forms
 from django.db.models import Q
@@ -10,8 +13,8 @@ from agencies.enums import AgencyKind
 from agencies.models import Agency
 from campaign_portal.forms import TransitionForm as WorkflowTransitionForm
 
-from .criteria import params_errors
-from .enums import RECORDED_CHANNELS, AppliesTo, NomineeType
+from . import criteria as engine
+from .enums import RECORDED_CHANNELS, AppliesTo, Comparison, CriterionKind, NomineeType
 from .models import AwardForm, Criterion, DossierRequirement, Nomination
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -41,7 +44,10 @@ class NominationForm(forms.ModelForm):
     def __init__(self, *args, campaign, agency: Agency, metric_fields: list[dict], merged_agencies=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.metric_fields = metric_fields
-        self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=campaign)
+        # A retired form is offered only to the nominations that already chose it.
+        self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=campaign).filter(
+            Q(retired=False) | Q(pk=self.instance.award_form_id)
+        )
         self.fields["award_form"].empty_label = None
         # The agencies a nomination may be sent for: its own, and those merged into it during the
         # campaign (`merged_agencies`, offered on creation only); the service checks the pair.
@@ -190,39 +196,10 @@ class ReceiptForm(forms.Form):
     )
 
 
-def _refuse_constant(name):
-    raise ValueError(name)
-
-
-def _finite_float(text):
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
-
-
-def _holds_nul(value) -> bool:
-    if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_holds_nul(key) or _holds_nul(item) for key, item in value.items())
-    if isinstance(value, list):
-        return any(_holds_nul(item) for item in value)
-    return False
-
-
 class CriterionForm(forms.ModelForm):
-    params = forms.CharField(
-        label=_("Tham số (JSON)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4, "class": "font-monospace"}),
-        help_text=_(
-            'metric: {"metric": "late_rate", "label": "Tỷ lệ hồ sơ trễ hẹn", "unit": "%", "op": "<", '
-            '"threshold": 5}; attestation: {"statement": "...", "label": "...", "evidence": "mã thành phần"}; '
-            'document_present: {"requirement": "*"} (mọi thành phần bắt buộc) hoặc mã một thành phần; '
-            'deadline: {} (hạn của phong trào) hoặc {"deadline": "2024-12-24"}.'
-        ),
-    )
+    """What every criterion has, whatever its kind; the kind's own fields are the params form
+    (`criterion_params_form`), drawn beside it once the kind is chosen."""
+
     agency_kinds = forms.MultipleChoiceField(
         label=_("Loại cơ quan áp dụng"),
         choices=AgencyKind.choices,
@@ -233,42 +210,162 @@ class CriterionForm(forms.ModelForm):
 
     class Meta:
         model = Criterion
-        fields = ["code", "wording", "kind", "params", "applies_to", "agency_kinds", "active", "position"]
+        fields = ["code", "wording", "applies_to", "agency_kinds", "active", "position"]
         widgets = {"wording": forms.Textarea(attrs={"rows": 2})}
+        error_messages = {
+            "code": {"required": _("Hãy nhập mã tiêu chí (chữ không dấu, số, gạch ngang).")},
+            "wording": {"required": _("Hãy nhập nội dung tiêu chí.")},
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["applies_to"].choices = AppliesTo.choices
-        if self.instance.pk:
-            self.initial["params"] = json.dumps(self.instance.params, ensure_ascii=False)
 
-    def clean_params(self):
-        raw = (self.cleaned_data.get("params") or "").strip() or "{}"
-        try:
-            params = json.loads(raw, parse_constant=_refuse_constant, parse_float=_finite_float)
-        except json.JSONDecodeError as error:
-            raise forms.ValidationError(_("Tham số không phải JSON hợp lệ: %(error)s") % {"error": error}) from error
-        except ValueError as error:  # a number too long to read, or NaN / Infinity
-            raise forms.ValidationError(
-                _("Tham số có số không hợp lệ (quá dài, NaN hoặc vô cực); hãy nhập một số thông thường.")
-            ) from error
-        # "\u0000" is plain text until parsed; PostgreSQL's jsonb cannot store the NUL it becomes.
-        if _holds_nul(params):
-            raise forms.ValidationError(_("Tham số có ký tự NUL (\\u0000), không được phép; hãy xoá ký tự đó."))
-        return params
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        taken = Criterion.objects.filter(campaign_id=self.instance.campaign_id, code=code).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("Mã tiêu chí “%(code)s” đã có trong phong trào này.") % {"code": code})
+        return code
 
-    def clean(self):
-        cleaned = super().clean()
-        if "params" in cleaned and cleaned.get("kind"):
-            for message in params_errors(cleaned["kind"], cleaned["params"]):
-                self.add_error("params", message)
-        return cleaned
+
+def campaign_components(campaign) -> list[tuple[str, str]]:
+    """The dossier components of the campaign's award forms, one per code, as (code, name) choices."""
+    seen: dict[str, str] = {}
+    for code, name in DossierRequirement.objects.filter(award_form__campaign=campaign).values_list("code", "name"):
+        seen.setdefault(code, f"{name} ({code})")
+    return list(seen.items())
+
+
+class CriterionParamsForm(forms.Form):
+    """The fields of one criterion kind, built from `criteria.PARAMS`; `params()` is what is stored."""
+
+    def __init__(self, *args, kind: str, campaign, initial_params: dict | None = None, **kwargs):
+        super().__init__(*args, prefix="p", **kwargs)
+        self.kind = kind
+        components = campaign_components(campaign)
+        current = initial_params or {}
+        for param in engine.PARAMS.get(kind, ()):
+            self.fields[param.name] = self._field(param, components, current.get(param.name))
+            if param.name in current:
+                value = current[param.name]
+                self.initial[param.name] = datetime.date.fromisoformat(value) if param.type == "date" else value
+
+    def _field(self, param: engine.Param, components, current) -> forms.Field:
+        messages = {"required": _("Hãy nhập %(label)s.") % {"label": param.label.lower()}}
+        options = {"label": param.label, "required": param.required, "help_text": param.help}
+        if param.type == "key":
+            return forms.RegexField(
+                regex=engine.KEY_PATTERN,
+                max_length=64,
+                error_messages={
+                    **messages,
+                    "invalid": _("%(label)s chỉ gồm chữ thường không dấu, số và dấu gạch dưới, ví dụ late_rate.")
+                    % {"label": param.label},
+                },
+                **options,
+            )
+        if param.type == "text":
+            return forms.CharField(max_length=255, error_messages=messages, **options)
+        if param.type == "number":
+            return forms.DecimalField(
+                max_digits=14,
+                decimal_places=4,
+                localize=True,
+                error_messages={
+                    **messages,
+                    "invalid": _("%(label)s phải là một số, ví dụ 5 hoặc 2,5.") % {"label": param.label},
+                    "max_digits": _("%(label)s quá lớn.") % {"label": param.label},
+                    "max_decimal_places": _("%(label)s có tối đa 4 chữ số thập phân.") % {"label": param.label},
+                    "max_whole_digits": _("%(label)s quá lớn.") % {"label": param.label},
+                },
+                **options,
+            )
+        if param.type == "comparison":
+            return forms.ChoiceField(
+                choices=[(op.value, f"{op.value} ({op.label})") for op in Comparison],
+                error_messages={
+                    **messages,
+                    "invalid_choice": _("Hãy chọn %(label)s trong danh sách.") % {"label": param.label.lower()},
+                },
+                **options,
+            )
+        if param.type == "component":
+            if self.kind == CriterionKind.DOCUMENT_PRESENT:
+                choices = [(engine.ALL_REQUIRED, _("Mọi thành phần bắt buộc")), *components]
+            else:
+                choices = [("", _("— Không cần tài liệu —")), *components]
+            if current and current not in dict(choices):
+                # A code no award form has any more: kept visible rather than silently dropped.
+                choices.append((current, current))
+            return forms.ChoiceField(
+                choices=choices,
+                error_messages={
+                    **messages,
+                    "invalid_choice": _("%(label)s: hãy chọn một thành phần hồ sơ trong danh sách.")
+                    % {"label": param.label},
+                },
+                **options,
+            )
+        if param.type == "days":
+            return forms.IntegerField(
+                min_value=0,
+                max_value=365,
+                error_messages={
+                    **messages,
+                    "invalid": _("%(label)s phải là số nguyên từ 0 đến 365.") % {"label": param.label},
+                    "min_value": _("%(label)s phải là số nguyên từ 0 đến 365.") % {"label": param.label},
+                    "max_value": _("%(label)s phải là số nguyên từ 0 đến 365.") % {"label": param.label},
+                },
+                **options,
+            )
+        if param.type == "date":
+            return forms.DateField(
+                input_formats=DATE_INPUTS,
+                widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+                error_messages={
+                    **messages,
+                    "invalid": _("%(label)s phải có dạng dd/mm/yyyy.") % {"label": param.label},
+                },
+                **options,
+            )
+        raise ValueError(param.type)
+
+    def params(self) -> dict:
+        stored = {}
+        for param in engine.PARAMS.get(self.kind, ()):
+            value = self.cleaned_data.get(param.name)
+            if value in (None, ""):
+                continue
+            if isinstance(value, Decimal):
+                value = int(value) if value == value.to_integral_value() else float(value)
+            elif isinstance(value, datetime.date):
+                value = value.isoformat()
+            stored[param.name] = value
+        return stored
 
 
 class AwardFormForm(forms.ModelForm):
     class Meta:
         model = AwardForm
-        fields = ["name", "nominee_type", "position"]
+        fields = ["name", "nominee_type", "position", "retired"]
+        help_texts = {
+            "retired": _("Hình thức ngừng sử dụng không chọn được cho hồ sơ mới; hồ sơ đã chọn vẫn giữ nguyên."),
+        }
+        error_messages = {"name": {"required": _("Hãy nhập tên hình thức khen thưởng.")}}
+
+    def clean(self):
+        cleaned = super().clean()
+        name, nominee_type = cleaned.get("name"), cleaned.get("nominee_type")
+        if name and nominee_type:
+            taken = AwardForm.objects.filter(
+                campaign_id=self.instance.campaign_id, name=name.strip(), nominee_type=nominee_type
+            ).exclude(pk=self.instance.pk)
+            if taken.exists():
+                self.add_error(
+                    "name", _("Phong trào đã có hình thức khen thưởng “%(name)s” cho đối tượng này.") % {"name": name}
+                )
+        return cleaned
 
 
 class BaseRequirementFormSet(forms.BaseInlineFormSet):
@@ -304,11 +401,17 @@ class BaseRequirementFormSet(forms.BaseInlineFormSet):
             )
 
 
-RequirementFormSet = inlineformset_factory(
-    AwardForm,
-    DossierRequirement,
-    formset=BaseRequirementFormSet,
-    fields=["code", "name", "required", "position"],
-    extra=1,
-    can_delete=True,
-)
+def requirement_formset(*, blank_rows: int = 1):
+    """The dossier components of an award form; a new form gets a few blank rows to start with."""
+    return inlineformset_factory(
+        AwardForm,
+        DossierRequirement,
+        formset=BaseRequirementFormSet,
+        fields=["code", "name", "required", "position"],
+        extra=blank_rows,
+        can_delete=True,
+    )
+
+
+RequirementFormSet = requirement_formset()
+NewAwardFormRequirementFormSet = requirement_formset(blank_rows=4)

@@ -16,6 +16,8 @@ class AwardForm(models.Model):
     name = models.CharField(_("hình thức khen thưởng"), max_length=255)
     nominee_type = models.CharField(_("đối tượng"), max_length=16, choices=NomineeType.choices)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    # A retired form is not offered to new nominations; those that chose it keep it.
+    retired = models.BooleanField(_("ngừng sử dụng"), default=False)
 
     class Meta:
         verbose_name = _("hình thức khen thưởng")

@@ -21,5 +21,6 @@ urlpatterns = [
     path("tieu-chi/", setup.CriteriaView.as_view(), name="criteria"),
     path("tieu-chi/moi/", setup.CriterionEditView.as_view(), name="criterion_create"),
     path("tieu-chi/<int:pk>/", setup.CriterionEditView.as_view(), name="criterion_edit"),
+    path("hinh-thuc/moi/", setup.AwardFormEditView.as_view(), name="award_form_create"),
     path("hinh-thuc/<int:pk>/", setup.AwardFormEditView.as_view(), name="award_form_edit"),
 ]

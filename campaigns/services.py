@@ -1,14 +1,22 @@
 """Writes for campaigns: one function per change, atomic and audited."""
 
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from agencies.models import Agency
+from agencies.selectors import agency_successors
 from campaign_portal.audit import audit_record
 from campaign_portal.text import fold_text
 
+from .copiers import campaign_copiers
 from .enums import DocumentType
 from .models import Campaign, CampaignDocument, InitiativeCategory, LegalDocument
+from .selectors import expected_agency_candidates, in_group_order
 
 
 def legal_document_get_or_create(*, doc_type: str, number_symbol: str, issued_on, issuer: str, subject: str = ""):
@@ -27,7 +35,7 @@ def _snapshot(campaign: Campaign) -> dict:
     return {
         "code": campaign.code,
         "name": campaign.name,
-        "plan": campaign.plan_document.number_symbol,
+        "plan": f"{campaign.plan_document.doc_type} {campaign.plan_document.number_symbol}",
         "period": [campaign.period_start.isoformat(), campaign.period_end.isoformat()],
         "nomination_deadline": campaign.nomination_deadline.isoformat(),
         "expected_agencies": sorted(campaign.expected_agencies.values_list("pk", flat=True)),
@@ -40,16 +48,18 @@ def campaign_save(
     user,
     campaign: Campaign,
     plan: dict,
-    expected_agencies,
     documents: list[dict],
+    expected_agencies=None,
 ) -> Campaign:
-    """Create or update a campaign with its plan document, expected agencies and related
-    documents (in the order given)."""
+    """Create or update a campaign with its plan document (of any type: `plan["doc_type"]`, a
+    Kế hoạch by default) and related documents (in the order given); `expected_agencies`, when
+    given, replaces the agencies expected to report."""
     with transaction.atomic():
         before = _snapshot(Campaign.objects.get(pk=campaign.pk)) if campaign.pk else None
-        campaign.plan_document = legal_document_get_or_create(doc_type=DocumentType.PLAN, **plan)
+        campaign.plan_document = legal_document_get_or_create(**{"doc_type": DocumentType.PLAN, **plan})
         campaign.save()
-        campaign.expected_agencies.set(expected_agencies)
+        if expected_agencies is not None:
+            campaign.expected_agencies.set(expected_agencies)
         kept = []
         for position, row in enumerate(documents, start=1):
             document = legal_document_get_or_create(**row)
@@ -66,6 +76,100 @@ def campaign_save(
             after=_snapshot(campaign),
         )
     return campaign
+
+
+def campaign_expected_agencies_set(*, user, campaign: Campaign, agencies: Iterable[Agency]) -> Campaign:
+    """Replace the agencies expected to report. Each must stand in the hierarchy on the campaign's
+    first day: a campaign is reported on the hierarchy of its period."""
+    agencies = list(agencies)
+    allowed = set(
+        expected_agency_candidates(day=campaign.period_start)
+        .filter(pk__in=[a.pk for a in agencies])
+        .values_list("pk", flat=True)
+    )
+    outside = [a.name for a in agencies if a.pk not in allowed]
+    if outside:
+        raise ValidationError(
+            _("Cơ quan, đơn vị phải báo cáo: %(names)s không có trong hệ thống cơ quan ngày %(day)s; hãy bỏ chọn.")
+            % {"names": "; ".join(outside), "day": f"{campaign.period_start:%d/%m/%Y}"}
+        )
+    with transaction.atomic():
+        before = sorted(campaign.expected_agencies.values_list("pk", flat=True))
+        campaign.expected_agencies.set(agencies)
+        audit_record(
+            actor=user,
+            action="campaigns.campaign.expected_agencies",
+            target=campaign,
+            before={"expected_agencies": before},
+            after={"expected_agencies": sorted(a.pk for a in agencies)},
+        )
+    return campaign
+
+
+@dataclass
+class CarriedAgencies:
+    """The expected agencies of an earlier campaign as they stand on a new campaign's first day."""
+
+    agencies: list[Agency] = field(default_factory=list)
+    replaced: list[tuple[Agency, Agency]] = field(default_factory=list)  # (closed agency, its successor)
+    dropped: list[Agency] = field(default_factory=list)  # closed with no successor standing that day
+    split: list[tuple[Agency, list[Agency]]] = field(default_factory=list)  # closed, several successors
+
+
+def expected_agencies_carried(*, source: Campaign, day: datetime.date) -> CarriedAgencies:
+    """Each agency still standing on `day` is kept; a closed one is replaced by its successor when
+    exactly one stands on `day` (the succession table, followed through every change up to then);
+    one split between several, or ended with none, is left for the reviewer to choose."""
+    carried = CarriedAgencies()
+    seen: set[int] = set()
+    for agency in in_group_order(source.expected_agencies.all()):
+        standing = agency_successors(agency, day=day)
+        if not standing:
+            carried.dropped.append(agency)
+            continue
+        if len(standing) > 1:
+            carried.split.append((agency, standing))
+            continue
+        current = standing[0]
+        if current != agency:
+            carried.replaced.append((agency, current))
+        if current.pk not in seen:
+            seen.add(current.pk)
+            carried.agencies.append(current)
+    return carried
+
+
+def campaign_copy(
+    *, user, source: Campaign, campaign: Campaign, plan: dict, documents: list[dict]
+) -> tuple[Campaign, list[str]]:
+    """Create `campaign` as a copy of `source`: its expected agencies as they stand on the new first
+    day, then whatever the apps above registered in `campaign_copiers` (award forms, criteria,
+    indicators…). Documents are not copied: a new campaign has a new plan. All or nothing.
+    Returns the campaign and one line per part copied, for the reviewer."""
+    carried = expected_agencies_carried(source=source, day=campaign.period_start)
+    with transaction.atomic():
+        campaign_save(user=user, campaign=campaign, plan=plan, documents=documents, expected_agencies=carried.agencies)
+        lines = [_("%(n)d cơ quan, đơn vị phải báo cáo") % {"n": len(carried.agencies)}]
+        lines += [
+            _("%(old)s đã thôi hoạt động, thay bằng %(new)s") % {"old": old.name, "new": new.name}
+            for old, new in carried.replaced
+        ]
+        lines += [_("%(old)s đã thôi hoạt động, không chuyển sang") % {"old": old.name} for old in carried.dropped]
+        lines += [
+            _("%(old)s đã được chia cho %(new)s: hãy tự chọn") % {"old": old.name, "new": ", ".join(map(str, new))}
+            for old, new in carried.split
+        ]
+        for copier in campaign_copiers:
+            line = copier(source=source, target=campaign, user=user)
+            if line:
+                lines.append(line)
+        audit_record(
+            actor=user,
+            action="campaigns.campaign.copy",
+            target=campaign,
+            after={"source": source.code, "copied": lines},
+        )
+    return campaign, lines
 
 
 @transaction.atomic

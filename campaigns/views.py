@@ -1,18 +1,32 @@
+"""Campaign pages: the list and a campaign's page for everyone signed in; its set-up (the form,
+the copy of an earlier campaign, the expected agencies) for reviewers only."""
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .forms import CampaignForm, CategoryFormSet, DocumentFormSet
+from agencies.models import Agency
+from campaign_portal.permissions import HiddenWithoutPermissionMixin
+
+from .forms import CampaignForm, CategoryFormSet, DocumentFormSet, ExpectedAgenciesForm
 from .models import Campaign
-from .selectors import campaign_detail, campaign_list
-from .services import campaign_categories_save, campaign_save
+from .selectors import (
+    agency_groups_on,
+    campaign_detail,
+    campaign_list,
+    expected_agency_search,
+    in_group_order,
+)
+from .services import campaign_categories_save, campaign_copy, campaign_expected_agencies_set, campaign_save
 
 
 class CampaignListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -46,7 +60,10 @@ class CampaignDetailView(LoginRequiredMixin, PermissionRequiredMixin, TemplateVi
         return context
 
 
-class CampaignEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class CampaignEditView(HiddenWithoutPermissionMixin, View):
+    """Create a campaign (empty, or as a copy of an earlier one); the expected agencies come next,
+    on their own page, since they depend on the period entered here."""
+
     permission_required = "campaigns.add_campaign"
 
     def _campaign(self):
@@ -63,19 +80,27 @@ class CampaignEditView(LoginRequiredMixin, PermissionRequiredMixin, View):
 
     def post(self, request, **kwargs):
         campaign = self._campaign()
+        created = campaign.pk is None
         form = CampaignForm(request.POST, instance=campaign)
         formset = DocumentFormSet(request.POST, prefix="docs", initial=self._document_initial(campaign))
         if not (form.is_valid() and formset.is_valid()):
             return self._render(request, campaign, form, formset, status=400)
         saved = form.save(commit=False)
-        campaign_save(
-            user=request.user,
-            campaign=saved,
-            plan=form.plan_values(),
-            expected_agencies=form.cleaned_data["expected_agencies"],
-            documents=formset.rows(),
-        )
-        messages.success(request, _("Đã lưu phong trào “%(name)s”.") % {"name": saved.name})
+        source = form.cleaned_data.get("copy_from")
+        if source is not None:
+            _campaign, lines = campaign_copy(
+                user=request.user, source=source, campaign=saved, plan=form.plan_values(), documents=formset.rows()
+            )
+            messages.success(
+                request,
+                _("Đã tạo phong trào “%(name)s” từ “%(source)s”: %(lines)s.")
+                % {"name": saved.name, "source": source.name, "lines": "; ".join(lines)},
+            )
+        else:
+            campaign_save(user=request.user, campaign=saved, plan=form.plan_values(), documents=formset.rows())
+            messages.success(request, _("Đã lưu phong trào “%(name)s”.") % {"name": saved.name})
+        if created:
+            return redirect("campaigns:expected_agencies", code=saved.code)
         return redirect("campaigns:detail", code=saved.code)
 
     def _render(self, request, campaign, form, formset, status=200):
@@ -104,6 +129,59 @@ class CampaignUpdateView(CampaignEditView):
             }
             for link in campaign.document_links.select_related("document")
         ]
+
+
+class ExpectedAgenciesView(HiddenWithoutPermissionMixin, View):
+    """The agencies expected to report, picked from the hierarchy as it stood on the campaign's
+    first day: by group (one button adds or removes a whole group) and one by one through a text
+    search sent by GET, so the page works without JavaScript."""
+
+    permission_required = "campaigns.change_campaign"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.campaign = get_object_or_404(Campaign, code=kwargs["code"])
+
+    def get(self, request, code):
+        chosen = list(in_group_order(self.campaign.expected_agencies.all()))
+        return self._render(request, chosen)
+
+    def post(self, request, code):
+        form = ExpectedAgenciesForm(request.POST)
+        groups = agency_groups_on(day=self.campaign.period_start)
+        if form.is_valid():
+            picked = [agency.pk for agency in form.chosen(groups)]
+            chosen = list(in_group_order(Agency.objects.filter(pk__in=picked)))
+            try:
+                campaign_expected_agencies_set(user=request.user, campaign=self.campaign, agencies=chosen)
+            except ValidationError as error:
+                return self._render(request, chosen, errors=error.messages, status=400)
+            messages.success(request, _("Đã lưu: %(n)d cơ quan, đơn vị phải báo cáo.") % {"n": len(chosen)})
+            query = request.POST.get("q", "").strip()[:100]
+            url = reverse("campaigns:expected_agencies", args=[code])
+            return redirect(f"{url}?{urlencode({'q': query})}" if query else url)
+        errors = [f"{form.fields[name].label}: {message}" for name, found in form.errors.items() for message in found]
+        chosen = list(in_group_order(self.campaign.expected_agencies.all()))
+        return self._render(request, chosen, errors=errors, status=400)
+
+    def _render(self, request, chosen, errors=(), status=200):
+        day = self.campaign.period_start
+        chosen_ids = {agency.pk for agency in chosen}
+        query = request.GET.get("q", request.POST.get("q", "")).strip()[:100]
+        groups = [
+            {"group": group, "chosen": sum(1 for agency in group.agencies if agency.pk in chosen_ids)}
+            for group in agency_groups_on(day=day)
+        ]
+        context = {
+            "campaign": self.campaign,
+            "day": day,
+            "chosen": chosen,
+            "groups": groups,
+            "query": query,
+            "found": expected_agency_search(day=day, text=query, exclude_ids=chosen_ids),
+            "errors": errors,
+        }
+        return render(request, "campaigns/expected_agencies.html", context, status=status)
 
 
 class CampaignCategoriesView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):

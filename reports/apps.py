@@ -12,3 +12,10 @@ class ReportsConfig(AppConfig):
         "Indicator": "campaign",
         "IndicatorValue": "indicator__campaign",
     }
+
+    def ready(self):
+        from campaigns.copiers import campaign_copiers
+
+        from .services import indicators_copy
+
+        campaign_copiers.register(indicators_copy)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign_portal.uploads import XLSX, validate_upload
 
 from .enums import BlockKind, BlockPlacement, OutlineLevel, RenderFormat
-from .models import OutlineBlock, SummaryReport
+from .models import Indicator, OutlineBlock, SummaryReport
 
 
 class SummaryReportForm(forms.ModelForm):
@@ -135,3 +135,39 @@ class OutlineBlockChoiceForm(forms.Form):
     def __init__(self, *args, section, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["block"].queryset = section.blocks.all()
+
+
+class IndicatorForm(forms.ModelForm):
+    """An indicator's definition; its value is entered on the indicators page."""
+
+    class Meta:
+        model = Indicator
+        # Where the report prints it is chosen on the indicators page, among the outline's sections.
+        fields = ["code", "name", "unit", "parent", "position"]
+        error_messages = {
+            "code": {"required": _("Hãy nhập mã chỉ số (chữ không dấu, số, gạch ngang).")},
+            "name": {"required": _("Hãy nhập tên chỉ số.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Indicator.objects.filter(campaign_id=self.instance.campaign_id, parent__isnull=True)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents.order_by("position", "pk")
+        self.fields["parent"].empty_label = _("— Không (chỉ số chính) —")
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        taken = Indicator.objects.filter(campaign_id=self.instance.campaign_id, code=code).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("Mã chỉ số “%(code)s” đã có trong phong trào này.") % {"code": code})
+        return code
+
+    def clean_parent(self):
+        parent = self.cleaned_data["parent"]
+        if parent is not None and self.instance.pk and self.instance.children.exists():
+            raise forms.ValidationError(
+                _("Thuộc chỉ số: chỉ số này đã có chỉ số “trong đó”, nên không thể thuộc một chỉ số khác.")
+            )
+        return parent

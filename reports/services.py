@@ -256,3 +256,69 @@ def indicators_import(*, campaign: Campaign, upload, user) -> int:
             indicator_value_set(indicator=indicator, value=amount, user=user)
         audit_record(actor=user, action="reports.indicator.import", target=campaign, after={"rows": len(parsed)})
     return len(parsed)
+
+
+def _indicator_snapshot(indicator: Indicator) -> dict:
+    return {
+        "code": indicator.code,
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "section": indicator.section.key if indicator.section_id else None,
+        "parent": indicator.parent.code if indicator.parent_id else None,
+        "position": indicator.position,
+    }
+
+
+@transaction.atomic
+def indicator_save(*, indicator: Indicator, user) -> Indicator:
+    """Create or change an indicator's definition (its values are set apart, by indicator_value_set)."""
+    created = indicator.pk is None
+    before = None if created else _indicator_snapshot(Indicator.objects.select_related("parent").get(pk=indicator.pk))
+    indicator.save()
+    audit_record(
+        actor=user,
+        action="reports.indicator.create" if created else "reports.indicator.update",
+        target=indicator,
+        before=before,
+        after=_indicator_snapshot(indicator),
+    )
+    return indicator
+
+
+@transaction.atomic
+def indicator_delete(*, indicator: Indicator, user) -> None:
+    """Delete an indicator with its values and its "of which" breakdowns."""
+    children = list(indicator.children.values_list("code", flat=True))
+    audit_record(
+        actor=user,
+        action="reports.indicator.delete",
+        target=indicator,
+        before={**_indicator_snapshot(indicator), "children": children},
+    )
+    indicator.delete()
+
+
+def indicators_copy(*, source: Campaign, target: Campaign, user) -> str:
+    """Copy an earlier campaign's indicator definitions (not their values) into a new campaign;
+    registered in `campaigns.copiers` by ReportsConfig.ready and run inside `campaign_copy`."""
+    copies: dict[int, Indicator] = {}
+    old_indicators = list(
+        Indicator.objects.filter(campaign=source).select_related("section").order_by("position", "pk")
+    )
+    # The section where the report prints an indicator belongs to the outline of its own campaign:
+    # the new campaign's section of the same key, if its outline has one yet.
+    sections = {section.key: section for section in OutlineSection.objects.filter(campaign=target)}
+    for old in old_indicators:
+        copies[old.pk] = Indicator.objects.create(
+            campaign=target,
+            code=old.code,
+            name=old.name,
+            unit=old.unit,
+            section=sections.get(old.section.key) if old.section_id else None,
+            position=old.position,
+        )
+    for old in old_indicators:
+        if old.parent_id in copies:
+            copies[old.pk].parent = copies[old.parent_id]
+            copies[old.pk].save(update_fields=["parent"])
+    return _("%(n)d chỉ số") % {"n": len(copies)} if copies else ""

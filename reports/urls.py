@@ -10,6 +10,9 @@ urlpatterns = [
     path("<slug:code>/tao-tep/", views.RenderRequestView.as_view(), name="render_request"),
     path("<slug:code>/ban-in.json", views.RenderStatusView.as_view(), name="render_status"),
     path("<slug:code>/chi-so/", views.IndicatorsView.as_view(), name="indicators"),
+    path("<slug:code>/chi-so/them/", views.IndicatorEditView.as_view(), name="indicator_create"),
+    path("<slug:code>/chi-so/<int:pk>/sua/", views.IndicatorEditView.as_view(), name="indicator_edit"),
+    path("<slug:code>/chi-so/<int:pk>/xoa/", views.IndicatorDeleteView.as_view(), name="indicator_delete"),
     path("<slug:code>/de-cuong/", views.OutlineView.as_view(), name="outline"),
     path("<slug:code>/de-cuong/<int:pk>/", views.OutlineSectionView.as_view(), name="outline_section"),
 ]

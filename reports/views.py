@@ -12,11 +12,13 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from campaign_portal.files import protected_file_response
+from campaign_portal.permissions import HiddenWithoutPermissionMixin
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, Column, SpreadsheetError, workbook_write
 from campaigns.models import Campaign
 
 from .enums import OutlineLevel, RenderStatus
 from .forms import (
+    IndicatorForm,
     IndicatorImportForm,
     OutlineBlockChoiceForm,
     OutlineBlockForm,
@@ -24,7 +26,7 @@ from .forms import (
     RenderRequestForm,
     SummaryReportForm,
 )
-from .models import OutlineSection, ReportRender, SummaryReport
+from .models import Indicator, OutlineSection, ReportRender, SummaryReport
 from .outline import (
     outline_block_add,
     outline_block_remove,
@@ -37,6 +39,8 @@ from .selectors import campaign_indicators, campaign_outline, campaigns_for_repo
 from .services import (
     CONTENT_TYPES,
     decimal_from_cell,
+    indicator_delete,
+    indicator_save,
     indicator_section_set,
     indicator_value_set,
     indicators_import,
@@ -174,7 +178,7 @@ class RenderDownloadView(LoginRequiredMixin, PermissionRequiredMixin, View):
         )
 
 
-class IndicatorsView(_CampaignReportMixin, TemplateView):
+class IndicatorsView(HiddenWithoutPermissionMixin, _CampaignReportMixin, TemplateView):
     """The campaign's indicators with their province-wide values: edited here or imported from Excel."""
 
     template_name = "reports/indicators.html"
@@ -263,6 +267,47 @@ class IndicatorsView(_CampaignReportMixin, TemplateView):
         response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="chi-so-{self.campaign().code}.xlsx"'
         return response
+
+
+class IndicatorEditView(HiddenWithoutPermissionMixin, _CampaignReportMixin, TemplateView):
+    """Add or change the definition of one of the campaign's indicators (code, name, unit, where
+    the report states it, of which indicator it is a breakdown)."""
+
+    template_name = "reports/indicator_form.html"
+    permission_required = "reports.change_indicator"
+
+    def indicator(self) -> Indicator:
+        if not hasattr(self, "_indicator"):
+            if "pk" in self.kwargs:
+                self._indicator = get_object_or_404(Indicator, pk=self.kwargs["pk"], campaign=self.campaign())
+            else:
+                self._indicator = Indicator(campaign=self.campaign())
+        return self._indicator
+
+    def get_context_data(self, form=None, **kwargs):
+        return super().get_context_data(**kwargs) | {
+            "campaign": self.campaign(),
+            "indicator": self.indicator(),
+            "form": form or IndicatorForm(instance=self.indicator()),
+        }
+
+    def post(self, request, *args, **kwargs):
+        form = IndicatorForm(request.POST, instance=self.indicator())
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        indicator_save(indicator=form.save(commit=False), user=request.user)
+        messages.success(request, _("Đã lưu chỉ số “%(name)s”.") % {"name": form.instance.name})
+        return redirect("reports:indicators", code=self.campaign().code)
+
+
+class IndicatorDeleteView(HiddenWithoutPermissionMixin, _CampaignReportMixin, View):
+    permission_required = "reports.change_indicator"
+
+    def post(self, request, code, pk):
+        indicator = get_object_or_404(Indicator, pk=pk, campaign=self.campaign())
+        indicator_delete(indicator=indicator, user=request.user)
+        messages.success(request, _("Đã xóa chỉ số “%(name)s” và số liệu của nó.") % {"name": indicator.name})
+        return redirect("reports:indicators", code=code)
 
 
 def _add_errors(form, error: ValidationError) -> None:

@@ -101,6 +101,8 @@ INITIATIVE_READERS = {"anonymous": LOGIN_REDIRECT, "*": 200, "administrator": 40
 OFFICERS_ONLY = {"anonymous": LOGIN_REDIRECT, "*": 403, "officer_own": 200, "officer_parent": 200, "officer_other": 200}
 OFFICERS_AND_REVIEWERS = {**OFFICERS_ONLY, "reviewer": 200}
 REVIEWERS_ONLY = {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200}
+# A campaign's set-up pages are Home Affairs staff business: to everyone else they do not exist.
+SETUP_PAGES = {"anonymous": LOGIN_REDIRECT, "*": 404, "reviewer": 200}
 DRAFT_READERS = {"anonymous": LOGIN_REDIRECT, "*": 200, "officer_other": 404, "administrator": 404}
 DRAFT_ACTIONS = {"anonymous": LOGIN_REDIRECT, "*": 302, "officer_other": 404, "administrator": 404}
 MATRIX.update(
@@ -127,8 +129,9 @@ MATRIX.update(
         "initiatives:evidence_delete": Entry(DRAFT_ACTIONS, fixture=_evidence, method="post"),
         "campaigns:list": Entry(everyone()),
         "campaigns:detail": Entry(everyone(), fixture=_campaign),
-        "campaigns:create": Entry(REVIEWERS_ONLY),
-        "campaigns:update": Entry(REVIEWERS_ONLY, fixture=_campaign),
+        "campaigns:create": Entry(SETUP_PAGES),
+        "campaigns:update": Entry(SETUP_PAGES, fixture=_campaign),
+        "campaigns:expected_agencies": Entry(SETUP_PAGES, fixture=_campaign),
         "campaigns:categories": Entry(REVIEWERS_ONLY, fixture=_campaign),
     }
 )
@@ -151,6 +154,13 @@ def _render(owner):
     return {"pk": render.pk}
 
 
+def _indicator(owner):
+    from tests.factories.reports import IndicatorFactory, SummaryReportFactory
+
+    indicator = IndicatorFactory(campaign=SummaryReportFactory().campaign)
+    return {"code": indicator.campaign.code, "pk": indicator.pk}
+
+
 def _outline_section(owner):
     from reports.models import OutlineSection
     from tests.factories.reports import SummaryReportFactory
@@ -167,7 +177,10 @@ MATRIX.update(
         "reports:detail": Entry(REPORT_READERS, fixture=_report),
         "reports:render_status": Entry(REPORT_READERS, fixture=_report),
         "reports:download": Entry(REPORT_READERS, fixture=_render),
-        "reports:indicators": Entry({"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200}, fixture=_report),
+        "reports:indicators": Entry(SETUP_PAGES, fixture=_report),
+        "reports:indicator_create": Entry(SETUP_PAGES, fixture=_report),
+        "reports:indicator_edit": Entry(SETUP_PAGES, fixture=_indicator),
+        "reports:indicator_delete": Entry({**SETUP_PAGES, "reviewer": 302}, fixture=_indicator, method="post"),
         "reports:outline": Entry(OUTLINE_EDITORS, fixture=_report),
         "reports:outline_section": Entry(OUTLINE_EDITORS, fixture=_outline_section),
         "reports:render_request": Entry(
@@ -272,9 +285,10 @@ MATRIX.update(
         "awards:export": Entry(SENT_STAFF, fixture=_with_campaign),
         "awards:progress": Entry(SENT_STAFF, fixture=_with_campaign),
         "awards:criteria": Entry({**SENT_STAFF, "administrator": 200}, fixture=_with_campaign),
-        "awards:criterion_create": Entry(REVIEWERS_ONLY, fixture=_with_campaign),
-        "awards:criterion_edit": Entry(REVIEWERS_ONLY, fixture=_criterion),
-        "awards:award_form_edit": Entry(REVIEWERS_ONLY, fixture=_award_form),
+        "awards:criterion_create": Entry(SETUP_PAGES, fixture=_with_campaign),
+        "awards:criterion_edit": Entry(SETUP_PAGES, fixture=_criterion),
+        "awards:award_form_create": Entry(SETUP_PAGES, fixture=_with_campaign),
+        "awards:award_form_edit": Entry(SETUP_PAGES, fixture=_award_form),
     }
 )
 

@@ -20,7 +20,7 @@ from .nominations import (
 )
 from .notifications import nomination_notify, nomination_reminders_send
 from .receipts import nomination_receipt_record
-from .setup import award_form_save, criterion_save
+from .setup import award_form_save, award_setup_copy, criterion_save
 from .workflow import (
     NOMINATION_TRANSITIONS,
     nomination_submit,
@@ -32,6 +32,7 @@ __all__ = [
     "CHECK_CHUNK",
     "NOMINATION_TRANSITIONS",
     "award_form_save",
+    "award_setup_copy",
     "check_batch_start",
     "criteria_check_nomination",
     "criteria_check_nominations",

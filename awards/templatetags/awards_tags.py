@@ -1,5 +1,6 @@
 from django import template
 
+from .. import criteria as engine
 from ..enums import NominationState, Outcome, Verdict
 
 register = template.Library()
@@ -29,3 +30,15 @@ def vn_number(value) -> str:
         return str(value)
     text = f"{float(value):.3f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
+
+
+@register.filter
+def criterion_params(criterion) -> str:
+    """A criterion's parameters as the reviewer entered them, by their labels (never as JSON)."""
+    stored = criterion.params or {}
+    parts = [
+        f"{param.label}: {stored[param.name]}"
+        for param in engine.PARAMS.get(criterion.kind, ())
+        if stored.get(param.name) not in (None, "")
+    ]
+    return " · ".join(parts)

@@ -347,6 +347,8 @@ def test_reviewer_edits_criterion_params_checked(client, reviewer, campaign, cri
     criterion = next(c for c in criteria if c.code == "ho_so_tre_hen")
     client.force_login(reviewer)
     url = reverse("awards:criterion_edit", args=[criterion.pk])
+    form = client.get(url).context["params_form"]
+    assert form.initial["metric"] == criterion.params["metric"]
     data = {
         "code": criterion.code,
         "wording": criterion.wording,
@@ -354,14 +356,17 @@ def test_reviewer_edits_criterion_params_checked(client, reviewer, campaign, cri
         "applies_to": "collective",
         "position": 6,
         "active": "on",
-        "params": '{"metric": "late_dossier_rate_pct", "label": "Tỷ lệ"}',
+        "p-metric": "late_dossier_rate_pct",
+        "p-label": "Tỷ lệ",
+        "p-threshold": "3",
     }
     response = client.post(url, data)
-    assert "Thiếu tham số “op”" in response.content.decode()
-    data["params"] = '{"metric": "late_dossier_rate_pct", "label": "Tỷ lệ", "op": "<", "threshold": 3}'
+    assert response.status_code == 400
+    assert "Hãy nhập phép so sánh." in response.content.decode()
+    data["p-op"] = "<"
     assert client.post(url, data).status_code == 302
     criterion.refresh_from_db()
-    assert criterion.params["threshold"] == 3
+    assert criterion.params == {"metric": "late_dossier_rate_pct", "label": "Tỷ lệ", "op": "<", "threshold": 3}
 
 
 def test_reviewer_edits_award_form_requirements(client, reviewer, collective_form):

@@ -162,7 +162,7 @@ def test_administrator_superuser_reads_no_initiative_and_configures_no_campaign(
     assert client.get(reverse("initiatives:list")).status_code == 403
     assert client.get(reverse("initiatives:detail", args=[commune_draft.pk])).status_code == 404
     assert client.get(reverse("initiatives:export")).status_code == 403
-    assert client.get(reverse("campaigns:create")).status_code == 403
+    assert client.get(reverse("campaigns:create")).status_code == 404
 
 
 def test_category_must_be_one_of_the_campaigns_own(client, campaign, district_officer):

@@ -45,9 +45,10 @@ def test_report_pages_refuse_agency_officers_and_anonymous(client, make_user, ca
         reverse("reports:index"),
         reverse("reports:detail", args=[campaign.code]),
         reverse("reports:render_status", args=[campaign.code]),
-        reverse("reports:indicators", args=[campaign.code]),
     ):
         assert client.get(url).status_code == 403
+    # The indicators are the campaign's set-up: hidden (404) like every set-up page.
+    assert client.get(reverse("reports:indicators", args=[campaign.code])).status_code == 404
     assert client.post(reverse("reports:render_request", args=[campaign.code])).status_code == 403
     client.logout()
     assert client.get(reverse("reports:index")).status_code == 302
