@@ -104,6 +104,15 @@ def _restore_role_prepare() -> str:
         }
         for name, kind in cursor.fetchall():
             cursor.execute(f"ALTER {kinds[kind]} public.{connection.ops.quote_name(name)} OWNER TO {quoted}")
+        # The figures' trigger functions (campaign_portal/freshness.py) are replaced with their triggers;
+        # an extension's functions stay with the extension, which the restore leaves as it is.
+        cursor.execute(
+            "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = 'public' AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid "
+            "AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e')"
+        )
+        for (signature,) in cursor.fetchall():
+            cursor.execute(f"ALTER FUNCTION {signature} OWNER TO {quoted}")
         cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
         if not cursor.fetchone()[0]:
             # The portal's own (non-superuser) role keeps using and migrating the tables it no longer owns.
@@ -131,9 +140,19 @@ def _restore_database(folder: Path) -> None:
     try:
         args, env = pg_args(user=settings.PORTAL_RESTORE_ROLE, password=password)
         flags = ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error"]
-        run_tool(
-            ["pg_restore", *flags, *args, str(dump)], env=env, what="Khôi phục cơ sở dữ liệu (không có gì thay đổi)"
-        )
+        # Extensions (pg_trgm) are the database owner's, created by the migrations in the live database
+        # already: the restore role could neither drop nor create them, so their entries are left out.
+        listing = run_tool(["pg_restore", "--list", str(dump)], env=env, what="Đọc mục lục bản sao lưu").stdout
+        with tempfile.TemporaryDirectory() as workdir:
+            entries = Path(workdir) / "restore.list"
+            entries.write_text(
+                "".join(line + "\n" for line in listing.splitlines() if " EXTENSION " not in line), encoding="utf-8"
+            )
+            run_tool(
+                ["pg_restore", *flags, "--use-list", str(entries), *args, str(dump)],
+                env=env,
+                what="Khôi phục cơ sở dữ liệu (không có gì thay đổi)",
+            )
     finally:
         _restore_role_close()
 

@@ -95,6 +95,8 @@ def test_migration_turns_reform_areas_into_each_campaigns_categories():
         ("initiatives", "0002_dashboard_figures"),
         ("campaigns", "0002_dashboard_figures"),
         ("reports", "0001_initial"),
+        # The agencies as they are now: their own later migrations do not depend on these apps.
+        ("agencies", "0002_succession_table_and_province"),
     ]
     latest = executor.loader.graph.leaf_nodes()
     try:
