@@ -5,6 +5,10 @@ from django.views.i18n import set_language
 admin.site.site_header = "Cổng thi đua cải cách hành chính – Quản trị"
 admin.site.site_title = "Quản trị cổng thi đua"
 
+handler400 = "campaign_portal.errors.bad_request"
+handler403 = "campaign_portal.errors.permission_denied"
+handler404 = "campaign_portal.errors.page_not_found"
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("quan-tri/", admin.site.urls),
