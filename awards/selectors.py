@@ -137,6 +137,11 @@ def metric_fields_for(*, campaign: Campaign) -> list[dict]:
     return fields
 
 
+def metric_labels_for(*, campaign: Campaign) -> dict[str, str]:
+    """Each declared figure's label, by its key (for the action log)."""
+    return {spec["key"]: spec["label"] for spec in metric_fields_for(campaign=campaign)}
+
+
 def current_campaign() -> Campaign | None:
     return Campaign.objects.order_by("-nomination_deadline", "-pk").first()
 

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .audit import action_label
+from .audit_display import readable_changes
 from .models import AuditEvent
 
 
@@ -14,11 +16,27 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ("object_repr", "actor__username", "action", "object_id")
     date_hierarchy = "at"
     list_select_related = ("actor",)
-    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+    readonly_fields = ["action_name", "changes_in_words", *(f.name for f in AuditEvent._meta.fields)]
 
     @admin.display(description=_("hành động"), ordering="action")
     def action_name(self, event):
         return action_label(event.action)
+
+    @admin.display(description=_("trước → sau"))
+    def changes_in_words(self, event):
+        rows = readable_changes([event], target=event.target)[0]
+        return format_html_join(
+            "",
+            "<div>{}{}{}</div>",
+            (
+                (
+                    f"{row['field']}: " if row["field"] else "",
+                    f"{row['before']} → " if row["has_before"] else "",
+                    row["after"] if row["has_after"] else "",
+                )
+                for row in rows
+            ),
+        )
 
     def has_add_permission(self, request):
         return False
