@@ -22,7 +22,7 @@ from django.utils import timezone
 from agencies.enums import AgencyKind, AgencyLevel
 from agencies.models import Agency
 from agencies.selectors import agencies_readable_by
-from campaign_portal.text import fold_text
+from campaign_portal.text import vietnamese_order, vietnamese_sort_key
 from campaigns.models import Campaign
 
 from .enums import NominationState, Outcome, SendingStatus
@@ -228,7 +228,9 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
         .order_by()
     )
     first_sent = {row["agency_id"]: (timezone.localtime(row["first"]).date(), row["n"]) for row in by_agency}
-    expected = list(campaign.expected_agencies.select_related("parent").order_by("level", "kind", "name"))
+    expected = list(
+        campaign.expected_agencies.select_related("parent").order_by("level", "kind", vietnamese_order("name"))
+    )
     rows = []
     for agency in expected:
         first, count = first_sent.get(agency.pk, (None, 0))
@@ -267,7 +269,7 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
         nominations_late=sum(row["late"] for row in by_agency),
         rows=rows,
         by_level=[group for group in by_level.values() if group.expected],
-        by_district=sorted(by_district.values(), key=lambda g: fold_text(g.label)),
+        by_district=sorted(by_district.values(), key=lambda g: vietnamese_sort_key(g.label)),
     )
 
 
@@ -281,7 +283,7 @@ def _district_of(agency: Agency) -> Agency | None:
 
 def agencies_without_dossier(*, campaign: Campaign) -> list[Agency]:
     sent = Nomination.objects.filter(campaign=campaign, state__in=SENT_STATES).values("agency_id")
-    return list(campaign.expected_agencies.exclude(pk__in=sent).order_by("level", "name"))
+    return list(campaign.expected_agencies.exclude(pk__in=sent).order_by("level", vietnamese_order("name")))
 
 
 def nominations_for_report(*, campaign: Campaign) -> QuerySet[Nomination]:
