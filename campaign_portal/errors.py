@@ -5,6 +5,7 @@ request's context (menu, language switcher) and a link back to the page the user
 that page is on this site. The 500 page stays Django's handler: it renders `500.html` without any
 context processor, so a broken database cannot break the page that reports it."""
 
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,8 +16,13 @@ def _back_url(request: HttpRequest) -> str:
     """The referring page, only when it is on this site and is not the page that failed to load
     (a form posted to its own address failed on the post: going back to it is the way back)."""
     referer = request.META.get("HTTP_REFERER", "")
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        # The 400 page answers a request with a forged Host header too: it must not fail on it.
+        return ""
     if not referer or not url_has_allowed_host_and_scheme(
-        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        referer, allowed_hosts={host}, require_https=request.is_secure()
     ):
         return ""
     if request.method == "GET" and referer == request.build_absolute_uri():

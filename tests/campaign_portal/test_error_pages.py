@@ -61,8 +61,16 @@ def test_403_says_why_in_portal_layout_and_logs_one_line(client, make_user, fail
 def test_400_in_portal_layout(client, failing_urls, request_log):
     response = client.get("/_thu/400/")
     assert response.status_code == 400
-    assert "Yêu cầu không hợp lệ" in _page(response)
+    body = _page(response)
+    assert "Yêu cầu không hợp lệ" in body
+    assert 'class="error-code text-danger' in body, "marked as an error, as form errors are"
     assert "Traceback" not in request_log.getvalue()
+
+
+def test_400_for_a_forged_host_header_is_the_portal_page(client, failing_urls, request_log):
+    response = client.get("/khong-co/", HTTP_HOST="ke-gia-mao.example", HTTP_REFERER="http://ke-gia-mao.example/")
+    assert response.status_code == 400
+    assert "Yêu cầu không hợp lệ" in _page(response)
 
 
 def test_500_renders_without_the_database(failing_urls, request_log):
