@@ -10,7 +10,7 @@ RUN pip install --no-cache-dir -r requirements.lock
 COPY . .
 RUN make assets \
     && python manage.py compilemessages --ignore=node_modules -v 0 \
-    && python manage.py collectstatic --noinput -v 0
+    && PORTAL_PRODUCTION=1 python manage.py collectstatic --noinput -v 0
 RUN useradd --system --home /app portal && mkdir -p /data/media && chown -R portal /app /data
 USER portal
 EXPOSE 8000

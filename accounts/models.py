@@ -1,10 +1,19 @@
 import rules
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from .enums import Role
+
+
+class PortalUserManager(UserManager):
+    """Usernames are matched regardless of case: on a phone the keyboard capitalises the first
+    letter ("Bactramy"), and the officer means the same account."""
+
+    def get_by_natural_key(self, username):
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
 
 
 class User(AbstractUser):
@@ -21,9 +30,21 @@ class User(AbstractUser):
     position = models.CharField(_("chức vụ"), max_length=255, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=32, blank=True)
 
+    objects = PortalUserManager()
+
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+        constraints = [
+            # Log-in matches usernames regardless of case, so two accounts may not differ by case alone.
+            models.UniqueConstraint(
+                Lower("username"),
+                name="accounts_user_username_ci_unique",
+                violation_error_message=_(
+                    "Đã có tài khoản với tên đăng nhập này (không phân biệt chữ hoa, chữ thường)."
+                ),
+            )
+        ]
 
     def clean(self) -> None:
         super().clean()

@@ -17,9 +17,15 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         from campaign_portal.audit import register_action_labels
+        from campaign_portal.audit_display import register_json_key_labels
         from campaigns.copiers import campaign_copiers
 
+        from .selectors import metric_labels_for
         from .services import NOMINATION_TRANSITIONS, award_setup_copy
 
         register_action_labels("awards.nomination", NOMINATION_TRANSITIONS)
         campaign_copiers.register(award_setup_copy)
+        # The declared figures are keyed by the criteria's codes; the log names them as the form does.
+        register_json_key_labels(
+            "awards.nomination", "declared_metrics", lambda nomination: metric_labels_for(campaign=nomination.campaign)
+        )

@@ -122,6 +122,16 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
 }
 
 
+# The requirement as a reader says it: "từ 100% trở lên" rather than "không thấp hơn 100%".
+_REQUIREMENT = {
+    Comparison.AT_LEAST: gettext_lazy("từ %(threshold)s trở lên"),
+    Comparison.AT_MOST: gettext_lazy("không quá %(threshold)s"),
+    Comparison.BELOW: gettext_lazy("dưới %(threshold)s"),
+    Comparison.ABOVE: gettext_lazy("trên %(threshold)s"),
+    Comparison.EQUAL: gettext_lazy("đúng %(threshold)s"),
+}
+
+
 def evaluate_metric(params: dict, facts: NominationFacts) -> Evaluation:
     key, label, unit = params["metric"], params.get("label", params["metric"]), params.get("unit", "")
     op, threshold = params.get("op", Comparison.AT_LEAST), _finite(params["threshold"])
@@ -138,12 +148,11 @@ def evaluate_metric(params: dict, facts: NominationFacts) -> Evaluation:
     values = {
         "label": label,
         "value": _number(value, unit),
-        "op": Comparison(op).label,
-        "threshold": _number(threshold, unit),
+        "requirement": _REQUIREMENT[op] % {"threshold": _number(threshold, unit)},
     }
     if _COMPARE[op](value, threshold):
-        return Evaluation(Outcome.MET, _("%(label)s kê khai %(value)s, %(op)s %(threshold)s.") % values)
-    return Evaluation(Outcome.NOT_MET, _("%(label)s kê khai %(value)s, yêu cầu %(op)s %(threshold)s.") % values)
+        return Evaluation(Outcome.MET, _("%(label)s: kê khai %(value)s, đạt yêu cầu (%(requirement)s).") % values)
+    return Evaluation(Outcome.NOT_MET, _("%(label)s: kê khai %(value)s, chưa đạt yêu cầu (%(requirement)s).") % values)
 
 
 def evaluate_attestation(params: dict, facts: NominationFacts) -> Evaluation:

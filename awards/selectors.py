@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from agencies.enums import AgencyKind, AgencyLevel
 from agencies.models import Agency, AgencySuccession
 from agencies.selectors import agencies_readable_by
-from campaign_portal.text import fold_text
+from campaign_portal.text import vietnamese_order, vietnamese_sort_key
 from campaigns.models import Campaign
 
 from .enums import NominationState, Outcome, SendingStatus
@@ -139,6 +139,11 @@ def metric_fields_for(*, campaign: Campaign) -> list[dict]:
             }
         )
     return fields
+
+
+def metric_labels_for(*, campaign: Campaign) -> dict[str, str]:
+    """Each declared figure's label, by its key (for the action log)."""
+    return {spec["key"]: spec["label"] for spec in metric_fields_for(campaign=campaign)}
 
 
 def current_campaign() -> Campaign | None:
@@ -330,7 +335,7 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
         campaign.expected_agencies.select_related("parent")
         .prefetch_related(_PRINCIPAL_LINKS)
         .annotate(merged_during=ExpressionWrapper(_merged_during(campaign), output_field=BooleanField()))
-        .order_by("level", "kind", "name")
+        .order_by("level", "kind", vietnamese_order("name"))
     )
     filers = Agency.objects.in_bulk({e["filed_by"] for e in by_agency.values() if e["filed_by"]})
     rows = []
@@ -385,7 +390,7 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
         nominations_late=nominations_late,
         rows=rows,
         by_level=[group for group in by_level.values() if group.expected],
-        by_district=sorted(by_district.values(), key=lambda g: fold_text(g.label)),
+        by_district=sorted(by_district.values(), key=lambda g: vietnamese_sort_key(g.label)),
     )
 
 
@@ -408,7 +413,7 @@ def agencies_without_dossier(*, campaign: Campaign) -> list[Agency]:
     return list(
         campaign.expected_agencies.exclude(pk__in=sent)
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
-        .order_by("level", "name")
+        .order_by("level", vietnamese_order("name"))
     )
 
 

@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.db.models import Q
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .audit import action_label
+from .audit_display import readable_changes
 from .models import AuditEvent
 
 # The apps whose records the administrator manages: accounts (and Django's groups), agencies.
@@ -21,7 +23,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     search_fields = ("object_repr", "actor__username", "action", "object_id")
     date_hierarchy = "at"
     list_select_related = ("actor",)
-    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+    readonly_fields = ["action_name", "changes_in_words", *(f.name for f in AuditEvent._meta.fields)]
 
     @admin.display(description=_("hành động"), ordering="action")
     def action_name(self, event):
@@ -30,6 +32,21 @@ class AuditEventAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         administered = Q(content_type__isnull=True) | Q(content_type__app_label__in=ADMINISTERED_APPS)
         return super().get_queryset(request).filter(administered)
+    @admin.display(description=_("trước → sau"))
+    def changes_in_words(self, event):
+        rows = readable_changes([event], target=event.target)[0]
+        return format_html_join(
+            "",
+            "<div>{}{}{}</div>",
+            (
+                (
+                    f"{row['field']}: " if row["field"] else "",
+                    f"{row['before']} → " if row["has_before"] else "",
+                    row["after"] if row["has_after"] else "",
+                )
+                for row in rows
+            ),
+        )
 
     def has_add_permission(self, request):
         return False

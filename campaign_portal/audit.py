@@ -82,22 +82,3 @@ def register_action_labels(prefix: str, transitions: dict) -> None:
 
 def action_label(action: str) -> str:
     return str(ACTION_LABELS.get(action, action))
-
-
-def changes(event: AuditEvent) -> list[dict]:
-    """One row per field the event recorded, in a stable order: the field, and its value before
-    and after where the event recorded that side."""
-    before, after = event.before, event.after
-    if not isinstance(before or {}, dict) or not isinstance(after or {}, dict):
-        return [{"field": "", "before": before, "after": after, "has_before": before is not None, "has_after": True}]
-    before, after = before or {}, after or {}
-    return [
-        {
-            "field": key,
-            "before": before.get(key),
-            "after": after.get(key),
-            "has_before": key in before,
-            "has_after": key in after,
-        }
-        for key in dict.fromkeys([*before, *after])
-    ]

@@ -8,6 +8,8 @@ make it run as in production.
 import datetime
 import logging
 import os
+import re
+import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,6 +35,8 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", default=False)
+# Served over HTTPS behind a TLS proxy (see the SECURE_* settings below) with static files collected.
+PORTAL_PRODUCTION = env_bool("PORTAL_PRODUCTION", default=False)
 # The fallback key is for the embedded default only; `manage.py check --deploy` flags it.
 SECRET_KEY = os.environ.get("SECRET_KEY") or "django-insecure-embedded-default-set-SECRET_KEY-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
@@ -64,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "campaign_portal.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "campaign_portal.locale.PortalLocaleMiddleware",
@@ -74,6 +79,7 @@ MIDDLEWARE = [
     "campaign_portal.security.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "campaign_portal.input_guard.RefuseNulMiddleware",
+    "campaign_portal.form_replay.FormReplayMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -93,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "home.context_processors.navigation",
+                "campaign_portal.form_replay.form_replay",
             ],
         },
     },
@@ -162,6 +169,23 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# Static files are served by the portal itself through WhiteNoise, compressed (gzip and Brotli)
+# and, in production, under hashed names cached for a year (collectstatic in the Dockerfile).
+# The embedded default keeps plain names and reads the files where they lie, so `make run` needs
+# no collectstatic; its runserver --insecure serves them as before.
+_STATIC_STORAGE = (
+    "campaign_portal.static_storage.PortalStaticFilesStorage"
+    if PORTAL_PRODUCTION
+    else "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": _STATIC_STORAGE},
+}
+WHITENOISE_USE_FINDERS = not PORTAL_PRODUCTION
+if not PORTAL_PRODUCTION:
+    # STATIC_ROOT exists only once collectstatic has run (the image); the finders serve meanwhile.
+    warnings.filterwarnings("ignore", message=re.escape(f"No directory at: {STATIC_ROOT}"), category=UserWarning)
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # No URL pattern and no proxy rule serves MEDIA_URL: every stored file goes through a
 # permission-checked view (campaign_portal/files.py).
@@ -228,12 +252,12 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "thiduakhenthuong@snv.local")
 
+CSRF_FAILURE_VIEW = "campaign_portal.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Served over HTTPS behind a TLS proxy: secure cookies, HSTS and the redirect to HTTPS. They follow
 # their own switch, not the database's kind: a small office may serve the embedded default behind
 # HTTPS, and `make run` serves plain http://127.0.0.1:8000. Each SECURE_* variable overrides it.
-PORTAL_PRODUCTION = env_bool("PORTAL_PRODUCTION", default=False)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=PORTAL_PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=PORTAL_PRODUCTION)
@@ -248,10 +272,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    # A refused request (403, 400) is logged as one line with its reason, without a traceback.
+    "filters": {"client_errors_one_line": {"()": "campaign_portal.log_filters.ClientErrorsOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "loggers": {
         "campaign_portal": {"handlers": ["console"], "level": "INFO"},
         "django": {"handlers": ["console"], "level": "WARNING"},
+        "django.request": {"filters": ["client_errors_one_line"]},
+        "django.security": {"filters": ["client_errors_one_line"]},
     },
 }
 

@@ -7,6 +7,10 @@ admin.site.site_header = _("Cổng thi đua cải cách hành chính – Quản 
 admin.site.site_title = _("Quản trị cổng thi đua")
 admin.site.index_title = _("Người dùng, cơ quan và nhật ký thao tác")
 
+handler400 = "campaign_portal.errors.bad_request"
+handler403 = "campaign_portal.errors.permission_denied"
+handler404 = "campaign_portal.errors.page_not_found"
+
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("quan-tri/", admin.site.urls),

@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 
 from agencies.enums import AgencyKind
 from agencies.models import Agency
+from campaign_portal.text import vietnamese_sort_key
 
 from .enums import InitiativeState
 from .models import Initiative, InitiativeHistory
@@ -92,7 +93,12 @@ def _report_key(agency: Agency) -> tuple:
     top = agency
     if agency.kind in (AgencyKind.COMMUNE_COMMITTEE, AgencyKind.SUBUNIT) and agency.parent is not None:
         top = agency.parent
-    return (_KIND_ORDER.get(top.kind, 3), top.name, 0 if top.pk == agency.pk else 1, agency.name)
+    return (
+        _KIND_ORDER.get(top.kind, 3),
+        vietnamese_sort_key(top.name),
+        0 if top.pk == agency.pk else 1,
+        vietnamese_sort_key(agency.name),
+    )
 
 
 def initiatives_by_agency(*, campaign) -> list[tuple[Agency, list[Initiative]]]:

@@ -67,7 +67,12 @@ class ReportRender(models.Model):
     )
     requested_at = models.DateTimeField(_("thời điểm yêu cầu"), auto_now_add=True)
     finished_at = models.DateTimeField(_("thời điểm hoàn thành"), null=True, blank=True)
-    data_hash = models.CharField(_("mã băm dữ liệu"), max_length=64, blank=True)
+    data_hash = models.CharField(
+        _("dấu kiểm dữ liệu"),
+        max_length=64,
+        blank=True,
+        help_text=_("Tính từ toàn bộ số liệu dùng để tạo tệp: cùng dấu kiểm là cùng số liệu."),
+    )
     error = models.TextField(_("lỗi"), blank=True)
 
     class Meta:

@@ -2,7 +2,8 @@ from django import template
 from django.utils.html import format_html
 
 from campaign_portal import numbers, text
-from campaign_portal.audit import action_label, audit_events_for, changes
+from campaign_portal.audit import action_label, audit_events_for
+from campaign_portal.audit_display import readable_changes
 
 register = template.Library()
 
@@ -46,7 +47,10 @@ def audit_trail(context, obj, limit: int = 50):
     user = context["request"].user
     visible = bool(getattr(user, "is_reviewer", False) or getattr(user, "is_administrator", False))
     events = list(audit_events_for(obj)[:limit]) if visible else []
-    rows = [{"event": event, "label": action_label(event.action), "changes": changes(event)} for event in events]
+    rows = [
+        {"event": event, "label": action_label(event.action), "changes": changes}
+        for event, changes in zip(events, readable_changes(events, target=obj), strict=True)
+    ]
     return {"rows": rows, "visible": visible}
 
 

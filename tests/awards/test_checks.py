@@ -38,7 +38,7 @@ def test_check_complete_dossier_on_time_is_eligible(dossier, officer):
     }
     assert set(outcomes.values()) == {Outcome.MET}
     result = CriterionResult.objects.get(nomination=dossier, criterion__code="ho_so_tre_hen")
-    assert result.explanation == "Tỷ lệ hồ sơ thủ tục hành chính trễ hẹn kê khai 1,5%, thấp hơn 5%."
+    assert result.explanation == ("Tỷ lệ hồ sơ thủ tục hành chính trễ hẹn: kê khai 1,5%, đạt yêu cầu (dưới 5%).")
     assert result.input_snapshot["metrics"]["late_dossier_rate_pct"] == 1.5
 
 

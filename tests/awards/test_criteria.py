@@ -53,8 +53,15 @@ CASES = [
     ("deadline", {}, facts(received_on=None), Outcome.CANNOT_TELL, "chưa được gửi"),
     ("deadline", {"deadline": "2024-12-15"}, facts(), Outcome.NOT_MET, "hạn 15/12/2024"),
     # metric
-    ("metric", LATE_RATE, facts(), Outcome.MET, "kê khai 2,5%"),
-    ("metric", LATE_RATE, facts(metrics={"late_rate": 6.2}), Outcome.NOT_MET, "6,2%, yêu cầu thấp hơn 5%"),
+    ("metric", LATE_RATE, facts(), Outcome.MET, "kê khai 2,5%, đạt yêu cầu (dưới 5%)."),
+    (
+        "metric",
+        {"metric": "done", "label": "Tỷ lệ hoàn thành", "op": ">=", "threshold": 100, "unit": "%"},
+        facts(metrics={"done": 100}),
+        Outcome.MET,
+        "Tỷ lệ hoàn thành: kê khai 100%, đạt yêu cầu (từ 100% trở lên).",
+    ),
+    ("metric", LATE_RATE, facts(metrics={"late_rate": 6.2}), Outcome.NOT_MET, "6,2%, chưa đạt yêu cầu (dưới 5%)"),
     ("metric", LATE_RATE, facts(metrics={}), Outcome.CANNOT_TELL, "Chưa kê khai “Tỷ lệ hồ sơ trễ hẹn”"),
     ("metric", LATE_RATE, facts(metrics={"late_rate": "nhiều"}), Outcome.CANNOT_TELL, "không phải là số"),
     # attestation

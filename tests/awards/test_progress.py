@@ -44,6 +44,11 @@ def test_progress_after_the_deadline_counts_the_late_agency(demo):
     assert len(districts) == 18
     assert districts["UBND huyện Bắc Trà My"].sent_on_time == 1
     assert [a.name for a in districts["UBND huyện Nam Giang"].missing_agencies] == ["UBND huyện Nam Giang"]
+    labels = [group.label.removeprefix("UBND huyện ") for group in progress.by_district]
+    assert labels.index("Duy Xuyên") < labels.index("Đại Lộc") < labels.index("Hiệp Đức")
+    assert labels.index("Đông Giang") < labels.index("Hiệp Đức"), "Đ sorts after D, before E"
+    rows = [row.agency.name for row in progress.rows if row.agency.level == "district"]
+    assert rows.index("UBND huyện Duy Xuyên") < rows.index("UBND huyện Đại Lộc")
 
 
 def test_demo_shows_both_outcomes_for_every_criterion_kind(demo):

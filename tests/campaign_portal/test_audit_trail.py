@@ -18,14 +18,15 @@ def test_audit_trail_shows_events_of_the_object_to_reviewers(make_user):
     audit_record(actor=reviewer, action="agency.close", target=agency, before={"valid_to": None}, note="sáp nhập")
     audit_record(actor=reviewer, action="agency.rename", target=other, note="không thuộc đối tượng này")
     html = _render(reviewer, agency)
-    assert "agency.close" in html and "sáp nhập" in html and "Nguyễn Thị Hoa" in html
-    assert "agency.rename" not in html
+    assert "Ghi nhận cơ quan ngừng hoạt động" in html and "sáp nhập" in html and "Nguyễn Thị Hoa" in html
+    assert "agency.close" not in html, "the action's label, not its code"
+    assert "không thuộc đối tượng này" not in html
 
 
 def test_audit_trail_hidden_from_agency_officers(make_user):
     agency = AgencyFactory()
     audit_record(actor=None, action="agency.close", target=agency)
-    assert "agency.close" not in _render(make_user(Role.AGENCY_OFFICER, agency=agency), agency)
+    assert "Nhật ký thao tác" not in _render(make_user(Role.AGENCY_OFFICER, agency=agency), agency)
 
 
 def test_audit_trail_on_nomination_and_initiative_pages(client, make_user):
@@ -56,6 +57,62 @@ def test_audit_trail_names_the_action_and_lists_each_change(make_user):
     )
     html = _render(reviewer, nomination)
     assert "Trả lại bổ sung" in html, "the transition's own label"
-    assert "state:</span> submitted → returned" in html
-    assert "last_reason:</span> Thiếu tờ trình" in html
+    assert "Trạng thái:</span> Đã gửi → Trả lại, yêu cầu bổ sung" in html
+    assert "Ý kiến của người thẩm định:</span> Thiếu tờ trình" in html
     assert "{&#x27;state&#x27;" not in html and "{'state'" not in html, "no raw dictionaries"
+
+
+def test_audit_trail_says_values_in_words_and_local_time(make_user):
+    import datetime
+
+    from awards.models import Criterion
+    from tests.factories.awards import NominationFactory
+
+    reviewer = make_user(Role.REVIEWER)
+    nomination = NominationFactory(state="approved", declared_metrics={"rated_leading": False})
+    Criterion.objects.create(
+        campaign=nomination.campaign,
+        code="dan-dau",
+        wording="Được xếp loại dẫn đầu",
+        kind="attestation",
+        params={"statement": "rated_leading", "label": "Được xếp loại dẫn đầu phong trào"},
+    )
+    agency = AgencyFactory(name="UBND xã Trà Đốc")
+    audit_record(
+        actor=reviewer,
+        action="awards.nomination.update",
+        target=nomination,
+        before={"declared_metrics": {"rated_leading": False, "task_completion_pct": 100}, "nominee_agency": None},
+        after={"declared_metrics": {"rated_leading": True, "task_completion_pct": 100}, "nominee_agency": agency.pk},
+    )
+    audit_record(
+        actor=reviewer,
+        action="awards.nomination.award",
+        target=nomination,
+        before={"state": "approved"},
+        after={"state": "awarded", "decision_date": "2024-12-24", "submitted_at": "2024-12-20 02:30:00+00:00"},
+    )
+    html = _render(reviewer, nomination)
+    assert "Số liệu kê khai – Được xếp loại dẫn đầu phong trào:</span> Không → Có" in html
+    assert "task_completion_pct" not in html, "an unchanged figure is not listed"
+    assert "Tập thể được đề nghị:</span> — → UBND xã Trà Đốc" in html, "a related record by its name"
+    assert "Ngày quyết định:</span> 24/12/2024" in html
+    assert "09:30 20/12/2024" in html, "a time recorded in UTC is shown in Vietnam's time"
+    assert "+00:00" not in html and "{&#x27;" not in html and "True" not in html
+    assert datetime.date(2024, 12, 24).isoformat() not in html
+
+
+def test_admin_shows_the_change_in_words(client, administrator):
+    from tests.factories.awards import NominationFactory
+
+    nomination = NominationFactory(state="submitted")
+    event = audit_record(
+        actor=administrator,
+        action="awards.nomination.start_review",
+        target=nomination,
+        before={"state": "submitted"},
+        after={"state": "under_review"},
+    )
+    client.force_login(administrator)
+    body = client.get(f"/quan-tri/campaign_portal/auditevent/{event.pk}/change/").content.decode()
+    assert "Trạng thái: Đã gửi → Đang thẩm định" in body

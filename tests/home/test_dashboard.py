@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -50,8 +51,11 @@ def test_dashboard_official_sees_the_campaign_at_a_glance(client, campaign, offi
     client.force_login(official)
     response = client.get(reverse("home"), {"phong-trao": campaign.code})
     assert response.context["campaign"] == campaign
-    assert "1/4" in response.content.decode()
-    assert "Việc chờ xử lý" not in response.content.decode()
+    body = response.content.decode()
+    assert "1/4" in body
+    assert "Việc chờ xử lý" not in body
+    assert not re.search(r"\d+ · \d+", body), "each figure of a tile says what it counts"
+    assert "hồ sơ thiếu thành phần" in body and "hồ sơ gửi trễ hạn" in body
 
 
 def test_dashboard_query_count_does_not_grow_with_rows(client, campaign, reviewer, assert_same_query_count):
@@ -118,6 +122,10 @@ def test_dashboard_official_finds_the_latest_report_files(client, campaign, offi
     assert "báo cáo số 512/BC-SNV" in body
     for render in panel["files"]:
         assert reverse("reports:download", args=[render.pk]) in body
+    assert body.index("báo cáo số 512/BC-SNV") < body.index("cơ quan, đơn vị đã gửi hồ sơ đúng hạn"), (
+        "the report files come first on an official's page, above the figures"
+    )
+    assert body.count('id="report-panel-title"') == 1
 
 
 def test_officer_todo_includes_campaigns_the_agency_takes_part_in(client, campaign, make_user):

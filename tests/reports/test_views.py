@@ -64,6 +64,9 @@ def test_report_page_prefills_fields_and_drafts_for_reviewer(client, reviewer, c
     assert campaign.plan_document.number_symbol in report.sections["chi-dao"]
     assert "Lưu: VT." in report.recipients
     assert 'name="section_uu-diem"' in response.content.decode()
+    body = response.content.decode()
+    assert "Dấu kiểm dữ liệu" in body and "Hai bản có cùng dấu kiểm được tạo từ đúng cùng số liệu" in body
+    assert "băm" not in body, "said in plain words"
 
 
 def test_report_save_keeps_input_and_says_what_to_fix(client, reviewer, campaign):
@@ -208,7 +211,7 @@ def test_render_report_command_writes_the_file(campaign, tmp_path):
     call_command("render_report", campaign=campaign.code, format="pdf", output=str(output), stdout=out)
     assert output.read_bytes()[:5] == b"%PDF-"
     assert "ngày 02 tháng 01 năm 2025" in normalise(pdf_text(output.read_bytes()))
-    assert "mã băm dữ liệu" in out.getvalue()
+    assert "dấu kiểm dữ liệu" in out.getvalue()
 
 
 def test_indicator_value_shown_in_rendered_section(campaign):

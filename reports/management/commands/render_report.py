@@ -27,6 +27,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"{output}: {len(content):,} byte, {len(doc.footnotes)} chú thích, "
-                f"{time.perf_counter() - started:.1f} giây, mã băm dữ liệu {doc.data_hash()}"
+                f"{time.perf_counter() - started:.1f} giây, dấu kiểm dữ liệu {doc.data_hash()}"
             )
         )
