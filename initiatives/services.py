@@ -285,6 +285,11 @@ def similar_initiative_decide(*, match: SimilarInitiative, user, decision: str) 
             action="initiatives.initiative.similarity",
             target=locked.initiative,
             before=before,
-            after={"decision": decision, "similar_to": locked.similar_to_id, "score": locked.score},
+            after={
+                "decision": decision,
+                "similar_to": locked.similar_to_id,
+                "similar_to_title": locked.similar_to.title,
+                "score": locked.score,
+            },
         )
     return locked

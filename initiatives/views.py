@@ -15,6 +15,7 @@ from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, workbook_write
 from campaign_portal.workflow import WorkflowError, transitions_available
 
 from . import excel
+from .enums import SimilarityDecision
 from .filters import InitiativeFilter
 from .forms import EvidenceForm, ImportForm, InitiativeForm, ReplicationForm, TransitionForm
 from .models import Initiative, InitiativeEvidence
@@ -160,6 +161,8 @@ class InitiativeDetailView(LoginRequiredMixin, View):
                     "match": match,
                     "other": match.similar_to if match.initiative_id == initiative.pk else match.initiative,
                     "earlier": match.initiative_id == initiative.pk,
+                    "decided_same": match.decision == SimilarityDecision.SAME,
+                    "decided_different": match.decision == SimilarityDecision.DIFFERENT,
                 }
                 for match in similar_initiatives_for(user=request.user, initiative=initiative)
             ],
