@@ -304,7 +304,7 @@ def initiatives_import(*, user, campaign: Campaign, upload) -> ImportResult:
     with transaction.atomic():
         for values in parsed:
             result.created.append(initiative_create(user=user, campaign=campaign, **values))
-        similar_initiatives_queue(item.pk for item in result.created)
+        similar_initiatives_queue(initiative_ids=[item.pk for item in result.created])
     return result
 
 

@@ -145,6 +145,10 @@ def _history_recorder(user, reason: str):
     return record
 
 
+def _similar_search_after_register(initiative: Initiative) -> None:
+    similar_initiatives_queue(initiative_ids=[initiative.pk])
+
+
 def initiative_transition(
     *,
     initiative: Initiative,
@@ -168,7 +172,7 @@ def initiative_transition(
         values=values,
         record_history=_history_recorder(user, reason or assessment_comment),
         expected_state=expected_state,
-        on_commit=(lambda locked: similar_initiatives_queue([locked.pk])) if name == "register" else None,
+        on_commit=_similar_search_after_register if name == "register" else None,
     )
 
 
@@ -257,7 +261,7 @@ def similar_initiatives_find(*, initiative_id: int) -> list[SimilarInitiative]:
     return matches
 
 
-def similar_initiatives_queue(initiative_ids: Iterable[int]) -> None:
+def similar_initiatives_queue(*, initiative_ids: Iterable[int]) -> None:
     """Look for similar initiatives in the worker once the registration or import is committed."""
     from .tasks import similar_initiatives_find_task
 
