@@ -56,6 +56,7 @@ ACTION_LABELS: dict[str, Any] = {
     "initiatives.initiative.create": _("Đăng ký mô hình, sáng kiến"),
     "initiatives.initiative.update": _("Sửa mô hình, sáng kiến"),
     "initiatives.initiative.replication": _("Cập nhật nơi nhân rộng"),
+    "initiatives.initiative.similarity": _("Kết luận về mô hình, sáng kiến tương tự"),
     "initiatives.evidence.add": _("Thêm tài liệu minh chứng"),
     "initiatives.evidence.delete": _("Xóa tài liệu minh chứng"),
     "reports.summaryreport.create": _("Tạo báo cáo tổng kết"),

@@ -27,3 +27,9 @@ _INITIATIVE_STATE_BADGES = {
     InitiativeState.IN_PRACTICE: "primary",
     InitiativeState.EVALUATED: "success",
 }
+
+
+class SimilarityDecision(models.TextChoices):
+    PENDING = "pending", _("Chưa xem xét")
+    SAME = "same", _("Là cùng một mô hình")
+    DIFFERENT = "different", _("Khác nhau")

@@ -18,7 +18,7 @@ from campaign_portal.text import fold_text
 from campaigns.models import Campaign, InitiativeCategory
 
 from .enums import InitiativeKind
-from .services import initiative_create
+from .services import initiative_create, similar_initiatives_queue
 
 DATA_SHEET = "Dữ liệu"
 LIST_SHEET = "Danh mục"
@@ -304,6 +304,7 @@ def initiatives_import(*, user, campaign: Campaign, upload) -> ImportResult:
     with transaction.atomic():
         for values in parsed:
             result.created.append(initiative_create(user=user, campaign=campaign, **values))
+        similar_initiatives_queue(initiative_ids=[item.pk for item in result.created])
     return result
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign_portal.text import fold_text
 
-from .enums import InitiativeKind, InitiativeState
+from .enums import InitiativeKind, InitiativeState, SimilarityDecision
 
 
 class Initiative(models.Model):
@@ -58,6 +58,9 @@ class Initiative(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     search_text = models.TextField(editable=False, blank=True)
+    # Title and description folded, the text similar initiatives are matched on (initiatives/similarity.py);
+    # on PostgreSQL a trigram index covers it (migration 0006).
+    match_text = models.TextField(editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -77,8 +80,9 @@ class Initiative(models.Model):
 
     def save(self, *args, **kwargs):
         self.search_text = self.build_search_text()
+        self.match_text = fold_text(f"{self.title} {self.description}")
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text", "match_text"}
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -145,3 +149,31 @@ class InitiativeHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiative_id}: {self.from_state} → {self.to_state}"
+
+
+class SimilarInitiative(models.Model):
+    """A likely earlier registration of the same initiative, found by the worker, for a reviewer to decide."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="similar_matches")
+    similar_to = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(_("mức giống"))
+    found_at = models.DateTimeField(_("thời điểm phát hiện"))
+    decision = models.CharField(
+        _("kết luận"), max_length=16, choices=SimilarityDecision.choices, default=SimilarityDecision.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mô hình, sáng kiến tương tự")
+        verbose_name_plural = _("mô hình, sáng kiến tương tự")
+        ordering = ["-score", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "similar_to"], name="similar_initiative_once"),
+            models.CheckConstraint(condition=~models.Q(initiative=models.F("similar_to")), name="similar_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id} ~ {self.similar_to_id} ({self.score:.2f})"

@@ -39,3 +39,5 @@ rules.add_perm("initiatives.import_initiatives", is_agency_officer | is_reviewer
 rules.add_perm("initiatives.change_initiative", can_edit_initiative)
 rules.add_perm("initiatives.add_evidence", is_agency_officer & is_initiative_of_own_agency & is_not_evaluated)
 rules.add_perm("initiatives.delete_evidence", can_edit_initiative)
+# Whether an initiative was registered before is the reviewers' call: agencies do not see the matches.
+rules.add_perm("initiatives.decide_similarity", is_reviewer)

@@ -7,8 +7,8 @@ from agencies.enums import AgencyKind
 from agencies.models import Agency
 from campaign_portal.text import vietnamese_sort_key
 
-from .enums import InitiativeState
-from .models import Initiative, InitiativeHistory
+from .enums import InitiativeState, SimilarityDecision
+from .models import Initiative, InitiativeHistory, SimilarInitiative
 
 
 def initiatives_visible_to(*, user) -> QuerySet[Initiative]:
@@ -68,6 +68,32 @@ def initiative_detail(*, user, pk: int) -> Initiative:
     )
 
 
+def is_known_before() -> Exists:
+    """A reviewer decided the initiative is the same as one registered earlier."""
+    return Exists(SimilarInitiative.objects.filter(initiative_id=OuterRef("pk"), decision=SimilarityDecision.SAME))
+
+
+def initiatives_for_report(*, campaign) -> list[tuple[Agency, list[Initiative]]]:
+    """The report counts and lists new initiatives only: one found to be the same as an earlier
+    registration was counted then, under its first name, and is left out rather than named
+    twice (the report states what the campaign brought; the reviewer's page keeps the link)."""
+    return initiatives_by_agency(campaign=campaign, new_only=True)
+
+
+def similar_initiatives_for(*, user, initiative: Initiative) -> QuerySet[SimilarInitiative]:
+    """The matches shown on an initiative's page: to reviewers only, both ways round (the
+    earlier initiative's page shows the later ones that resemble it too)."""
+    if not user.has_perm("initiatives.decide_similarity", initiative):
+        return SimilarInitiative.objects.none()
+    return (
+        SimilarInitiative.objects.filter(Q(initiative=initiative) | Q(similar_to=initiative))
+        .select_related(
+            "initiative__agency", "initiative__campaign", "similar_to__agency", "similar_to__campaign", "decided_by"
+        )
+        .order_by("-score", "pk")
+    )
+
+
 def has_replication() -> Exists:
     return Exists(Initiative.replicated_to.through.objects.filter(initiative_id=OuterRef("pk")))
 
@@ -101,13 +127,16 @@ def _report_key(agency: Agency) -> tuple:
     )
 
 
-def initiatives_by_agency(*, campaign) -> list[tuple[Agency, list[Initiative]]]:
+def initiatives_by_agency(*, campaign, new_only: bool = False) -> list[tuple[Agency, list[Initiative]]]:
     """The campaign's registered initiatives (drafts left out) grouped by owning agency, in
     report order, with implementing units and replication links prefetched as the lists
-    `implementing_unit_list` and `replicated_to_list`."""
+    `implementing_unit_list` and `replicated_to_list`. `new_only` leaves out those a reviewer
+    found to be the same as an earlier one."""
+    initiatives = Initiative.objects.filter(campaign=campaign)
+    if new_only:
+        initiatives = initiatives.exclude(is_known_before())
     rows = (
-        Initiative.objects.filter(campaign=campaign)
-        .exclude(state="draft")
+        initiatives.exclude(state="draft")
         .select_related("agency", "agency__parent", "category")
         # The report names units and quotes titles and figures: the long texts stay in the database.
         .defer("description", "results", "assessment_comment", "search_text")

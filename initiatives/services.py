@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
@@ -13,8 +14,9 @@ from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, validate_uplo
 from campaign_portal.workflow import transition_apply
 from campaigns.models import Campaign, InitiativeCategory
 
-from .enums import InitiativeState
-from .models import Initiative, InitiativeEvidence, InitiativeHistory
+from .enums import InitiativeState, SimilarityDecision
+from .models import Initiative, InitiativeEvidence, InitiativeHistory, SimilarInitiative
+from .similarity import similar_initiatives_score
 from .workflow import INITIATIVE_TRANSITIONS
 
 CONTENT_FIELDS = ("campaign", "kind", "category", "title", "description", "started_on", "results", "result_figures")
@@ -143,6 +145,10 @@ def _history_recorder(user, reason: str):
     return record
 
 
+def _similar_search_after_register(initiative: Initiative) -> None:
+    similar_initiatives_queue(initiative_ids=[initiative.pk])
+
+
 def initiative_transition(
     *,
     initiative: Initiative,
@@ -166,6 +172,7 @@ def initiative_transition(
         values=values,
         record_history=_history_recorder(user, reason or assessment_comment),
         expected_state=expected_state,
+        on_commit=_similar_search_after_register if name == "register" else None,
     )
 
 
@@ -228,3 +235,65 @@ def parse_figures(text: str) -> list[dict]:
 
 def figures_as_text(figures: list[dict]) -> str:
     return "\n".join(f"{f.get('label', '')}: {f.get('value', '')}" for f in figures or [])
+
+
+def similar_initiatives_find(*, initiative_id: int) -> list[SimilarInitiative]:
+    """Store the registered initiatives like this one. Idempotent: a match found again keeps its
+    decision and gets the new score; a match no longer similar (its text changed) and still
+    undecided is removed, a decided one stays as the reviewer's word."""
+    initiative = Initiative.objects.filter(pk=initiative_id).first()
+    if initiative is None:
+        return []
+    now = timezone.now()
+    with transaction.atomic():
+        scores = dict(similar_initiatives_score(initiative))
+        initiative.similar_matches.filter(decision=SimilarityDecision.PENDING).exclude(
+            similar_to_id__in=scores
+        ).delete()
+        matches = []
+        for similar_to_id, score in scores.items():
+            match, _created = SimilarInitiative.objects.update_or_create(
+                initiative=initiative,
+                similar_to_id=similar_to_id,
+                defaults={"score": round(score, 4), "found_at": now},
+            )
+            matches.append(match)
+    return matches
+
+
+def similar_initiatives_queue(*, initiative_ids: Iterable[int]) -> None:
+    """Look for similar initiatives in the worker once the registration or import is committed."""
+    from .tasks import similar_initiatives_find_task
+
+    ids = list(initiative_ids)
+    if ids:
+        transaction.on_commit(lambda: similar_initiatives_find_task.delay(ids))
+
+
+def similar_initiative_decide(*, match: SimilarInitiative, user, decision: str) -> SimilarInitiative:
+    """A reviewer says whether the initiative is the same as the earlier one; "same" keeps it out
+    of the report's count of new initiatives."""
+    if not user.has_perm("initiatives.decide_similarity", match.initiative):
+        raise PermissionDenied(_("Chỉ cán bộ thẩm định được kết luận về mô hình, sáng kiến tương tự."))
+    if decision not in (SimilarityDecision.SAME, SimilarityDecision.DIFFERENT):
+        raise ValidationError({"decision": _("Kết luận phải là “Là cùng một mô hình” hoặc “Khác nhau”.")})
+    with transaction.atomic():
+        locked = SimilarInitiative.objects.select_for_update().get(pk=match.pk)
+        before = {"decision": locked.decision}
+        locked.decision = decision
+        locked.decided_by = user
+        locked.decided_at = timezone.now()
+        locked.save(update_fields=["decision", "decided_by", "decided_at"])
+        audit_record(
+            actor=user,
+            action="initiatives.initiative.similarity",
+            target=locked.initiative,
+            before=before,
+            after={
+                "decision": decision,
+                "similar_to": locked.similar_to_id,
+                "similar_to_title": locked.similar_to.title,
+                "score": locked.score,
+            },
+        )
+    return locked

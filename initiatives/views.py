@@ -15,10 +15,11 @@ from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, workbook_write
 from campaign_portal.workflow import WorkflowError, transitions_available
 
 from . import excel
+from .enums import SimilarityDecision
 from .filters import InitiativeFilter
 from .forms import EvidenceForm, ImportForm, InitiativeForm, ReplicationForm, TransitionForm
 from .models import Initiative, InitiativeEvidence
-from .selectors import initiative_detail, initiative_list, replication_list
+from .selectors import initiative_detail, initiative_list, replication_list, similar_initiatives_for
 from .services import (
     initiative_create,
     initiative_evidence_add,
@@ -26,6 +27,7 @@ from .services import (
     initiative_replication_set,
     initiative_transition,
     initiative_update,
+    similar_initiative_decide,
 )
 from .workflow import INITIATIVE_TRANSITIONS
 
@@ -152,6 +154,18 @@ class InitiativeDetailView(LoginRequiredMixin, View):
             "replication_form": ReplicationForm(
                 agency=initiative.agency, initial={"replicated_to": list(initiative.replicated_to.all())}
             ),
+            "can_decide_similarity": request.user.has_perm("initiatives.decide_similarity", initiative),
+            # Each match names the other initiative, whichever side of the pair this page is.
+            "similar_rows": [
+                {
+                    "match": match,
+                    "other": match.similar_to if match.initiative_id == initiative.pk else match.initiative,
+                    "earlier": match.initiative_id == initiative.pk,
+                    "decided_same": match.decision == SimilarityDecision.SAME,
+                    "decided_different": match.decision == SimilarityDecision.DIFFERENT,
+                }
+                for match in similar_initiatives_for(user=request.user, initiative=initiative)
+            ],
         }
 
 
@@ -317,6 +331,24 @@ class ReplicationUpdateView(LoginRequiredMixin, View):
                 messages.success(request, _("Đã cập nhật nơi nhân rộng."))
         else:
             messages.error(request, _("Danh sách nơi nhân rộng không hợp lệ."))
+        return redirect("initiatives:detail", pk=pk)
+
+
+class SimilarDecideView(LoginRequiredMixin, View):
+    """A reviewer's "the same as" / "different" on one match; hidden (404) from everyone else."""
+
+    def post(self, request, pk, match_pk):
+        initiative = _get_visible(request, pk)
+        match = similar_initiatives_for(user=request.user, initiative=initiative).filter(pk=match_pk).first()
+        if match is None:
+            raise Http404
+        try:
+            similar_initiative_decide(match=match, user=request.user, decision=request.POST.get("decision", ""))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã ghi kết luận về mô hình, sáng kiến tương tự."))
         return redirect("initiatives:detail", pk=pk)
 
 

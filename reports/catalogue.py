@@ -16,7 +16,7 @@ from awards.enums import NominationState, Verdict
 from awards.selectors import campaign_progress, nominations_for_report
 from campaigns.models import Campaign
 from initiatives.enums import InitiativeKind
-from initiatives.selectors import initiatives_by_agency
+from initiatives.selectors import initiatives_for_report
 
 from .document_tree import (
     BLOCK_ITEM,
@@ -59,7 +59,7 @@ class Context:
 
     @functools.cached_property
     def groups(self):
-        return initiatives_by_agency(campaign=self.campaign)
+        return initiatives_for_report(campaign=self.campaign)
 
     @functools.cached_property
     def indicators(self) -> dict[int, list[str]]:

@@ -91,6 +91,19 @@ def _evidence(owner):
     return {"pk": initiative.pk, "evidence_pk": evidence.pk}
 
 
+def _similar_match(owner):
+    from initiatives.enums import InitiativeState
+    from initiatives.models import SimilarInitiative
+    from tests.factories.initiatives import InitiativeFactory
+
+    earlier = InitiativeFactory(state=InitiativeState.REGISTERED)
+    initiative = InitiativeFactory(agency=owner, state=InitiativeState.REGISTERED)
+    match = SimilarInitiative.objects.create(
+        initiative=initiative, similar_to=earlier, score=0.8, found_at=timezone.now()
+    )
+    return {"pk": initiative.pk, "match_pk": match.pk}
+
+
 def _campaign(owner):
     from tests.factories import CampaignFactory
 
@@ -126,6 +139,13 @@ MATRIX.update(
             {**DRAFT_ACTIONS, "*": 403, "officer_own": 400}, fixture=_initiative, method="post"
         ),
         "initiatives:evidence_download": Entry(DRAFT_READERS, fixture=_evidence),
+        # Officers may read the initiative but not the matches: the mark URL is hidden from them too.
+        "initiatives:similar_decide": Entry(
+            {"anonymous": LOGIN_REDIRECT, "*": 404, "reviewer": 302},
+            fixture=_similar_match,
+            method="post",
+            data={"decision": "different"},
+        ),
         "initiatives:evidence_delete": Entry(DRAFT_ACTIONS, fixture=_evidence, method="post"),
         "campaigns:list": Entry(everyone()),
         "campaigns:detail": Entry(everyone(), fixture=_campaign),

@@ -137,3 +137,38 @@ def test_initiative_and_campaign_pages_have_no_serious_axe_violations(axe_page, 
         if violations:
             found[path] = violations
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def test_browser_reviewer_marks_a_similar_initiative_the_same(
+    page, make_user, demo, django_capture_on_commit_callbacks
+):
+    from initiatives.enums import SimilarityDecision
+    from initiatives.models import SimilarInitiative
+    from initiatives.services import initiative_transition
+    from tests.factories import CampaignFactory
+    from tests.factories.initiatives import InitiativeFactory
+
+    nam_tra_my = demo.get(name="UBND huyện Nam Trà My")
+    later = InitiativeFactory(
+        campaign=CampaignFactory(name="Phong trào thi đua “Chuyển đổi số” năm 2025"),
+        agency=nam_tra_my,
+        title="Mo hinh “3 khong”: khong viet, khong hen, khong phien ha tai xa",
+        description="",
+    )
+    officer = make_user(Role.AGENCY_OFFICER, agency=nam_tra_my)
+    with django_capture_on_commit_callbacks(execute=True):
+        initiative_transition(initiative=later, name="register", user=officer)
+    earlier = Initiative.objects.get(title="Mô hình 3K “Không viết, không hẹn, không phiền hà”")
+    assert SimilarInitiative.objects.filter(initiative=later, similar_to=earlier).exists()
+
+    reviewer = make_user(Role.REVIEWER)
+    browser_login(page, reviewer.username, TEST_PASSWORD)
+    page.goto(f"{page.base_url}/sang-kien/{later.pk}/")
+    panel = page.locator("#tuong-tu")
+    assert panel.get_by_role("link", name=earlier.title).is_visible()
+    assert panel.get_by_text("UBND huyện Bắc Trà My").is_visible()
+    panel.get_by_role("button", name="Là cùng một mô hình").first.click()
+    assert page.get_by_text("Đã ghi kết luận về mô hình, sáng kiến tương tự.").is_visible()
+    assert SimilarInitiative.objects.get(initiative=later, similar_to=earlier).decision == SimilarityDecision.SAME
+    page.locator("#tuong-tu").scroll_into_view_if_needed()
+    screenshot(page, "initiative-similar-1280")

@@ -40,6 +40,8 @@ NEVER_READ = {
     "accounts_user_groups": "Django's groups: permissions come from the role (rules)",
     "accounts_user_user_permissions": "Django's permissions: permissions come from the role (rules)",
     "campaigns_legaldocument": "documents are cited by the report and the campaign page, which are not cached",
+    "initiatives_similarinitiative": "matches for the reviewer, shown on the initiative's page and read by the "
+    "report when composed, never by the cached figures",
     "initiatives_initiativehistory": "history of transitions; the state they set is on the initiative",
     "awards_nominationtransition": "history of transitions; the state they set is on the nomination",
     "awards_criterionresult": "per-criterion results; the verdict the figures count is on the nomination, "

@@ -28,6 +28,7 @@ from tests.test_permission_matrix import (
     _outline_section,
     _report,
     _sent_nomination,
+    _similar_match,
     _with_campaign,
 )
 
@@ -125,6 +126,8 @@ CASES = {
     "initiatives:transition": Case("officer_own", _initiative, "initiatives:detail", ("transition", "expected_state")),
     "initiatives:replication_update": Case("officer_own", _initiative, "initiatives:detail"),
     "initiatives:evidence_upload": Case("officer_own", _initiative, "initiatives:detail", ("file", "description")),
+    # The decision buttons are on the detail page, whose URL has no match id: the field is named here.
+    "initiatives:similar_decide": Case("reviewer", _similar_match, known_fields=("decision",)),
     "campaigns:create": Case("reviewer"),
     "campaigns:update": Case("reviewer", _campaign),
     "campaigns:expected_agencies": Case("reviewer", _campaign, known_fields=("agency", "add_group", "remove_group")),
