@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from campaign_portal.text import quoted
 from campaigns.models import Campaign
 
 from . import catalogue
@@ -37,7 +38,6 @@ from .document_tree import (
     date_short,
     document_short,
     in_official_language,
-    quoted,
     staff_blocks,
     staff_runs,
     territory_of,
