@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from agencies.enums import UnitType
+from agencies.models import Agency
+from agencies.selectors import issuer_as_of
 from awards.enums import NominationState, Verdict
 from awards.selectors import campaign_progress, nominations_for_report
 from campaign_portal.numbers import with_unit
@@ -54,6 +56,11 @@ class Context:
         return self.report.issued_on
 
     @functools.cached_property
+    def reporter(self) -> Agency:
+        """The organiser as it stands on the report's date: who reports, whatever it was called at launch."""
+        return issuer_as_of(self.campaign.organiser, self.as_of) or self.campaign.organiser
+
+    @functools.cached_property
     def progress(self):
         return campaign_progress(campaign=self.campaign, as_of=self.as_of)
 
@@ -90,7 +97,7 @@ def opening(ctx: Context, section_id: int) -> list[Block]:
                 "plan": campaign.plan_document.citation,
                 "start": date_short(campaign.period_start),
                 "end": date_short(campaign.period_end),
-                "organiser": campaign.organiser.name,
+                "organiser": ctx.reporter.name,
             },
         )
     ]
@@ -361,20 +368,22 @@ def nomination_rows(ctx: Context) -> list[list[str]]:
 
 
 def appendices(ctx: Context, attached: str) -> list[Appendix]:
-    """The appendices the outline asks for, numbered in the order it places them."""
+    """The appendices the outline asks for, numbered in the order it places them. `attached` is
+    the "Kèm theo Báo cáo số …" line, put in parentheses with what the appendix counts."""
     numerals = ["I", "II", "III", "IV"]
     built = []
     for index, kind in enumerate(dict.fromkeys(ctx.appendices)):
         title = _("Phụ lục %(n)s") % {"n": numerals[index]}
         if kind == BlockKind.APPENDIX_NOMINATIONS:
+            counted = _("hồ sơ nhận đến ngày %(day)s; thời hạn gửi: ngày %(deadline)s") % {
+                "day": date_short(ctx.as_of),
+                "deadline": date_short(ctx.campaign.nomination_deadline),
+            }
             built.append(
                 Appendix(
                     title=title,
                     subtitle=_("DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG VÀ KẾT QUẢ KIỂM TRA"),
-                    note=attached
-                    + " "
-                    + _("(hồ sơ nhận đến ngày %(day)s; thời hạn gửi: ngày %(deadline)s)")
-                    % {"day": date_short(ctx.as_of), "deadline": date_short(ctx.campaign.nomination_deadline)},
+                    note=f"({attached}; {counted})",
                     table=Table(
                         columns=[
                             _("STT"),
@@ -385,7 +394,7 @@ def appendices(ctx: Context, attached: str) -> list[Appendix]:
                             _("Kết quả kiểm tra"),
                             _("Trạng thái"),
                         ],
-                        widths=[5, 23, 19, 15, 12, 14, 12],
+                        widths=[5, 20, 18, 19, 12, 14, 12],
                         rows=nomination_rows(ctx),
                     ),
                     empty_text=_("Chưa có hồ sơ đề nghị khen thưởng."),
@@ -397,7 +406,7 @@ def appendices(ctx: Context, attached: str) -> list[Appendix]:
                 Appendix(
                     title=title,
                     subtitle=_("DANH SÁCH MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP"),
-                    note=attached,
+                    note=f"({attached})",
                     table=Table(
                         columns=[
                             _("STT"),
