@@ -2,7 +2,8 @@
 bao-cao-tong-ket-4064.md): each sentence of the reference that holds a figure, a document or a
 named initiative is listed here and must be found in the composed document's text. Where the
 portal prints the fact differently (a corrected typo, digits grouped, a date zero-padded, a
-figure from an indicator, a quotation inside a quoted title in single quotes), the pair says both, so every difference is a decision written down.
+figure from an indicator, a quotation inside a quoted title in single quotes), the pair says
+both, so every difference is a decision written down.
 
 The same facts are then looked for in what a reader gets: the text of our PDF (pdftotext), of
 our DOCX (python-docx, footnotes part included) and of the DOCX as LibreOffice prints it, so a
