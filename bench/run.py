@@ -30,6 +30,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench import DEMO_CAMPAIGN
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 WORK = ROOT / "var" / "bench"
@@ -133,7 +135,7 @@ def parent(args) -> int:
         "targets": TARGETS,
         "sizes": {},
     }
-    log("demo report: seeding the demo (Plan 4064) on its own database")
+    log(f"demo report: seeding the demo (campaign {DEMO_CAMPAIGN}) on its own database")
     summary["demo_report"] = demo_report()
     for size in sizes:
         log(f"size {size}×: recreating database {DB_NAME}")
@@ -190,10 +192,11 @@ def markdown_table(summary: dict) -> str:
     ]
     for fmt, item in summary.get("demo_report", {}).items():
         if item.get("error"):
-            lines.append(f"| demo | report {fmt.upper()} (Plan 4064) | {item['error']} | | | ❌ |")
+            lines.append(f"| demo | report {fmt.upper()} (campaign {DEMO_CAMPAIGN}) | {item['error']} | | | ❌ |")
         else:
             lines.append(
-                f"| demo | report {fmt.upper()} (Plan 4064): render time, peak memory ({item.get('bytes')} bytes) "
+                f"| demo | report {fmt.upper()} (campaign {DEMO_CAMPAIGN}): render time, peak memory "
+                f"({item.get('bytes')} bytes) "
                 f"| {_fmt(item.get('seconds'), 2, ' s')}, {item.get('peak_mb'):g} MB | | | |"
             )
     sizes = summary["sizes"]
@@ -594,12 +597,12 @@ def _render_both(campaign_code: str, timeout: float, env: dict, prefix: str) -> 
 
 
 def demo_report(timeout: float = 120) -> dict:
-    """The demo's summary report (Plan 4064, as `make run` loads it), on its own database."""
+    """The demo's summary report (DEMO_CAMPAIGN, as `make run` loads it), on its own database."""
     recreate_database()
     env = {k: v for k, v in bench_env().items() if k not in ("CELERY_BROKER_URL", "CELERY_RESULT_BACKEND")}
     for step in (["migrate", "--noinput", "-v", "0"], ["seed_demo"]):
         subprocess.run([PY, "manage.py", *step], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    return _render_both("4064", timeout, env, "demo-report")
+    return _render_both(DEMO_CAMPAIGN, timeout, env, "demo-report")
 
 
 def reports(timeout: float) -> dict:

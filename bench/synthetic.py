@@ -9,6 +9,7 @@ The stored files are a small pool of valid one-page PDFs that many document rows
 that the criteria check reads a real file for every document without writing 100,000 files."""
 
 import datetime
+import importlib
 import random
 from dataclasses import dataclass, field
 
@@ -24,13 +25,16 @@ from agencies.models import Agency
 from awards.enums import NominationState, NomineeType, ReceiptChannel
 from awards.models import AwardForm, Criterion, DossierDocument, DossierRequirement, Nomination
 from awards.services.nominations import _denormalise
+from bench import DEMO_CAMPAIGN
 from campaign_portal.text import fold_text
 from campaigns.enums import DocumentType
 from campaigns.models import Campaign, InitiativeCategory, LegalDocument
-from demo import awards_4064
 from demo.pdf import minimal_pdf
 from initiatives.enums import InitiativeKind, InitiativeState
 from initiatives.models import Initiative, InitiativeEvidence
+
+# The demo campaign's award forms, dossier components and criteria, on which synthetic dossiers are built.
+DEMO_AWARDS = importlib.import_module(f"demo.awards_{DEMO_CAMPAIGN}")
 
 DEFAULT_SEED = 20241224
 CAMPAIGN_CODE = "bench"
@@ -220,7 +224,7 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
     nominators = departments + central + districts + communes
     state_values = [s for s, _ in _STATES]
     state_weights = [w for _, w in _STATES]
-    codes = [code for code, _ in awards_4064.REQUIREMENTS]
+    codes = [code for code, _ in DEMO_AWARDS.REQUIREMENTS]
     people: list[tuple[str, str, str]] = []
     for _ in range(size["nominations"]):
         agency = rng.choice(nominators)
@@ -245,7 +249,7 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
         }
         if collective:
             row["nominee_agency"] = rng.choice([agency, *children.get(agency, [])])
-            metrics = dict(awards_4064.GOOD)
+            metrics = dict(DEMO_AWARDS.GOOD)
             if rng.random() < 0.2:
                 metrics["task_completion_pct"] = rng.choice((95, 98, 99))
             if rng.random() < 0.15:
@@ -253,7 +257,7 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
             if rng.random() < 0.05:
                 metrics.pop("late_dossier_rate_pct")
             row["metrics"] = metrics
-            row["summary"] = awards_4064.SUMMARIES["collective"]
+            row["summary"] = DEMO_AWARDS.SUMMARIES["collective"]
         else:
             # One in ten individuals is proposed a second time: the no_duplicate criterion has work.
             if people and rng.random() < 0.1:
@@ -263,7 +267,7 @@ def province_plan(*, scale: float = 1, seed: int = DEFAULT_SEED) -> ProvincePlan
                 people.append((name, position, unit))
             row.update(nominee_name=name, nominee_position=position, nominee_unit=unit)
             row["metrics"] = {"individual_outstanding": rng.random() < 0.9}
-            row["summary"] = awards_4064.SUMMARIES["individual"]
+            row["summary"] = DEMO_AWARDS.SUMMARIES["individual"]
         plan.nominations.append(row)
 
     remaining = max(0, size["documents"] - plan.dossier_document_count)
@@ -359,10 +363,10 @@ def province_write(plan: ProvincePlan) -> dict[str, int]:
     requirements: dict[tuple[str, str], DossierRequirement] = {}
     for position, nominee_type in enumerate((NomineeType.COLLECTIVE, NomineeType.INDIVIDUAL)):
         form = AwardForm.objects.create(
-            campaign=campaign, name=awards_4064.AWARD_FORM_NAME, nominee_type=nominee_type, position=position
+            campaign=campaign, name=DEMO_AWARDS.AWARD_FORM_NAME, nominee_type=nominee_type, position=position
         )
         forms[nominee_type] = form
-        for req_position, (code, name) in enumerate(awards_4064.REQUIREMENTS):
+        for req_position, (code, name) in enumerate(DEMO_AWARDS.REQUIREMENTS):
             requirements[(nominee_type, code)] = DossierRequirement.objects.create(
                 award_form=form, code=code, name=name, required=True, position=req_position
             )
@@ -370,7 +374,7 @@ def province_write(plan: ProvincePlan) -> dict[str, int]:
         Criterion(
             campaign=campaign, code=code, wording=wording, kind=kind, params=params, applies_to=applies_to, position=i
         )
-        for i, (code, wording, kind, params, applies_to) in enumerate(awards_4064.CRITERIA)
+        for i, (code, wording, kind, params, applies_to) in enumerate(DEMO_AWARDS.CRITERIA)
     )
 
     reviewer = User.objects.create_user(

@@ -1,6 +1,6 @@
 """How a page names the campaign it lists or works within: the campaign's code as the `phong-trao`
-query parameter (`/khen-thuong/?phong-trao=4064`). A campaign's own pages take the code as a
-path segment instead (`/phong-trao/4064/`, `/bao-cao/4064/`): there the campaign is the page."""
+query parameter (`/khen-thuong/?phong-trao=<mã>`). A campaign's own pages take the code as a
+path segment instead (`/phong-trao/<mã>/`, `/bao-cao/<mã>/`): there the campaign is the page."""
 
 import django_filters
 from django.utils.translation import gettext_lazy as _

@@ -8,12 +8,15 @@ import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agencies.enums import UnitType
+from agencies.models import Agency
+from agencies.selectors import issuer_as_of
 from awards.enums import NominationState, Verdict
 from awards.selectors import campaign_progress, nominations_for_report
+from campaign_portal.numbers import with_unit
+from campaign_portal.text import quoted
 from campaigns.models import Campaign
 from initiatives.enums import InitiativeKind
 from initiatives.selectors import initiatives_for_report
@@ -30,7 +33,6 @@ from .document_tree import (
     date_short,
     document_short,
     plain,
-    quoted,
 )
 from .enums import BlockKind
 from .models import Indicator, SummaryReport
@@ -54,6 +56,11 @@ class Context:
         return self.report.issued_on
 
     @functools.cached_property
+    def reporter(self) -> Agency:
+        """The organiser as it stands on the report's date: who reports, whatever it was called at launch."""
+        return issuer_as_of(self.campaign.organiser, self.as_of) or self.campaign.organiser
+
+    @functools.cached_property
     def progress(self):
         return campaign_progress(campaign=self.campaign, as_of=self.as_of)
 
@@ -67,19 +74,11 @@ class Context:
 
     @functools.cached_property
     def nominations(self) -> list:
-        """The dossiers sent by the report's date: the rows of Appendix I and the counts beside them."""
+        """The dossiers received by the report's date: the rows of Appendix I and the counts beside
+        them, the same set `campaign_progress` counts (one definition of "received by" and "late")."""
         # The appendix shows no criterion results: not prefetching them spares thousands of rows.
-        queryset = nominations_for_report(campaign=self.campaign).prefetch_related(None).defer("declared_metrics")
-        return [n for n in queryset if n.submitted_at is not None and _local_day(n.submitted_at) <= self.as_of]
-
-
-def _local_day(moment: datetime.datetime) -> datetime.date:
-    return timezone.localtime(moment).date()
-
-
-def nomination_is_late(nomination, campaign: Campaign) -> bool:
-    """Sent after the deadline day, in Vietnam time (the whole deadline day counts as on time)."""
-    return _local_day(nomination.submitted_at) > campaign.nomination_deadline
+        queryset = nominations_for_report(campaign=self.campaign, as_of=self.as_of)
+        return list(queryset.prefetch_related(None).defer("declared_metrics"))
 
 
 # --- the blocks --------------------------------------------------------------------------
@@ -98,7 +97,7 @@ def opening(ctx: Context, section_id: int) -> list[Block]:
                 "plan": campaign.plan_document.citation,
                 "start": date_short(campaign.period_start),
                 "end": date_short(campaign.period_end),
-                "organiser": campaign.organiser.name,
+                "organiser": ctx.reporter.name,
             },
         )
     ]
@@ -170,7 +169,24 @@ def progress(ctx: Context, section_id: int) -> list[Block]:
             "Tính đến thời điểm %(deadline)s chưa có cơ quan, đơn vị, địa phương nào trong số %(expected_text)s cơ "
             "quan, đơn vị, địa phương phải báo cáo gửi hồ sơ đề nghị khen thưởng về %(organiser)s."
         )
-    return [plain(BLOCK_PARAGRAPH, text % values)]
+    text %= values
+    merged = [merged_text(row) for row in progress.merged]
+    if merged:
+        text += " " + _("Trong số %(expected)s cơ quan, đơn vị, địa phương phải báo cáo, %(merged)s.") % {
+            "expected": values["expected_text"],
+            "merged": "; ".join(merged),
+        }
+    return [plain(BLOCK_PARAGRAPH, text)]
+
+
+def merged_text(row) -> str:
+    """ "UBND huyện Nam Trà My đã sáp nhập vào UBND huyện Bắc Trà My từ ngày 01/07/2025 (hồ sơ do
+    UBND huyện Bắc Trà My gửi)": an expected agency merged during the campaign is accounted for,
+    never listed as not sent."""
+    text = f"{row.agency.name} {row.merged_note}"
+    if row.filed_by is not None:
+        text += " " + _("(hồ sơ do %(filer)s gửi)") % {"filer": row.filed_by.name}
+    return text
 
 
 def late_incomplete(ctx: Context, section_id: int) -> list[Block]:
@@ -187,7 +203,7 @@ def late_incomplete(ctx: Context, section_id: int) -> list[Block]:
             )
         ]
     missing = sum(1 for n in nominations if n.missing_component)
-    late = sum(1 for n in nominations if nomination_is_late(n, campaign))
+    late = sum(1 for n in nominations if n.is_late)
     text = _("Tính đến ngày %(day)s, trong %(total)s hồ sơ đề nghị khen thưởng đã gửi, %(missing)s; %(late)s.") % {
         "day": day,
         "total": count_text(len(nominations)),
@@ -306,12 +322,12 @@ def indicator_lines(campaign: Campaign) -> dict[int, list[str]]:
         value = _indicator_value(indicator)
         if value is None:
             continue
-        line = f"{indicator.name}: {_with_unit(value, indicator.unit)}"
+        line = f"{indicator.name}: {with_unit(count_text(value), indicator.unit)}"
         parts = []
         for child in children.get(indicator.pk, []):
             child_value = _indicator_value(child)
             if child_value is not None:
-                parts.append(f"{_with_unit(child_value, child.unit)} {child.name}".strip())
+                parts.append(f"{with_unit(count_text(child_value), child.unit)} {child.name}".strip())
         if parts:
             line += _(", trong đó: %(parts)s") % {"parts": "; ".join(parts)}
         lines.setdefault(indicator.section_id, []).append(f"{line}.")
@@ -328,26 +344,22 @@ def _indicator_value(indicator: Indicator) -> Decimal | None:
     return None
 
 
-def _with_unit(value: Decimal, unit: str) -> str:
-    return f"{count_text(value)} {unit}".strip()
-
-
 # --- appendices --------------------------------------------------------------------------
 
 
 def nomination_rows(ctx: Context) -> list[list[str]]:
     rows = []
     for index, nomination in enumerate(ctx.nominations, start=1):
-        sent = date_short(_local_day(nomination.submitted_at))
-        if nomination_is_late(nomination, ctx.campaign):
-            sent += " " + _("(sau thời hạn)")
+        received = date_short(nomination.received_on)
+        if nomination.is_late:
+            received += " " + _("(sau thời hạn)")
         rows.append(
             [
                 str(index),
                 nomination.nominee_label,
                 nomination.agency.name,
                 str(nomination.award_form),
-                sent,
+                received,
                 choice_label(Verdict, nomination.verdict),
                 choice_label(NominationState, nomination.state),
             ]
@@ -356,31 +368,33 @@ def nomination_rows(ctx: Context) -> list[list[str]]:
 
 
 def appendices(ctx: Context, attached: str) -> list[Appendix]:
-    """The appendices the outline asks for, numbered in the order it places them."""
+    """The appendices the outline asks for, numbered in the order it places them. `attached` is
+    the "Kèm theo Báo cáo số …" line, put in parentheses with what the appendix counts."""
     numerals = ["I", "II", "III", "IV"]
     built = []
     for index, kind in enumerate(dict.fromkeys(ctx.appendices)):
         title = _("Phụ lục %(n)s") % {"n": numerals[index]}
         if kind == BlockKind.APPENDIX_NOMINATIONS:
+            counted = _("hồ sơ nhận đến ngày %(day)s; thời hạn gửi: ngày %(deadline)s") % {
+                "day": date_short(ctx.as_of),
+                "deadline": date_short(ctx.campaign.nomination_deadline),
+            }
             built.append(
                 Appendix(
                     title=title,
                     subtitle=_("DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG VÀ KẾT QUẢ KIỂM TRA"),
-                    note=attached
-                    + " "
-                    + _("(hồ sơ gửi đến ngày %(day)s; thời hạn gửi: ngày %(deadline)s)")
-                    % {"day": date_short(ctx.as_of), "deadline": date_short(ctx.campaign.nomination_deadline)},
+                    note=f"({attached}; {counted})",
                     table=Table(
                         columns=[
                             _("STT"),
                             _("Đối tượng"),
                             _("Cơ quan đề nghị"),
                             _("Hình thức"),
-                            _("Ngày gửi"),
+                            _("Ngày nhận"),
                             _("Kết quả kiểm tra"),
                             _("Trạng thái"),
                         ],
-                        widths=[5, 23, 19, 15, 12, 14, 12],
+                        widths=[5, 20, 18, 19, 12, 14, 12],
                         rows=nomination_rows(ctx),
                     ),
                     empty_text=_("Chưa có hồ sơ đề nghị khen thưởng."),
@@ -392,7 +406,7 @@ def appendices(ctx: Context, attached: str) -> list[Appendix]:
                 Appendix(
                     title=title,
                     subtitle=_("DANH SÁCH MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP"),
-                    note=attached,
+                    note=f"({attached})",
                     table=Table(
                         columns=[
                             _("STT"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from campaign_portal.text import quoted
 from campaigns.models import Campaign
 
 from . import catalogue
@@ -37,7 +38,6 @@ from .document_tree import (
     date_short,
     document_short,
     in_official_language,
-    quoted,
     staff_blocks,
     staff_runs,
     territory_of,
@@ -161,10 +161,10 @@ def summary_report_compose(*, report: SummaryReport) -> ReportDocument:
     for node in outline_tree(sections):
         doc.blocks += _section_content(node, ctx, texts)
     _renumber(doc)
-    attached = _("(Kèm theo Báo cáo số %(number)s ngày %(date)s của %(organiser)s)") % {
+    attached = _("Kèm theo Báo cáo số %(number)s ngày %(date)s của %(organiser)s") % {
         "number": number,
         "date": date_short(report.issued_on),
-        "organiser": campaign.organiser.name,
+        "organiser": ctx.reporter.name,
     }
     doc.appendices = catalogue.appendices(ctx, attached)
     return doc

@@ -126,10 +126,6 @@ def territory_of(campaign: Campaign) -> str:
     return name
 
 
-def quoted(name: str) -> str:
-    return f"“{name}”"
-
-
 @functools.cache
 def _choice_labels(choices, language: str) -> dict:
     return {value: str(label) for value, label in choices.choices}

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agencies.models import Agency
+from agencies.selectors import issuer_as_of
 from campaign_portal.audit import audit_record
 from campaign_portal.bounds import decimal_for_field, text_field_errors
 from campaign_portal.outbox import outbox_enqueue
@@ -34,11 +36,41 @@ CONTENT_TYPES = {
 IMPORT_COLUMNS = ("code", "name", "unit", "section", "parent", "value")
 
 
+COMMITTEE_PREFIXES = ("Ủy ban nhân dân ", "UBND ")
+HEADING_FIELDS = ("issuer_parent", "issuer_name", "place_name")
+
+
 def _heading_name(name: str) -> str:
-    for prefix in ("Ủy ban nhân dân ", "UBND "):
+    for prefix in COMMITTEE_PREFIXES:
         if name.startswith(prefix):
             name = "UBND " + name[len(prefix) :]
     return name.upper()
+
+
+def _place_of(committee: Agency) -> str:
+    """ "Đà Nẵng" from "Ủy ban nhân dân thành phố Đà Nẵng": the place a report is dated at."""
+    name = committee.name
+    for prefix in (*COMMITTEE_PREFIXES, "tỉnh ", "thành phố "):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+    return name
+
+
+def report_heading(*, campaign: Campaign, day) -> dict[str, str]:
+    """The header a report dated `day` carries: the organiser as it stands on that day (Sở Nội vụ
+    tỉnh Quảng Nam signs as Sở Nội vụ under “UBND THÀNH PHỐ ĐÀ NẴNG”, dated at Đà Nẵng, after
+    01/07/2025), its parent then, and the place named after the province's committee then. The
+    campaign's own place name when the organiser stands under no committee."""
+    organiser = issuer_as_of(campaign.organiser, day) or campaign.organiser
+    parent = (issuer_as_of(organiser.parent, day) or organiser.parent) if organiser.parent_id else None
+    top = parent
+    while top is not None and top.parent_id is not None:
+        top = issuer_as_of(top.parent, day) or top.parent
+    return {
+        "issuer_parent": _heading_name(parent.name) if parent is not None else "",
+        "issuer_name": organiser.name.upper(),
+        "place_name": _place_of(top) if top is not None else campaign.place_name,
+    }
 
 
 @transaction.atomic
@@ -50,13 +82,12 @@ def summary_report_get_or_create(*, campaign: Campaign, user=None) -> SummaryRep
         return existing
     keys = {section.key for section in outline_ensure(campaign=campaign, user=user)}
     organiser = campaign.organiser
+    today = timezone.localdate()
     report = SummaryReport.objects.create(
         campaign=campaign,
         number_symbol="/BC-" + "".join(word[0] for word in fold_text(organiser.name).split()).upper(),
-        issued_on=timezone.localdate(),
-        place_name=campaign.place_name,
-        issuer_parent=_heading_name(organiser.parent.name) if organiser.parent_id else "",
-        issuer_name=organiser.name.upper(),
+        issued_on=today,
+        **report_heading(campaign=campaign, day=today),
         signer_position=_("GIÁM ĐỐC"),
         recipients=[f"{campaign.issuing_authority} (b/c);", _("Lưu: VT.")],
         sections={key: text for key, text in section_drafts(campaign).items() if key in keys},
@@ -69,11 +100,22 @@ def summary_report_get_or_create(*, campaign: Campaign, user=None) -> SummaryRep
 @transaction.atomic
 def summary_report_update(*, report: SummaryReport, user, fields: dict, sections: dict[str, str]) -> SummaryReport:
     """Save the header fields and the text of the outline's sections; the text of a section
-    removed from the outline is kept, should it come back."""
+    removed from the outline is kept, should it come back. When the report's date changes, the
+    issuer, its parent and the place follow it (the agency as it stands on the new date), unless
+    staff had typed their own."""
     keys = OutlineSection.objects.filter(campaign_id=report.campaign_id).values_list("key", flat=True)
     for key in keys:
         check_document_tokens(campaign=report.campaign, text=sections.get(key) or "", field=f"section_{key}")
-    before = {"sections": report.sections, **{name: str(getattr(report, name)) for name in fields}}
+    # The stored row, not `report`: a bound ModelForm has already put the submitted values on it.
+    stored = SummaryReport.objects.select_for_update().get(pk=report.pk)
+    fields = dict(fields)
+    if "issued_on" in fields and fields["issued_on"] != stored.issued_on:
+        old = report_heading(campaign=report.campaign, day=stored.issued_on)
+        new = report_heading(campaign=report.campaign, day=fields["issued_on"])
+        for name in HEADING_FIELDS:
+            if fields.get(name, getattr(stored, name)) == old[name]:
+                fields[name] = new[name]
+    before = {"sections": stored.sections, **{name: str(getattr(stored, name)) for name in fields}}
     for name, value in fields.items():
         setattr(report, name, value)
     report.sections = {**(report.sections or {}), **{key: (sections.get(key) or "").strip() for key in keys}}

@@ -1,5 +1,5 @@
 """The demo report's DOCX as a reader opens it: converted to PDF by LibreOffice Writer
-(`soffice --headless --convert-to pdf`, once per session: it takes seconds to start) and read back
+(`soffice --headless --convert-to pdf`, once per session in conftest.py's `demo_renders`) and read back
 with pdftotext and pdfinfo beside our own PDF. Word follows each cell's width and LibreOffice the
 table grid, so a DOCX whose two disagree looks right in one and wraps in the other (issue 15):
 the same words, the header lines unwrapped, footnotes at the foot of their pages, the signer's
@@ -7,23 +7,13 @@ title and name on one page, no appendix row split, and a page count within one o
 
 import io
 import re
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import docx
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 from docx.oxml.ns import qn
-
-from reports.composition import ReportDocument
-from reports.models import SummaryReport
-from reports.services import report_file_build
 
 from .helpers import normalise, pdf_text
 
@@ -41,60 +31,6 @@ class Word:
     @property
     def height(self) -> float:
         return self.y_max - self.y_min
-
-
-@dataclass
-class Renders:
-    doc: ReportDocument
-    pdf: bytes
-    docx: bytes
-    libreoffice_pdf: bytes
-
-
-def _soffice() -> str:
-    found = shutil.which("soffice")
-    assert found, "LibreOffice Writer is missing: apt-get install --no-install-recommends libreoffice-writer-nogui"
-    return found
-
-
-def _libreoffice_to_pdf(content: bytes) -> bytes:
-    with tempfile.TemporaryDirectory(prefix="report-lo-") as folder:
-        source = Path(folder) / "report.docx"
-        source.write_bytes(content)
-        # A profile of its own: no clash with a LibreOffice the user has open, nothing left behind.
-        subprocess.run(
-            [
-                _soffice(),
-                f"-env:UserInstallation=file://{folder}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                folder,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        return (Path(folder) / "report.pdf").read_bytes()
-
-
-@pytest.fixture(scope="session")
-def demo_renders(django_db_setup, django_db_blocker, tmp_path_factory) -> Renders:
-    """The seeded demo report in both formats and its DOCX through LibreOffice; the seed is rolled
-    back, so the other tests find the database as it was."""
-    media = tmp_path_factory.mktemp("lo-media")
-    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=hashers):
-        with transaction.atomic():
-            call_command("seed_demo", stdout=io.StringIO())
-            report = SummaryReport.objects.select_related("campaign").get(campaign__code="4064")
-            pdf, doc = report_file_build(report=report, fmt="pdf")
-            word, _doc = report_file_build(report=report, fmt="docx")
-            transaction.set_rollback(True)
-        cache.clear()
-    return Renders(doc=doc, pdf=pdf, docx=word, libreoffice_pdf=_libreoffice_to_pdf(word))
 
 
 def _pages(content: bytes) -> int:

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Đưa mọi hồ sơ đề nghị khen thưởng của một phong trào vào hàng đợi kiểm tra tiêu chí, rồi tổng hợp kết quả."
 
     def add_arguments(self, parser):
-        parser.add_argument("--campaign", required=True, help="Mã phong trào, ví dụ 4064.")
+        parser.add_argument("--campaign", required=True, help="Mã phong trào (mã trong địa chỉ trang của phong trào).")
         parser.add_argument(
             "--wait", type=float, default=300, help="Số giây tối đa chờ worker kiểm tra xong (mặc định 300)."
         )

@@ -21,7 +21,7 @@ DEMO_STEPS = [load_accounts, load_campaign, load_nominations, load_initiatives, 
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu minh họa: tỉnh Quảng Nam, Kế hoạch 4064, sáng kiến, hồ sơ và tài khoản."
+    help = "Nạp dữ liệu minh họa: tỉnh Quảng Nam, phong trào thi đua minh họa, sáng kiến, hồ sơ và tài khoản."
 
     def handle(self, *args, **options):
         call_command("load_agencies", "--until", DEMO_MAP_UNTIL, stdout=self.stdout, stderr=self.stderr)
