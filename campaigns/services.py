@@ -159,6 +159,13 @@ def campaign_copy(
             _("%(old)s đã được chia cho %(new)s: hãy tự chọn") % {"old": old.name, "new": ", ".join(map(str, new))}
             for old, new in carried.split
         ]
+        categories = [
+            InitiativeCategory(campaign=campaign, code=c.code, name=c.name, position=c.position)
+            for c in InitiativeCategory.objects.filter(campaign=source, retired=False).order_by("position", "pk")
+        ]
+        if categories:
+            InitiativeCategory.objects.bulk_create(categories)
+            lines.append(_("%(n)d lĩnh vực, nhóm mô hình") % {"n": len(categories)})
         for copier in campaign_copiers:
             line = copier(source=source, target=campaign, user=user)
             if line:

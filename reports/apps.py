@@ -16,6 +16,9 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from campaigns.copiers import campaign_copiers
 
+        from .outline import outline_copy
         from .services import indicators_copy
 
+        # The outline first: the indicators are placed in its sections.
+        campaign_copiers.register(outline_copy)
         campaign_copiers.register(indicators_copy)

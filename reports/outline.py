@@ -104,6 +104,27 @@ def outline_load(*, campaign: Campaign, rows, user=None) -> list[OutlineSection]
     return sections
 
 
+def outline_copy(*, source: Campaign, target: Campaign, user) -> str:
+    """Copy an earlier campaign's outline (sections and the blocks placed in them, not the staff's
+    text) into a new one; registered in `campaigns.copiers` before the indicators, which are placed
+    in its sections."""
+    sections = OutlineSection.objects.filter(campaign=source).prefetch_related("blocks").order_by("position", "pk")
+    rows = [
+        (
+            section.key,
+            section.number,
+            section.title,
+            section.level,
+            [(block.kind, block.placement) for block in sorted(section.blocks.all(), key=lambda b: (b.position, b.pk))],
+        )
+        for section in sections
+    ]
+    if not rows:
+        return ""
+    copied = outline_load(campaign=target, rows=rows, user=user)
+    return _("đề cương báo cáo (%(n)d mục)") % {"n": len(copied)}
+
+
 def outline_ensure(*, campaign: Campaign, user=None) -> list[OutlineSection]:
     """The campaign's outline; a campaign without one gets the generic outline."""
     return outline_load(campaign=campaign, rows=GENERIC_OUTLINE, user=user)

@@ -13,8 +13,9 @@ from agencies.models import Agency, AgencySuccession
 from awards.models import AwardForm, Criterion
 from campaign_portal.audit import audit_events_for
 from campaigns.copiers import campaign_copiers
-from campaigns.models import Campaign
-from reports.models import Indicator
+from campaigns.models import Campaign, InitiativeCategory
+from reports.models import Indicator, OutlineSection
+from reports.outline import outline_ensure
 from tests.factories import AgencyFactory, CampaignFactory, CommuneFactory, DistrictFactory, LegalDocumentFactory
 from tests.factories.awards import AwardFormFactory, CriterionFactory
 from tests.factories.reports import IndicatorFactory
@@ -284,3 +285,22 @@ def test_copy_leaves_an_agency_split_between_successors_to_the_reviewer(client, 
     assert set(new.expected_agencies.all()) == {earlier["successor"], earlier["staying"]}
     page = client.get(response["Location"]).content.decode()
     assert "UBND huyện Bị Chia đã được chia cho UBND xã Mới Hai, UBND xã Mới Một: hãy tự chọn" in page
+
+
+def test_copy_brings_the_categories_and_the_outline_with_its_indicators_placed(client, reviewer, organiser, earlier):
+    source = earlier["campaign"]
+    InitiativeCategory.objects.create(campaign=source, code="ha-tang", name="Hạ tầng", position=1)
+    InitiativeCategory.objects.create(campaign=source, code="cu", name="Đã thôi", position=2, retired=True)
+    outline_ensure(campaign=source)
+    section = OutlineSection.objects.get(campaign=source, key="ket-qua")
+    Indicator.objects.filter(campaign=source, code="chu-ky-so").update(section=section)
+    client.force_login(reviewer)
+    _post_create(client, organiser, copy_from=source.pk)
+    new = Campaign.objects.get(code="cds2025")
+    assert list(new.categories.values_list("code", "name")) == [("ha-tang", "Hạ tầng")]
+    def keys(campaign):
+        return list(OutlineSection.objects.filter(campaign=campaign).order_by("position").values_list("key", flat=True))
+
+    assert keys(new) == keys(source)
+    copied = Indicator.objects.get(campaign=new, code="chu-ky-so")
+    assert copied.section.campaign_id == new.pk and copied.section.key == "ket-qua"
