@@ -9,6 +9,7 @@ from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, load_accounts
 from demo.campaign import load_campaign
 from demo.initiatives import load_initiatives
 from demo.nominations import load_nominations
+from demo.ntm_campaign import load_ntm
 from demo.report import load_report
 
 # In this order: each step finds what the steps before it loaded (the agencies first, by the
@@ -17,7 +18,7 @@ from demo.report import load_report
 # merger of 01/03/2025, or most demo accounts would belong to closed agencies and be refused at log-in.
 # `load_agencies --province 49` (no --until) adds the rest of 2025 to the same database.
 DEMO_MAP_UNTIL = "2025-02-28"
-DEMO_STEPS = [load_accounts, load_campaign, load_nominations, load_initiatives, load_report]
+DEMO_STEPS = [load_accounts, load_campaign, load_nominations, load_initiatives, load_report, load_ntm]
 
 
 class Command(BaseCommand):
