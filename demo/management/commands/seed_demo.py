@@ -16,13 +16,17 @@ from demo.report import load_report
 # agencies app's own command, since they are the province's real data and not only the demo's).
 # The demo is the 2023–2024 campaign seen by its own people: the map stops before the departments'
 # merger of 01/03/2025, or most demo accounts would belong to closed agencies and be refused at log-in.
+# load_ntm adds a second, invented campaign of another nature (demo/ntm_data.py), held in 2024.
 # `load_agencies --province 49` (no --until) adds the rest of 2025 to the same database.
 DEMO_MAP_UNTIL = "2025-02-28"
 DEMO_STEPS = [load_accounts, load_campaign, load_nominations, load_initiatives, load_report, load_ntm]
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu minh họa: tỉnh Quảng Nam, Kế hoạch 4064, sáng kiến, hồ sơ và tài khoản."
+    help = (
+        "Nạp dữ liệu minh họa: tỉnh Quảng Nam, Kế hoạch 4064, sáng kiến, hồ sơ, tài khoản và một phong trào "
+        "minh họa thứ hai (“Chung sức xây dựng nông thôn mới”, dữ liệu tự đặt)."
+    )
 
     def handle(self, *args, **options):
         call_command("load_agencies", "--until", DEMO_MAP_UNTIL, stdout=self.stdout, stderr=self.stderr)
