@@ -9,19 +9,24 @@ from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, load_accounts
 from demo.campaign import load_campaign
 from demo.initiatives import load_initiatives
 from demo.nominations import load_nominations
+from demo.ntm_campaign import load_ntm
 from demo.report import load_report
 
 # In this order: each step finds what the steps before it loaded (the agencies first, by the
 # agencies app's own command, since they are the province's real data and not only the demo's).
 # The demo is the 2023–2024 campaign seen by its own people: the map stops before the departments'
 # merger of 01/03/2025, or most demo accounts would belong to closed agencies and be refused at log-in.
+# load_ntm adds a second, invented campaign of another nature (demo/ntm_data.py), held in 2024.
 # `load_agencies --province 49` (no --until) adds the rest of 2025 to the same database.
 DEMO_MAP_UNTIL = "2025-02-28"
-DEMO_STEPS = [load_accounts, load_campaign, load_nominations, load_initiatives, load_report]
+DEMO_STEPS = [load_accounts, load_campaign, load_nominations, load_initiatives, load_report, load_ntm]
 
 
 class Command(BaseCommand):
-    help = "Nạp dữ liệu minh họa: tỉnh Quảng Nam, phong trào thi đua minh họa, sáng kiến, hồ sơ và tài khoản."
+    help = (
+        "Nạp dữ liệu minh họa: tỉnh Quảng Nam, hai phong trào thi đua minh họa (một theo báo cáo tổng kết thật, "
+        "một với dữ liệu tự đặt), sáng kiến, hồ sơ và tài khoản."
+    )
 
     def handle(self, *args, **options):
         call_command("load_agencies", "--until", DEMO_MAP_UNTIL, stdout=self.stdout, stderr=self.stderr)
