@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "campaign_portal",
     "accounts",
     "agencies",
@@ -58,6 +61,7 @@ INSTALLED_APPS = [
     "reports",
     "home",
     "demo",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -242,5 +246,43 @@ PORTAL_BACKUP_KEY = os.environ.get("PORTAL_BACKUP_KEY", "")
 PORTAL_BACKUP_KEY_FILE = os.environ.get("PORTAL_BACKUP_KEY_FILE", "")
 PORTAL_RESTORE_ROLE = os.environ.get("PORTAL_RESTORE_ROLE", "portal_restore")
 PORTAL_BACKUP_MAX_MEDIA_BYTES = int(os.environ.get("PORTAL_BACKUP_MAX_MEDIA_BYTES", 200 * 1024**3))
+
+# The read API (api/): tokens per system, no session, published data only. The rate is per client
+# and counted in the cache: PORTAL_CACHE_URL (Redis) shares the counts between gunicorn workers;
+# with none set each process counts in its own memory, which is what the embedded default needs.
+PORTAL_CACHE_URL = os.environ.get("PORTAL_CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": PORTAL_CACHE_URL}
+        if PORTAL_CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}
+    )
+}
+PORTAL_API_RATE = os.environ.get("PORTAL_API_RATE", "120/min")
+PORTAL_API_MAX_PAGE_SIZE = 200
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.authentication.IsApiClient"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API đọc của Cổng thi đua cải cách hành chính",
+    "DESCRIPTION": (
+        "Dữ liệu đã công bố cho các hệ thống khác của tỉnh (LGSP, quản lý văn bản, CSDL thi đua khen thưởng): "
+        "phong trào, tiến độ gửi hồ sơ, sáng kiến đã đăng ký, sổ khen thưởng. "
+        "Mỗi hệ thống dùng mã truy cập do quản trị viên cấp: `Authorization: Bearer <mã>`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 RUNTIME_MODE = "embedded" if EMBEDDED_DATABASE and EMBEDDED_TASKS else "production"
