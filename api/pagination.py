@@ -1,11 +1,11 @@
-"""Pages of at most PORTAL_API_MAX_PAGE_SIZE rows. A page size or number that is not a whole
+"""Pages of at most 200 rows. A page size or number that is not a whole
 number in range answers 400 naming the parameter: a caller asking for a million rows learns the
 limit instead of silently receiving fewer than it asked for."""
 
 import re
 
-from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
@@ -19,10 +19,9 @@ class ApiPagination(PageNumberPagination):
     django_paginator_class = IdsFirstPaginator
     page_size = 50
     page_size_query_param = "page_size"
-
-    @property
-    def max_page_size(self) -> int:
-        return settings.PORTAL_API_MAX_PAGE_SIZE
+    max_page_size = 200
+    page_query_description = gettext_lazy("Số trang, từ 1.")
+    page_size_query_description = gettext_lazy("Số dòng mỗi trang, từ 1 đến 200 (mặc định 50).")
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)

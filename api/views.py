@@ -20,7 +20,8 @@ from .filters import AwardFilterSet, InitiativeFilterSet, IsoDateField
 
 
 class ApiView(generics.GenericAPIView):
-    """DRF's own refusals are English; a system's developer reads the portal's language."""
+    # DRF's own refusals are English; a system's developer reads the portal's language. (No
+    # docstring here: drf-spectacular would print it under every endpoint.)
 
     def permission_denied(self, request, message=None, code=None):
         if request.authenticators and not request.successful_authenticator:
@@ -45,6 +46,8 @@ class ApiView(generics.GenericAPIView):
 
 @extend_schema(tags=["phong-trao"], summary=gettext_lazy("Các phong trào thi đua"))
 class CampaignListView(ApiView, generics.ListAPIView):
+    """Mọi phong trào, mới nhất trước, với văn bản kế hoạch và số cơ quan phải gửi hồ sơ."""
+
     serializer_class = serializers.CampaignSerializer
 
     def get_queryset(self):
@@ -53,6 +56,8 @@ class CampaignListView(ApiView, generics.ListAPIView):
 
 @extend_schema(tags=["phong-trao"], summary=gettext_lazy("Một phong trào, theo mã"))
 class CampaignDetailView(ApiView, generics.RetrieveAPIView):
+    """Một phong trào theo mã (ví dụ 4064), với danh sách cơ quan phải gửi hồ sơ và các văn bản liên quan."""
+
     serializer_class = serializers.CampaignDetailSerializer
     pagination_class = None
 
@@ -73,6 +78,9 @@ class CampaignDetailView(ApiView, generics.RetrieveAPIView):
     ],
 )
 class CampaignProgressView(CampaignDetailView):
+    """Số cơ quan gửi hồ sơ đúng hạn / trễ hạn / chưa gửi / đã sáp nhập trên số phải gửi (“25/43”), và
+    từng cơ quan với ngày nhận hồ sơ đầu tiên, tính như trang Tiến độ của cổng."""
+
     serializer_class = serializers.CampaignProgressSerializer
 
     def get_object(self):
@@ -86,6 +94,9 @@ class CampaignProgressView(CampaignDetailView):
 
 @extend_schema(tags=["sang-kien"], summary=gettext_lazy("Sáng kiến, mô hình đã đăng ký (không có bản nháp)"))
 class InitiativeListView(ApiView, generics.ListAPIView):
+    """Sáng kiến, mô hình, giải pháp từ trạng thái “Đã đăng ký” trở đi, sửa đổi gần nhất trước; không có
+    bản nháp, tệp minh chứng hay nhận xét thẩm định."""
+
     serializer_class = serializers.InitiativeSerializer
     filterset_class = InitiativeFilterSet
 
@@ -95,6 +106,9 @@ class InitiativeListView(ApiView, generics.ListAPIView):
 
 @extend_schema(tags=["khen-thuong"], summary=gettext_lazy("Sổ khen thưởng: đề nghị đã có quyết định khen thưởng"))
 class AwardListView(ApiView, generics.ListAPIView):
+    """Sổ khen thưởng: đề nghị đã có quyết định, ngày quyết định mới nhất trước. Với cá nhân chỉ có những
+    gì quyết định công bố: họ tên, chức vụ, đơn vị; không có hồ sơ, tệp hay số liệu kê khai."""
+
     serializer_class = serializers.AwardSerializer
     filterset_class = AwardFilterSet
 

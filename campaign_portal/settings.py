@@ -259,7 +259,6 @@ CACHES = {
     )
 }
 PORTAL_API_RATE = os.environ.get("PORTAL_API_RATE", "120/min")
-PORTAL_API_MAX_PAGE_SIZE = 200
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.authentication.IsApiClient"],
@@ -280,6 +279,11 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "TAGS": [
+        {"name": "phong-trao", "description": "Phong trào thi đua và tiến độ gửi hồ sơ"},
+        {"name": "sang-kien", "description": "Sáng kiến, mô hình, giải pháp đã đăng ký"},
+        {"name": "khen-thuong", "description": "Sổ khen thưởng"},
+    ],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
