@@ -6,6 +6,8 @@ import hashlib
 import io
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -14,6 +16,7 @@ from api.models import ApiClient
 from api.services import api_client_issue
 from campaign_portal.models import AuditEvent
 from tests.api.conftest import bearer
+from tests.conftest import _broker_url
 from tests.factories import CampaignFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +127,21 @@ def test_the_command_issues_and_revokes(client, db):
         "api.client.revoke",
         "api.client.issue",
     ]
+
+
+@pytest.mark.integration
+def test_rate_counts_are_shared_through_redis_when_configured(client, settings, token):
+    """PORTAL_CACHE_URL in production: another web process (here a second connection of its own)
+    sees the same counts, so three gunicorn workers do not triple a system's rate."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "api": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _broker_url()},
+    }
+    settings.PORTAL_API_RATE = "2/min"
+    caches["api"].clear()
+    url = reverse("api:campaign_list")
+    assert [client.get(url, **bearer(token)).status_code for _ in range(3)] == [200, 200, 429]
+    api_client = ApiClient.objects.get(active=True)
+    other_process = RedisCache(_broker_url(), {})
+    assert len(other_process.get(f"throttle_api_client_{api_client.pk}")) == 2
+    caches["api"].clear()
