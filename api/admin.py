@@ -67,7 +67,9 @@ class ApiClientAdmin(admin.ModelAdmin):
         if change:
             return
         client, token = api_client_issue(name=form.cleaned_data["name"], actor=request.user)
-        obj.__dict__.update({k: v for k, v in client.__dict__.items() if not k.startswith("_")})
+        # The admin goes on with `obj` (its log entry, the page that answers): make it the issued row.
+        obj.pk = client.pk
+        obj.refresh_from_db()
         request._api_token_issued = token
 
     def response_add(self, request, obj, post_url_continue=None):
