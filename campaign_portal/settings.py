@@ -248,18 +248,7 @@ PORTAL_RESTORE_ROLE = os.environ.get("PORTAL_RESTORE_ROLE", "portal_restore")
 PORTAL_BACKUP_MAX_MEDIA_BYTES = int(os.environ.get("PORTAL_BACKUP_MAX_MEDIA_BYTES", 200 * 1024**3))
 
 # The read API (api/): tokens per system, no session, published data only. Its rate limit is
-# counted per client in the "api" cache: PORTAL_CACHE_URL (Redis) shares the counts between gunicorn
-# workers; with none set each process counts in its own memory, which is what the embedded default
-# needs. The default cache (the dashboards') is left as it is.
-PORTAL_CACHE_URL = os.environ.get("PORTAL_CACHE_URL", "")
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "api": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": PORTAL_CACHE_URL}
-        if PORTAL_CACHE_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "api"}
-    ),
-}
+# counted per client in Django's cache (shared by the web processes when the cache is).
 PORTAL_API_RATE = os.environ.get("PORTAL_API_RATE", "120/min")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiTokenAuthentication"],

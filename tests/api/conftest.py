@@ -1,17 +1,8 @@
 """An API client with its token, and the header that carries it."""
 
 import pytest
-from django.core.cache import caches
 
 from api.services import api_client_issue, api_client_revoke
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_counts():
-    """A client's id may come back in the next test (SQLite rolls back its sequences)."""
-    caches["api"].clear()
-    yield
-    caches["api"].clear()
 
 
 @pytest.fixture
