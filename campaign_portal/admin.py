@@ -7,8 +7,9 @@ from .audit import action_label
 from .audit_display import readable_changes
 from .models import AuditEvent
 
-# The apps whose records the administrator manages: accounts (and Django's groups), agencies.
-ADMINISTERED_APPS = ("accounts", "auth", "agencies")
+# The apps whose records the administrator manages: accounts (and Django's groups), agencies, and
+# the systems that read the API.
+ADMINISTERED_APPS = ("accounts", "auth", "agencies", "api")
 
 
 @admin.register(AuditEvent)

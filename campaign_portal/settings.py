@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "campaign_portal",
     "accounts",
     "agencies",
@@ -64,6 +67,7 @@ INSTALLED_APPS = [
     "reports",
     "home",
     "demo",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -331,5 +335,38 @@ PORTAL_BACKUP_KEY = os.environ.get("PORTAL_BACKUP_KEY", "")
 PORTAL_BACKUP_KEY_FILE = os.environ.get("PORTAL_BACKUP_KEY_FILE", "")
 PORTAL_RESTORE_ROLE = os.environ.get("PORTAL_RESTORE_ROLE", "portal_restore")
 PORTAL_BACKUP_MAX_MEDIA_BYTES = int(os.environ.get("PORTAL_BACKUP_MAX_MEDIA_BYTES", 200 * 1024**3))
+
+# The read API (api/): tokens per system, no session, published data only. Its rate limit is
+# counted per client in Django's cache (shared by the web processes when the cache is).
+PORTAL_API_RATE = os.environ.get("PORTAL_API_RATE", "120/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.authentication.IsApiClient"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ApiClientRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.ApiPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API đọc của Cổng thi đua cải cách hành chính",
+    "DESCRIPTION": (
+        "Dữ liệu đã công bố cho các hệ thống khác của tỉnh (LGSP, quản lý văn bản, CSDL thi đua khen thưởng): "
+        "phong trào, tiến độ gửi hồ sơ, sáng kiến đã đăng ký, sổ khen thưởng. "
+        "Mỗi hệ thống dùng mã truy cập do quản trị viên cấp: `Authorization: Bearer <mã>`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "TAGS": [
+        {"name": "phong-trao", "description": "Phong trào thi đua và tiến độ gửi hồ sơ"},
+        {"name": "sang-kien", "description": "Sáng kiến, mô hình, giải pháp đã đăng ký"},
+        {"name": "khen-thuong", "description": "Sổ khen thưởng"},
+    ],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 RUNTIME_MODE = "embedded" if EMBEDDED_DATABASE and EMBEDDED_TASKS else "production"

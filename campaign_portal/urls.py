@@ -20,5 +20,6 @@ urlpatterns = [
     path("phong-trao/", include("campaigns.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("api/", include("api.urls")),
     path("", include("home.urls")),
 ]

@@ -161,3 +161,16 @@ def initiatives_by_agency(*, campaign, new_only: bool = False) -> list[tuple[Age
     for initiative in rows:
         groups.setdefault(initiative.agency_id, (initiative.agency, []))[1].append(initiative)
     return sorted(groups.values(), key=lambda group: _report_key(group[0]))
+
+
+def initiatives_published() -> QuerySet[Initiative]:
+    """What the province's other systems may read (the API): registered initiatives and those
+    further on, never drafts, with what a row shows; evidence files stay behind the portal."""
+    return (
+        Initiative.objects.exclude(state=InitiativeState.DRAFT)
+        .select_related("agency", "campaign")
+        .prefetch_related(
+            Prefetch("implementing_units", queryset=Agency.objects.order_by("name")),
+            Prefetch("replicated_to", queryset=Agency.objects.order_by("name")),
+        )
+    )

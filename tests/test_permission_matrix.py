@@ -312,6 +312,22 @@ MATRIX.update(
     }
 )
 
+# The read API answers systems holding a token, never a portal session: every role gets 401 on its
+# data; the schema and its page describe the API, not its data, and are open.
+# `test_api_token_matrix` below checks the data endpoints with no token, a revoked one and a valid one.
+API_DATA = {"*": 401}
+MATRIX.update(
+    {
+        "api:campaign_list": Entry(API_DATA),
+        "api:campaign_detail": Entry(API_DATA, fixture=_campaign),
+        "api:campaign_progress": Entry(API_DATA, fixture=_campaign),
+        "api:initiative_list": Entry(API_DATA),
+        "api:award_list": Entry(API_DATA),
+        "api:schema": Entry({"*": 200}),
+        "api:docs": Entry({"*": 200}),
+    }
+)
+
 # Django admin's own pages check is_staff themselves; admin:index above stands for them.
 EXCLUDED_NAMESPACES = {"admin"}
 
@@ -363,3 +379,21 @@ def test_permission_matrix(client, world, name, role):
     assert response.status_code == expected, (
         f"{role} {entry.method.upper()} {url}: {response.status_code} != {expected}"
     )
+
+
+API_TOKENS = ("none", "revoked", "valid")
+
+
+@pytest.mark.parametrize("name", sorted(name for name, entry in MATRIX.items() if entry.expected == API_DATA))
+@pytest.mark.parametrize("token_state", API_TOKENS)
+def test_api_token_matrix(client, world, name, token_state):
+    from api.services import api_client_issue, api_client_revoke
+
+    entry = MATRIX[name]
+    kwargs = entry.fixture(world["owner"]) if entry.fixture else {}
+    api_client, token = api_client_issue(name="Hệ thống thử", actor=None)
+    if token_state == "revoked":
+        api_client_revoke(client=api_client, actor=None)
+    headers = {} if token_state == "none" else {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    response = client.get(reverse(name, kwargs=kwargs), **headers)
+    assert response.status_code == (200 if token_state == "valid" else 401), (token_state, name)

@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from accounts.enums import Role
 from accounts.models import User
 from agencies.models import Agency, AgencySuccession
+from api.services import api_client_issue
 from awards import services as award_services
 from awards.enums import NomineeType
 from awards.models import Criterion, DossierDocument, Nomination
@@ -40,6 +41,8 @@ REGISTERED = {
     "accounts.User",
     "agencies.Agency",
     "agencies.AgencySuccession",
+    # The systems that read the API: issued and revoked, never deleted.
+    "api.ApiClient",
     # Read-only, and only for staff whom the portal's rules let read them (not the administrator).
     "initiatives.Initiative",
     "awards.Nomination",
@@ -91,6 +94,7 @@ def one_of_each(agency_records, administrator):
     AccessLog.objects.create(username="ke.gian", ip_address="203.0.113.9")
     AccessFailureLog.objects.create(username="ke.gian", ip_address="203.0.113.9", locked_out=False)
     audit_record(actor=administrator, action="accounts.user.access_change", target=agency_records["officer"])
+    api_client_issue(name="Nền tảng LGSP tỉnh", actor=administrator)
 
 
 def _records() -> dict:

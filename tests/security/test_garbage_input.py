@@ -282,6 +282,14 @@ def test_every_form_url_is_covered():
         "awards:progress",
         "awards:criteria",
         "reports:indicator_delete",
+        # The read API refuses every write (405); its query strings' bad input is in tests/api/.
+        "api:campaign_list",
+        "api:campaign_detail",
+        "api:campaign_progress",
+        "api:initiative_list",
+        "api:award_list",
+        "api:schema",
+        "api:docs",
     }
     assert set(MATRIX) - read_only == set(CASES)
 
