@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Tables the cached figures never read, each with the reason. A new table goes either on its app's
 # `figures_sources` (its writes then move the version) or here, with a reason a reviewer can check.
 NEVER_READ = {
+    "api_apiclient": "the systems that read the API and their token hashes: never counted on a dashboard",
     "campaign_portal_outboxmessage": "background work waiting for the broker: never counted on a dashboard",
     "reports_outlinesection": "the report's outline: read when a report is composed, never by the cached figures",
     "reports_outlineblock": "the computed blocks placed in the outline: read only when a report is composed",
