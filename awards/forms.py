@@ -11,7 +11,7 @@ from agencies.models import Agency
 from campaign_portal.forms import TransitionForm as WorkflowTransitionForm
 
 from .criteria import params_errors
-from .enums import RECORDED_CHANNELS, AppliesTo, NomineeType
+from .enums import RECORDED_CHANNELS, AppliesTo, NomineeType, QuotaKind
 from .models import AwardForm, Criterion, DossierRequirement, Nomination
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -270,7 +270,27 @@ class CriterionForm(forms.ModelForm):
 class AwardFormForm(forms.ModelForm):
     class Meta:
         model = AwardForm
-        fields = ["name", "nominee_type", "position"]
+        fields = ["name", "nominee_type", "position", "quota_kind", "quota_number", "quota_base_metric"]
+
+    def clean(self):
+        """A quota needs its number (a whole number of dossiers, or a share up to 100%) and, for a
+        share, the code of the figure the agencies declare as its base."""
+        cleaned = super().clean()
+        kind, number = cleaned.get("quota_kind"), cleaned.get("quota_number")
+        if not kind:
+            cleaned.update(quota_number=None, quota_base_metric="")
+            return cleaned
+        if number is None:
+            self.add_error("quota_number", _("Hãy nhập số lượng hoặc tỷ lệ của chỉ tiêu."))
+        elif number <= 0:
+            self.add_error("quota_number", _("Chỉ tiêu phải lớn hơn 0."))
+        elif kind == QuotaKind.SHARE and number > 100:
+            self.add_error("quota_number", _("Tỷ lệ không quá 100%."))
+        elif kind != QuotaKind.SHARE and number != number.to_integral_value():
+            self.add_error("quota_number", _("Số lượng hồ sơ phải là số nguyên."))
+        if kind == QuotaKind.SHARE and not cleaned.get("quota_base_metric"):
+            self.add_error("quota_base_metric", _("Chỉ tiêu theo tỷ lệ cần mã số liệu làm cơ sở, ví dụ so_can_bo."))
+        return cleaned
 
 
 class BaseRequirementFormSet(forms.BaseInlineFormSet):

@@ -167,6 +167,11 @@ MEDIA_URL = "/_media-not-served/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 PORTAL_UPLOAD_MAX_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+# Signature verification of uploaded PDFs runs in a child process held to these bounds
+# (awards/services/signatures.py): a larger file, a longer run or more memory gives a verdict, not a hang.
+PORTAL_SIGNATURE_MAX_BYTES = int(os.environ.get("PORTAL_SIGNATURE_MAX_BYTES", 64 * 1024 * 1024))
+PORTAL_SIGNATURE_TIMEOUT = int(os.environ.get("PORTAL_SIGNATURE_TIMEOUT", 60))
+PORTAL_SIGNATURE_MAX_MEMORY = int(os.environ.get("PORTAL_SIGNATURE_MAX_MEMORY", 1024 * 1024 * 1024))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -1,6 +1,6 @@
 from django import template
 
-from ..enums import NominationState, Outcome, Verdict
+from ..enums import NominationState, Outcome, SignatureVerdict, Verdict
 
 register = template.Library()
 
@@ -14,6 +14,11 @@ def nomination_state(value: str) -> NominationState:
 @register.filter
 def verdict(value: str) -> Verdict:
     return Verdict(value)
+
+
+@register.filter
+def signature_verdict(value: str) -> SignatureVerdict:
+    return SignatureVerdict(value)
 
 
 @register.filter
