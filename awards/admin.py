@@ -9,10 +9,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts.rules import is_administrator
-from campaign_portal.audit import audit_record
 
 from .models import Nomination, TrustAnchor
-from .services import trust_anchor_add, trust_anchor_read
+from .services import trust_anchor_add, trust_anchor_read, trust_anchor_set_active
 
 # A root certificate is a few kilobytes; a larger file is not one.
 MAX_CERTIFICATE_BYTES = 64 * 1024
@@ -92,10 +91,7 @@ class TrustAnchorAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            super().save_model(request, obj, form, change)
-            audit_record(
-                actor=request.user, action="awards.trust_anchor.change", target=obj, after={"active": obj.active}
-            )
+            trust_anchor_set_active(user=request.user, anchor=obj, name=obj.name, active=obj.active)
             return
         anchor = trust_anchor_add(
             user=request.user, name=obj.name, certificate=form.cleaned_data["certificate_file"], active=obj.active

@@ -36,3 +36,8 @@ def document_signature_verify_task(document_id: int) -> str | None:
 @shared_task(name="awards.criteria_check_requeue_pending")
 def criteria_check_requeue_pending_task() -> int:
     return services.criteria_check_requeue_pending()
+
+
+@shared_task(name="awards.document_signatures_requeue_pending")
+def document_signatures_requeue_pending_task() -> int:
+    return services.document_signatures_requeue_pending()

@@ -199,6 +199,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     },
     # Checks asked for while the broker was down (or lost with a worker) are queued again.
     "awards-criteria-check-requeue": {"task": "awards.criteria_check_requeue_pending", "schedule": 300},
+    # Signature checks still pending (broker down, anchors changed, documents older than the check).
+    "awards-signatures-requeue": {"task": "awards.document_signatures_requeue_pending", "schedule": 300},
 }
 
 EMAIL_BACKEND = os.environ.get(

@@ -21,7 +21,13 @@ from .nominations import (
 from .notifications import nomination_notify, nomination_reminders_send
 from .receipts import nomination_receipt_record
 from .setup import award_form_save, criterion_save
-from .signatures import document_signature_verify, trust_anchor_add, trust_anchor_read
+from .signatures import (
+    document_signature_verify,
+    document_signatures_requeue_pending,
+    trust_anchor_add,
+    trust_anchor_read,
+    trust_anchor_set_active,
+)
 from .workflow import (
     NOMINATION_TRANSITIONS,
     nomination_submit,
@@ -40,6 +46,7 @@ __all__ = [
     "criteria_check_requeue_pending",
     "criterion_save",
     "document_signature_verify",
+    "document_signatures_requeue_pending",
     "dossier_document_upload",
     "nomination_create",
     "nomination_notify",
@@ -52,4 +59,5 @@ __all__ = [
     "nominee_key_for",
     "trust_anchor_add",
     "trust_anchor_read",
+    "trust_anchor_set_active",
 ]

@@ -74,7 +74,60 @@ def trust_anchor_add(*, user: User | None, name: str, certificate: bytes, active
             added_by=user,
         )
         audit_record(actor=user, action="awards.trust_anchor.add", target=anchor, after={"subject": anchor.subject})
+        trust_anchors_changed()
     return anchor
+
+
+def trust_anchor_set_active(*, user: User | None, anchor: TrustAnchor, name: str, active: bool) -> TrustAnchor:
+    """Rename an anchor or switch it on or off; the documents it may have decided are checked again."""
+    with transaction.atomic():
+        # The stored row, not `anchor`: an admin form has already set the new values on it.
+        anchor = TrustAnchor.objects.select_for_update().get(pk=anchor.pk)
+        before = {"name": anchor.name, "active": anchor.active}
+        anchor.name, anchor.active = name.strip()[:255] or anchor.name, active
+        anchor.save(update_fields=["name", "active"])
+        audit_record(
+            actor=user,
+            action="awards.trust_anchor.change",
+            target=anchor,
+            before=before,
+            after={"name": anchor.name, "active": anchor.active},
+        )
+        if before["active"] != active:
+            trust_anchors_changed()
+    return anchor
+
+
+# Verdicts that hang on the trust anchors: a change of the anchors checks these documents again.
+_ANCHOR_DEPENDENT = (V.VALID, V.UNTRUSTED, V.EXPIRED)
+
+
+def trust_anchors_changed() -> int:
+    """Mark the documents whose verdict depends on the anchors as pending again; the beat task
+    (`document_signatures_requeue_pending`) verifies them anew. Returns how many."""
+    return DossierDocument.objects.filter(signature_verdict__in=_ANCHOR_DEPENDENT).update(signature_verdict=V.PENDING)
+
+
+def document_signatures_requeue_pending(
+    *, older_than: datetime.timedelta = datetime.timedelta(minutes=2), limit: int = 200
+) -> int:
+    """Queue again the verifications still pending a while after upload (the broker was down, a
+    worker lost them, the anchors changed, or the document predates verification), a bounded
+    number per run so that a change of anchors does not flood the queue."""
+    from ..tasks import document_signature_verify_task
+
+    ids = list(
+        DossierDocument.objects.filter(signature_verdict=V.PENDING, uploaded_at__lt=timezone.now() - older_than)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for queued, document_id in enumerate(ids):
+        try:
+            document_signature_verify_task.delay(document_id)
+        except KombuOperationalError as error:
+            logger.warning("Broker unreachable, %d signature check(s) stay pending: %s", len(ids) - queued, error)
+            return queued
+    return len(ids)
 
 
 def document_signature_queue(*, document: DossierDocument) -> None:

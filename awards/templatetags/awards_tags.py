@@ -1,3 +1,5 @@
+import datetime
+
 from django import template
 
 from ..enums import NominationState, Outcome, SignatureVerdict, Verdict
@@ -19,6 +21,15 @@ def verdict(value: str) -> Verdict:
 @register.filter
 def signature_verdict(value: str) -> SignatureVerdict:
     return SignatureVerdict(value)
+
+
+@register.filter
+def from_iso(value: str | None) -> datetime.datetime | None:
+    """A timestamp stored as ISO text in JSON (the signature details) as a datetime for `|date`."""
+    try:
+        return datetime.datetime.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
 
 
 @register.filter

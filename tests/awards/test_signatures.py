@@ -3,6 +3,8 @@ test: each case gets its verdict and a Vietnamese explanation naming the evidenc
 criterion compares the signer's organisation with the nominating agency; the administrator's
 trust anchors decide what is trusted; a hostile file gives a verdict, never an error."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -235,3 +237,31 @@ def test_admin_adds_a_trust_anchor_from_a_file_and_refuses_garbage(client, admin
     assert response.status_code == 302
     anchor = TrustAnchor.objects.get()
     assert anchor.name == "Root CA chuyên dùng" and anchor.added_by == administrator and anchor.active
+
+
+def test_adding_an_anchor_checks_the_untrusted_documents_again(dossier, officer, ca, agency_signer, administrator):
+    document = _upload(dossier, officer, signing.sign_pdf(signing.unsigned_pdf(), agency_signer, ca))
+    assert document.signature_verdict == V.UNTRUSTED
+    services.trust_anchor_add(user=administrator, name="Root CA thử nghiệm", certificate=signing.ca_pem(ca))
+    document.refresh_from_db()
+    assert document.signature_verdict == V.PENDING
+    # the dossier's other components were never checked: the requeue takes them too
+    assert services.document_signatures_requeue_pending(older_than=datetime.timedelta(0)) == dossier.documents.count()
+    document.refresh_from_db()
+    assert document.signature_verdict == V.VALID
+
+
+def test_switching_an_anchor_off_in_admin_is_audited_and_rechecks(
+    client, dossier, officer, ca, anchor, agency_signer, administrator
+):
+    document = _upload(dossier, officer, signing.sign_pdf(signing.unsigned_pdf(), agency_signer, ca))
+    assert document.signature_verdict == V.VALID
+    client.force_login(administrator)
+    response = client.post(reverse("admin:awards_trustanchor_change", args=[anchor.pk]), {"name": anchor.name})
+    assert response.status_code == 302
+    anchor.refresh_from_db()
+    assert not anchor.active
+    assert AuditEvent.objects.filter(action="awards.trust_anchor.change").exists()
+    services.document_signatures_requeue_pending(older_than=datetime.timedelta(0))
+    document.refresh_from_db()
+    assert document.signature_verdict == V.UNTRUSTED
