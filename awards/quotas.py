@@ -109,7 +109,8 @@ def quota_exceeded_by_approval(nomination: Nomination) -> tuple[int, int] | None
 
 def quota_standings(*, campaign_id: int) -> list[dict]:
     """For the council: each quota scope of the campaign's award forms that has dossiers, with the
-    dossiers sent, those approved and the limit (for a share, from the first dossier's base)."""
+    dossiers sent, those approved and the limit (for a share, from the first dossier's base), the
+    scopes past their quota first."""
     nominations = list(
         Nomination.objects.filter(campaign_id=campaign_id, state__in=COUNTED_STATES)
         .exclude(award_form__quota_kind="")
@@ -130,9 +131,18 @@ def quota_standings(*, campaign_id: int) -> list[dict]:
             }
         scopes[key]["sent"] += 1
         scopes[key]["approved"] += nomination.state in APPROVED_STATES
-    standings = sorted(scopes.values(), key=lambda s: (s["award_form"].position, s["award_form"].pk, s["scope"]))
+    standings = list(scopes.values())
     for standing in standings:
         limit = standing["limit"]
         standing["over_sent"] = limit is not None and standing["sent"] > limit
         standing["over_approved"] = limit is not None and standing["approved"] > limit
+    # The scopes past their quota first: what the council has to decide on.
+    standings.sort(
+        key=lambda s: (
+            not (s["over_sent"] or s["over_approved"]),
+            s["award_form"].position,
+            s["award_form"].pk,
+            s["scope"],
+        )
+    )
     return standings
