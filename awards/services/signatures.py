@@ -171,8 +171,12 @@ def _run_child(path: str, anchors: list[TrustAnchor], now: datetime.datetime) ->
         check=False,
     )
     if completed.returncode != 0:
+        # Out of memory, killed, or a crash inside pyHanko: the file could not be checked.
         return {"error": "crashed", "detail": completed.stderr.decode(errors="replace")[-300:]}
-    return json.loads(completed.stdout)
+    try:
+        return json.loads(completed.stdout)
+    except ValueError:
+        return {"error": "crashed", "detail": completed.stdout[:300].decode(errors="replace")}
 
 
 def _date(value: str | None) -> str:

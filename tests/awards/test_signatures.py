@@ -265,3 +265,12 @@ def test_switching_an_anchor_off_in_admin_is_audited_and_rechecks(
     services.document_signatures_requeue_pending(older_than=datetime.timedelta(0))
     document.refresh_from_db()
     assert document.signature_verdict == V.UNTRUSTED
+
+
+def test_a_verification_that_runs_out_of_memory_gets_a_verdict(dossier, officer, ca, agency_signer, settings):
+    # 32 MB is too little for the interpreter and pyHanko: the child dies as on a PDF that swells.
+    settings.PORTAL_SIGNATURE_MAX_MEMORY = 32 * 1024 * 1024
+    document = _upload(dossier, officer, signing.sign_pdf(signing.unsigned_pdf(), agency_signer, ca))
+    assert document.signature_verdict == V.UNREADABLE
+    assert document.signature_explanation == "Không đọc được tệp PDF để kiểm tra chữ ký."
+    assert document.signature_details["error"] == "crashed"
