@@ -30,7 +30,7 @@ from accounts.models import User
 from campaign_portal.audit import audit_record
 
 from ..enums import SignatureVerdict
-from ..models import DossierDocument, TrustAnchor
+from ..models import DossierDocument, Nomination, TrustAnchor
 from .checks import criteria_check_queue
 
 logger = logging.getLogger("campaign_portal")
@@ -261,6 +261,9 @@ def document_signature_verify(*, document_id: int) -> DossierDocument | None:
                 "seconds": settings.PORTAL_SIGNATURE_TIMEOUT
             }
     with transaction.atomic():
+        # The nomination first, as an upload and the criteria check lock it: the document's write then
+        # locks the campaign (freshness trigger) in the same order, and the two never deadlock.
+        Nomination.objects.select_for_update().filter(pk=document.nomination_id).first()
         updated = DossierDocument.objects.filter(pk=document_id).update(
             signature_verdict=verdict,
             signature_explanation=explanation[:1000],
