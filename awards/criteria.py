@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from campaign_portal.numbers import number_text, with_unit
+from campaign_portal.text import fold_text
 
-from .enums import AppliesTo, Comparison, CriterionKind, Outcome, Verdict
+from .enums import AppliesTo, Comparison, CriterionKind, Outcome, SignatureVerdict, Verdict
 
 ALL_REQUIRED = "*"
 
@@ -23,6 +24,11 @@ class DocumentFact:
     requirement_name: str
     original_name: str
     readable: bool
+    # The stored signature check (services/signatures.py): its verdict and explanation, and the
+    # organisations (certificate O) of the signatures found valid.
+    signature: str = SignatureVerdict.PENDING
+    signature_explanation: str = ""
+    signed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,19 @@ class NominationFacts:
     nominee_known: bool = True
     # labels of earlier nominations of the same nominee for the same award form and campaign
     duplicates: tuple[str, ...] = ()
+    # the agency that sends the dossier, whose organisation a `signed` component must carry
+    agency_name: str = ""
+    quota: "QuotaFact | None" = None
+
+
+@dataclass(frozen=True)
+class QuotaFact:
+    """Where a nomination stands against its award form's quota (awards/quotas.py): its rank
+    among the dossiers sent that the quota counts, and the limit (None: no quota, or no base)."""
+
+    rank: int
+    limit: int | None
+    scope: str
 
 
 @dataclass(frozen=True)
@@ -192,12 +211,65 @@ def evaluate_no_duplicate(params: dict, facts: NominationFacts) -> Evaluation:
     return Evaluation(Outcome.MET, _("Không có đề nghị nào khác cho cùng đối tượng và hình thức."))
 
 
+def evaluate_signed(params: dict, facts: NominationFacts) -> Evaluation:
+    """The component carries an intact, trusted signature whose organisation is the nominating agency."""
+    code = params["requirement"]
+    if code not in facts.requirements:
+        return Evaluation(
+            Outcome.CANNOT_TELL,
+            _("Hình thức khen thưởng này không có thành phần hồ sơ mã “%(code)s”.") % {"code": code},
+        )
+    name = facts.requirements[code][0]
+    document = facts.documents.get(code)
+    if document is None:
+        return Evaluation(Outcome.NOT_MET, _("Thiếu thành phần hồ sơ: %(name)s.") % {"name": name})
+    if document.signature == SignatureVerdict.PENDING:
+        return Evaluation(
+            Outcome.CANNOT_TELL, _("Đang kiểm tra chữ ký số của %(file)s.") % {"file": document.original_name}
+        )
+    values = {"name": name, "file": document.original_name, "agency": facts.agency_name}
+    if document.signature != SignatureVerdict.VALID:
+        return Evaluation(
+            Outcome.NOT_MET,
+            _("%(name)s (%(file)s): %(verdict)s. %(explanation)s")
+            % {
+                **values,
+                "verdict": SignatureVerdict(document.signature).label,
+                "explanation": document.signature_explanation,
+            },
+        )
+    agency = fold_text(facts.agency_name)
+    if agency and any(fold_text(organisation) == agency for organisation in document.signed_by):
+        return Evaluation(Outcome.MET, _("%(name)s (%(file)s) có chữ ký số hợp lệ của %(agency)s.") % values)
+    return Evaluation(
+        Outcome.NOT_MET,
+        _("%(name)s (%(file)s) được ký bởi %(others)s, không phải cơ quan đề nghị %(agency)s.")
+        % {**values, "others": "; ".join(document.signed_by)},
+    )
+
+
+def evaluate_quota(params: dict, facts: NominationFacts) -> Evaluation:
+    quota = facts.quota
+    if quota is None or quota.limit is None:
+        return Evaluation(
+            Outcome.CANNOT_TELL, _("Hình thức khen thưởng chưa có chỉ tiêu, hoặc chưa kê khai số liệu làm cơ sở.")
+        )
+    values = {"rank": quota.rank, "limit": quota.limit, "scope": quota.scope}
+    if quota.rank == 0:
+        return Evaluation(Outcome.CANNOT_TELL, _("Hồ sơ chưa gửi; chỉ tiêu %(scope)s là %(limit)d hồ sơ.") % values)
+    if quota.rank <= quota.limit:
+        return Evaluation(Outcome.MET, _("Hồ sơ thứ %(rank)d trong chỉ tiêu %(limit)d hồ sơ %(scope)s.") % values)
+    return Evaluation(Outcome.NOT_MET, _("Hồ sơ thứ %(rank)d, vượt chỉ tiêu %(limit)d hồ sơ %(scope)s.") % values)
+
+
 EVALUATORS: dict[str, Callable[[dict, NominationFacts], Evaluation]] = {
     CriterionKind.DOCUMENT_PRESENT: evaluate_document_present,
     CriterionKind.DEADLINE: evaluate_deadline,
     CriterionKind.METRIC: evaluate_metric,
     CriterionKind.ATTESTATION: evaluate_attestation,
     CriterionKind.NO_DUPLICATE: evaluate_no_duplicate,
+    CriterionKind.SIGNED: evaluate_signed,
+    CriterionKind.QUOTA: evaluate_quota,
 }
 
 
@@ -271,6 +343,15 @@ PARAMS: dict[str, tuple[Param, ...]] = {
         Param("evidence", gettext_lazy("Tài liệu chứng minh"), "component", required=False),
     ),
     CriterionKind.NO_DUPLICATE: (),
+    CriterionKind.SIGNED: (
+        Param(
+            "requirement",
+            gettext_lazy("Thành phần hồ sơ phải có chữ ký số"),
+            "component",
+            help=gettext_lazy("Chữ ký còn nguyên vẹn, của chính cơ quan đề nghị."),
+        ),
+    ),
+    CriterionKind.QUOTA: (),
 }
 
 # The params each kind cannot do without.
@@ -327,9 +408,9 @@ def evaluate(*, kind: str, params: dict, facts: NominationFacts) -> Evaluation:
         )
 
 
-# A missing component is something the agency can supply; any other unmet criterion means the
+# A missing or unsigned component is something the agency can supply; any other unmet criterion means the
 # nominee does not qualify.
-_FIXABLE_KINDS = {CriterionKind.DOCUMENT_PRESENT}
+_FIXABLE_KINDS = {CriterionKind.DOCUMENT_PRESENT, CriterionKind.SIGNED}
 
 
 def verdict_for(results: list[tuple[str, str]]) -> str:

@@ -19,6 +19,8 @@ class CriterionKind(models.TextChoices):
     METRIC = "metric", _("Chỉ số so với ngưỡng")
     ATTESTATION = "attestation", _("Kê khai có tài liệu chứng minh")
     NO_DUPLICATE = "no_duplicate", _("Không đề nghị trùng")
+    SIGNED = "signed", _("Có chữ ký số của cơ quan đề nghị")
+    QUOTA = "quota", _("Trong chỉ tiêu")
 
 
 class NominationState(models.TextChoices):
@@ -92,6 +94,35 @@ class Outcome(models.TextChoices):
         return _OUTCOME_MARKS[self][0]
 
 
+class SignatureVerdict(models.TextChoices):
+    """What the portal found about a document's digital signatures (awards/signatures.py), worst
+    signature first: a document is as good as its weakest signature."""
+
+    PENDING = "pending", _("Chưa kiểm tra chữ ký")
+    NOT_PDF = "not_pdf", _("Không phải tệp PDF")
+    UNSIGNED = "unsigned", _("Không có chữ ký số")
+    VALID = "valid", _("Chữ ký hợp lệ")
+    UNTRUSTED = "untrusted", _("Chữ ký nguyên vẹn, chứng thư chưa được tin cậy")
+    EXPIRED = "expired", _("Chứng thư số đã hết hạn")
+    MODIFIED = "modified", _("Tài liệu bị sửa sau khi ký")
+    INVALID = "invalid", _("Chữ ký không hợp lệ")
+    UNREADABLE = "unreadable", _("Không kiểm tra được")
+
+    @property
+    def badge(self) -> str:
+        return _SIGNATURE_BADGES[self]
+
+
+class QuotaKind(models.TextChoices):
+    """How an award form's quota is counted: a number for each nominating agency, a number for
+    all the agencies of one level together, or a share of a base each agency declares."""
+
+    NONE = "", _("Không giới hạn")
+    PER_AGENCY = "per_agency", _("Số lượng cho mỗi cơ quan đề nghị")
+    PER_LEVEL = "per_level", _("Số lượng cho các cơ quan cùng cấp")
+    SHARE = "share", _("Tỷ lệ trên số cơ quan kê khai")
+
+
 class Comparison(models.TextChoices):
     AT_LEAST = ">=", _("không thấp hơn")
     AT_MOST = "<=", _("không cao hơn")
@@ -120,6 +151,17 @@ _OUTCOME_MARKS = {
     Outcome.MET: ("check-circle-fill", "success"),
     Outcome.NOT_MET: ("x-circle-fill", "danger"),
     Outcome.CANNOT_TELL: ("question-circle-fill", "warning"),
+}
+_SIGNATURE_BADGES = {
+    SignatureVerdict.PENDING: "secondary",
+    SignatureVerdict.NOT_PDF: "secondary",
+    SignatureVerdict.UNSIGNED: "secondary",
+    SignatureVerdict.VALID: "success",
+    SignatureVerdict.UNTRUSTED: "warning",
+    SignatureVerdict.EXPIRED: "danger",
+    SignatureVerdict.MODIFIED: "danger",
+    SignatureVerdict.INVALID: "danger",
+    SignatureVerdict.UNREADABLE: "warning",
 }
 _SENDING_STATUS_BADGES = {
     SendingStatus.ON_TIME: "success",

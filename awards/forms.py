@@ -14,7 +14,7 @@ from agencies.models import Agency
 from campaign_portal.forms import TransitionForm as WorkflowTransitionForm
 
 from . import criteria as engine
-from .enums import RECORDED_CHANNELS, AppliesTo, Comparison, CriterionKind, NomineeType
+from .enums import RECORDED_CHANNELS, AppliesTo, Comparison, CriterionKind, NomineeType, QuotaKind
 from .models import AwardForm, Criterion, DossierRequirement, Nomination
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -348,13 +348,16 @@ class CriterionParamsForm(forms.Form):
 class AwardFormForm(forms.ModelForm):
     class Meta:
         model = AwardForm
-        fields = ["name", "nominee_type", "position", "retired"]
+        fields = ["name", "nominee_type", "position", "retired", "quota_kind", "quota_number", "quota_base_metric"]
         help_texts = {
             "retired": _("Hình thức ngừng sử dụng không chọn được cho hồ sơ mới; hồ sơ đã chọn vẫn giữ nguyên."),
         }
         error_messages = {"name": {"required": _("Hãy nhập tên hình thức khen thưởng.")}}
 
     def clean(self):
+        """The name is one per nominee type in a campaign. A quota needs its number (a whole number of
+        dossiers, or a share up to 100%) and, for a share, the code of the figure the agencies declare
+        as its base."""
         cleaned = super().clean()
         name, nominee_type = cleaned.get("name"), cleaned.get("nominee_type")
         if name and nominee_type:
@@ -365,6 +368,20 @@ class AwardFormForm(forms.ModelForm):
                 self.add_error(
                     "name", _("Phong trào đã có hình thức khen thưởng “%(name)s” cho đối tượng này.") % {"name": name}
                 )
+        kind, number = cleaned.get("quota_kind"), cleaned.get("quota_number")
+        if not kind:
+            cleaned.update(quota_number=None, quota_base_metric="")
+            return cleaned
+        if number is None:
+            self.add_error("quota_number", _("Hãy nhập số lượng hoặc tỷ lệ của chỉ tiêu."))
+        elif number <= 0:
+            self.add_error("quota_number", _("Chỉ tiêu phải lớn hơn 0."))
+        elif kind == QuotaKind.SHARE and number > 100:
+            self.add_error("quota_number", _("Tỷ lệ không quá 100%."))
+        elif kind != QuotaKind.SHARE and number != number.to_integral_value():
+            self.add_error("quota_number", _("Số lượng hồ sơ phải là số nguyên."))
+        if kind == QuotaKind.SHARE and not cleaned.get("quota_base_metric"):
+            self.add_error("quota_base_metric", _("Chỉ tiêu theo tỷ lệ cần mã số liệu làm cơ sở, ví dụ so_can_bo."))
         return cleaned
 
 

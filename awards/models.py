@@ -4,7 +4,17 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .enums import AppliesTo, CriterionKind, NominationState, NomineeType, Outcome, ReceiptChannel, Verdict
+from .enums import (
+    AppliesTo,
+    CriterionKind,
+    NominationState,
+    NomineeType,
+    Outcome,
+    QuotaKind,
+    ReceiptChannel,
+    SignatureVerdict,
+    Verdict,
+)
 
 
 class AwardForm(models.Model):
@@ -18,6 +28,21 @@ class AwardForm(models.Model):
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     # A retired form is not offered to new nominations; those that chose it keep it.
     retired = models.BooleanField(_("ngừng sử dụng"), default=False)
+    quota_kind = models.CharField(_("chỉ tiêu"), max_length=16, choices=QuotaKind.choices, blank=True, default="")
+    quota_number = models.DecimalField(
+        _("số lượng hoặc tỷ lệ (%)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Số hồ sơ tối đa; với chỉ tiêu theo tỷ lệ, phần trăm trên số cơ quan kê khai."),
+    )
+    quota_base_metric = models.SlugField(
+        _("mã số liệu làm cơ sở"),
+        max_length=40,
+        blank=True,
+        help_text=_("Với chỉ tiêu theo tỷ lệ: mã số liệu cơ quan kê khai trong hồ sơ, ví dụ so_can_bo."),
+    )
 
     class Meta:
         verbose_name = _("hình thức khen thưởng")
@@ -213,6 +238,12 @@ class DossierDocument(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+    signature_verdict = models.CharField(
+        _("chữ ký số"), max_length=16, choices=SignatureVerdict.choices, default=SignatureVerdict.PENDING
+    )
+    signature_explanation = models.CharField(_("kết quả kiểm tra chữ ký"), max_length=1000, blank=True)
+    signature_details = models.JSONField(_("chi tiết chữ ký"), default=dict, blank=True)
+    signature_checked_at = models.DateTimeField(_("thời điểm kiểm tra chữ ký"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("tài liệu hồ sơ")
@@ -294,3 +325,33 @@ class CheckBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign_id} {self.started_at:%d/%m/%Y %H:%M}"
+
+
+class TrustAnchor(models.Model):
+    """A root certificate the administrator trusts for signed dossiers (the government's CA roots):
+    none is shipped, so a signature is trusted only once the administrator uploaded its root."""
+
+    name = models.CharField(_("tên"), max_length=255)
+    certificate = models.BinaryField(_("chứng thư (DER)"), editable=False)
+    subject = models.CharField(_("chủ thể"), max_length=500, editable=False)
+    fingerprint = models.CharField(_("dấu vân tay SHA-256"), max_length=64, unique=True, editable=False)
+    not_after = models.DateTimeField(_("hết hạn"), editable=False)
+    active = models.BooleanField(_("đang dùng"), default=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thêm"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    added_at = models.DateTimeField(_("thời điểm thêm"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("chứng thư gốc tin cậy")
+        verbose_name_plural = _("chứng thư gốc tin cậy")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -27,6 +27,17 @@ def nomination_reminders_task(days_before: list[int] | None = None) -> int:
     return services.nomination_reminders_send(today=timezone.localdate(), days_before=days_before or [7, 3, 1])
 
 
+@shared_task(name="awards.document_signature_verify")
+def document_signature_verify_task(document_id: int) -> str | None:
+    document = services.document_signature_verify(document_id=document_id)
+    return document.signature_verdict if document else None
+
+
 @shared_task(name="awards.criteria_check_requeue_pending")
 def criteria_check_requeue_pending_task() -> int:
     return services.criteria_check_requeue_pending()
+
+
+@shared_task(name="awards.document_signatures_requeue_pending")
+def document_signatures_requeue_pending_task() -> int:
+    return services.document_signatures_requeue_pending()

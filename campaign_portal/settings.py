@@ -197,6 +197,11 @@ MEDIA_URL = "/_media-not-served/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
 PORTAL_UPLOAD_MAX_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_BYTES", 20 * 1024 * 1024))
+# Signature verification of uploaded PDFs runs in a child process held to these bounds
+# (awards/services/signatures.py): a larger file, a longer run or more memory gives a verdict, not a hang.
+PORTAL_SIGNATURE_MAX_BYTES = int(os.environ.get("PORTAL_SIGNATURE_MAX_BYTES", 64 * 1024 * 1024))
+PORTAL_SIGNATURE_TIMEOUT = int(os.environ.get("PORTAL_SIGNATURE_TIMEOUT", 60))
+PORTAL_SIGNATURE_MAX_MEMORY = int(os.environ.get("PORTAL_SIGNATURE_MAX_MEMORY", 1024 * 1024 * 1024))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -241,6 +246,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Checks a worker lost (or Redis lost with its queue) are queued again; those asked for while the
     # broker was down wait in the outbox and leave with `manage.py relay_outbox` as soon as it is back.
     "awards-criteria-check-requeue": {"task": "awards.criteria_check_requeue_pending", "schedule": 300},
+    # Signature checks still pending (broker down, anchors changed, documents older than the check).
+    "awards-signatures-requeue": {"task": "awards.document_signatures_requeue_pending", "schedule": 300},
 }
 
 EMAIL_BACKEND = os.environ.get(

@@ -1,8 +1,8 @@
 """Writes of the awards app, one module per use case: `nominations` (create, edit, upload),
 `workflow` (the review transitions), `checks` (the criteria check runs), `notifications`
 (e-mails and reminders), `receipts` (the receipt of a dossier that came outside the portal) and
-`setup` (award forms and criteria). The public names are re-exported
-here so callers write `from awards import services` whatever module holds the function."""
+`setup` (award forms and criteria) and `signatures` (the digital signatures of uploaded PDFs). The
+public names are re-exported here so callers write `from awards import services` whatever module holds the function."""
 
 from .checks import (
     CHECK_CHUNK,
@@ -21,6 +21,13 @@ from .nominations import (
 from .notifications import nomination_notify, nomination_reminders_send
 from .receipts import nomination_receipt_record
 from .setup import award_form_save, award_setup_copy, criterion_save
+from .signatures import (
+    document_signature_verify,
+    document_signatures_requeue_pending,
+    trust_anchor_add,
+    trust_anchor_read,
+    trust_anchor_set_active,
+)
 from .workflow import (
     NOMINATION_TRANSITIONS,
     nomination_submit,
@@ -39,6 +46,8 @@ __all__ = [
     "criteria_check_queue",
     "criteria_check_requeue_pending",
     "criterion_save",
+    "document_signature_verify",
+    "document_signatures_requeue_pending",
     "dossier_document_upload",
     "nomination_create",
     "nomination_notify",
@@ -49,4 +58,7 @@ __all__ = [
     "nomination_update",
     "nominations_bulk_approve",
     "nominee_key_for",
+    "trust_anchor_add",
+    "trust_anchor_read",
+    "trust_anchor_set_active",
 ]

@@ -22,7 +22,7 @@ from campaign_portal.uploads import sniff_kind
 from campaigns.models import Campaign
 
 from .. import criteria as engine
-from ..enums import NominationState
+from ..enums import NominationState, SignatureVerdict
 from ..models import (
     CheckBatch,
     Criterion,
@@ -31,6 +31,7 @@ from ..models import (
     DossierRequirement,
     Nomination,
 )
+from ..quotas import quota_facts
 
 logger = logging.getLogger("campaign_portal")
 
@@ -145,9 +146,19 @@ def _facts_by_pk(nominations: list[Nomination]) -> dict[int, engine.NominationFa
     documents: dict[int, dict] = defaultdict(dict)
     for d in DossierDocument.objects.filter(nomination__in=nominations).select_related("requirement"):
         documents[d.nomination_id][d.requirement.code] = engine.DocumentFact(
-            requirement_name=d.requirement.name, original_name=d.original_name, readable=_document_readable(d)
+            requirement_name=d.requirement.name,
+            original_name=d.original_name,
+            readable=_document_readable(d),
+            signature=d.signature_verdict,
+            signature_explanation=d.signature_explanation,
+            signed_by=tuple(
+                s.get("organisation", "")
+                for s in (d.signature_details or {}).get("signatures", [])
+                if s.get("verdict") == SignatureVerdict.VALID
+            ),
         )
     duplicates = _duplicates_by_pk(nominations)
+    quotas = quota_facts(nominations)
     facts = {}
     for nomination in nominations:
         kind_source = nomination.nominee_agency if nomination.nominee_agency_id else nomination.agency
@@ -161,6 +172,8 @@ def _facts_by_pk(nominations: list[Nomination]) -> dict[int, engine.NominationFa
             documents=documents[nomination.pk],
             nominee_known=bool(nomination.nominee_key),
             duplicates=tuple(duplicates.get(nomination.pk, ())),
+            agency_name=nomination.agency.name,
+            quota=quotas.get(nomination.pk),
         )
     return facts
 
@@ -172,9 +185,13 @@ def _facts_snapshot(facts: engine.NominationFacts) -> dict:
         "deadline": facts.deadline.isoformat(),
         "received_on": facts.received_on.isoformat() if facts.received_on else None,
         "metrics": facts.metrics,
-        "documents": {code: [d.original_name, d.readable] for code, d in sorted(facts.documents.items())},
+        "documents": {
+            code: [d.original_name, d.readable, d.signature, list(d.signed_by)]
+            for code, d in sorted(facts.documents.items())
+        },
         "requirements": {code: [name, required] for code, (name, required) in sorted(facts.requirements.items())},
         "duplicates": list(facts.duplicates),
+        "quota": [facts.quota.rank, facts.quota.limit] if facts.quota else None,
     }
 
 
@@ -199,7 +216,7 @@ def criteria_check_nominations(nomination_ids: Iterable[int]) -> list[Nomination
     with transaction.atomic():
         nominations = list(
             Nomination.objects.select_for_update(of=("self",))
-            .select_related("campaign", "agency", "nominee_agency")
+            .select_related("campaign", "agency", "nominee_agency", "award_form")
             .filter(pk__in=ids)
             .order_by("pk")
         )

@@ -31,6 +31,7 @@ from ..models import (
 from ..rules import can_edit_nomination
 from ..selectors import merged_agencies_filable_by
 from .checks import criteria_check_queue
+from .signatures import document_signature_queue
 
 
 def nominee_key_for(*, nominee_type: str, nominee_agency_id: int | None, nominee_name: str, nominee_unit: str) -> str:
@@ -217,4 +218,5 @@ def dossier_document_upload(
             after={"requirement": requirement.code, "file": document.original_name, "replaced": previous is not None},
         )
         criteria_check_queue(nomination_ids=[locked.pk])
+        document_signature_queue(document=document)
     return document

@@ -5,6 +5,7 @@ the bulk approval built on it."""
 import datetime
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,7 +16,8 @@ from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.workflow import Transition, WorkflowError, transition_apply
 
 from ..enums import NominationState, ReceiptChannel, Verdict
-from ..models import Nomination, NominationTransition
+from ..models import AwardForm, Nomination, NominationTransition
+from ..quotas import quota_exceeded_by_approval
 from ..rules import can_submit_nomination
 from .checks import criteria_check_queue_for_nominee
 
@@ -104,16 +106,36 @@ def nomination_transition(
         if name in NOTIFIED_TRANSITIONS:
             outbox_enqueue(task_name="awards.nomination_notify", args=[obj.pk, name, history.pk])
 
-    return transition_apply(
-        obj=nomination,
-        name=name,
-        transitions=NOMINATION_TRANSITIONS,
-        user=user,
-        reason=reason,
-        values=values,
-        record_history=record_history,
-        expected_state=expected_state,
-    )
+    with transaction.atomic():
+        if name == "approve":
+            _quota_requirement_check(nomination=nomination, reason=reason)
+        return transition_apply(
+            obj=nomination,
+            name=name,
+            transitions=NOMINATION_TRANSITIONS,
+            user=user,
+            reason=reason,
+            values=values,
+            record_history=record_history,
+            expected_state=expected_state,
+        )
+
+
+def _quota_requirement_check(*, nomination: Nomination, reason: str) -> None:
+    """Approving past the award form's quota needs a reason. The form's row is locked so that two
+    reviewers approving at once count each other's approval."""
+    AwardForm.objects.select_for_update().filter(pk=nomination.award_form_id).first()
+    current = Nomination.objects.select_related("award_form", "agency").get(pk=nomination.pk)
+    exceeded = quota_exceeded_by_approval(current)
+    if exceeded and not (reason or "").strip():
+        approved, limit = exceeded
+        raise WorkflowError(
+            _(
+                "Đã duyệt %(approved)d hồ sơ, đủ chỉ tiêu %(limit)d của hình thức “%(form)s”: hãy ghi lý do "
+                "duyệt vượt chỉ tiêu."
+            )
+            % {"approved": approved, "limit": limit, "form": current.award_form.name}
+        )
 
 
 def nomination_submit(*, user: User, nomination: Nomination, at: datetime.datetime | None = None) -> Nomination:

@@ -1,7 +1,9 @@
+import datetime
+
 from django import template
 
 from .. import criteria as engine
-from ..enums import NominationState, Outcome, Verdict
+from ..enums import NominationState, Outcome, SignatureVerdict, Verdict
 
 register = template.Library()
 
@@ -15,6 +17,20 @@ def nomination_state(value: str) -> NominationState:
 @register.filter
 def verdict(value: str) -> Verdict:
     return Verdict(value)
+
+
+@register.filter
+def signature_verdict(value: str) -> SignatureVerdict:
+    return SignatureVerdict(value)
+
+
+@register.filter
+def from_iso(value: str | None) -> datetime.datetime | None:
+    """A timestamp stored as ISO text in JSON (the signature details) as a datetime for `|date`."""
+    try:
+        return datetime.datetime.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
 
 
 @register.filter

@@ -11,6 +11,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from campaigns.models import Campaign
 
 from .. import selectors
+from ..quotas import quota_standings
 from .base import campaign_for
 
 
@@ -33,6 +34,7 @@ class ProgressView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
             campaign=campaign,
             campaigns=Campaign.objects.order_by("-nomination_deadline"),
             progress=progress,
+            quotas=quota_standings(campaign_id=campaign.pk),
             as_of_text=raw or "",
         )
         return context

@@ -25,6 +25,7 @@ from ..enums import NominationState, NomineeType, Outcome, Verdict
 from ..exports import nominations_workbook
 from ..filters import NominationFilter
 from ..models import CheckBatch
+from ..quotas import quota_facts
 from .base import campaign_for, campaign_url
 
 
@@ -48,6 +49,8 @@ def _queue_rows(nominations) -> list[dict]:
     nominee_types = _labels(NomineeType.choices)
     state_badges = {state.value: badge(state) for state in NominationState}
     verdict_badges = {verdict.value: badge(verdict) for verdict in Verdict}
+    nominations = list(nominations)
+    quotas = quota_facts(nominations)
     rows = []
     for nomination in nominations:
         outcomes = [result.outcome for result in nomination.problems]
@@ -65,6 +68,7 @@ def _queue_rows(nominations) -> list[dict]:
                 "not_met": outcomes.count(Outcome.NOT_MET),
                 "cannot_tell": outcomes.count(Outcome.CANNOT_TELL),
                 "problems": [Truncator(result.explanation).chars(110) for result in nomination.problems[:2]],
+                "quota": quotas.get(nomination.pk),
             }
         )
     return rows

@@ -26,6 +26,7 @@ from campaigns.models import Campaign
 from initiatives import services as initiative_services
 from initiatives.models import Initiative, InitiativeEvidence
 from reports.models import SummaryReport
+from tests.awards import signing
 from tests.awards.conftest import make_dossier
 from tests.factories import AgencyFactory, CampaignFactory
 from tests.factories.awards import AwardFormFactory, load_plan_criteria, pdf_upload
@@ -46,6 +47,8 @@ REGISTERED = {
     # Read-only, and only for staff whom the portal's rules let read them (not the administrator).
     "initiatives.Initiative",
     "awards.Nomination",
+    # The administrator's trusted roots for signed dossiers (awards/services/signatures.py).
+    "awards.TrustAnchor",
 }
 PAGES = ("changelist", "add", "change", "delete", "history")
 
@@ -95,6 +98,9 @@ def one_of_each(agency_records, administrator):
     AccessFailureLog.objects.create(username="ke.gian", ip_address="203.0.113.9", locked_out=False)
     audit_record(actor=administrator, action="accounts.user.access_change", target=agency_records["officer"])
     api_client_issue(name="Nền tảng LGSP tỉnh", actor=administrator)
+    award_services.trust_anchor_add(
+        user=administrator, name="CA thử nghiệm", certificate=signing.ca_pem(signing.make_ca())
+    )
 
 
 def _records() -> dict:

@@ -47,6 +47,7 @@ NEVER_READ = {
     "awards_nominationtransition": "history of transitions; the state they set is on the nomination",
     "awards_criterionresult": "per-criterion results; the verdict the figures count is on the nomination, "
     "written in the same transaction",
+    "awards_trustanchor": "the administrator's trusted roots for signature checks; verdicts are on the documents",
     "awards_checkbatch": "the progress of a recheck, read live from the nominations' checked_at",
     "reports_reportrender": "rendered files, listed live on the report page and the home page",
 }

@@ -222,7 +222,9 @@ def test_verdict_follows_from_the_outcomes(results):
     assert verdict in set(Verdict.values)
     assert (verdict == Verdict.PENDING) == (not results)
     assert (verdict == Verdict.ELIGIBLE) == (bool(results) and all(o == Outcome.MET for o in outcomes))
-    hard_failure = any(o == Outcome.NOT_MET and k != CriterionKind.DOCUMENT_PRESENT for k, o in results)
+    # A missing or unsigned component is something the agency can supply: not a hard failure.
+    fixable = {CriterionKind.DOCUMENT_PRESENT, CriterionKind.SIGNED}
+    hard_failure = any(o == Outcome.NOT_MET and k not in fixable for k, o in results)
     assert (verdict == Verdict.NOT_ELIGIBLE) == hard_failure
     if results and not hard_failure and not all(o == Outcome.MET for o in outcomes):
         assert verdict == Verdict.INCOMPLETE
