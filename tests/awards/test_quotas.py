@@ -146,12 +146,14 @@ def test_queue_and_progress_show_the_count_against_the_quota(
         ({"quota_kind": "per_agency", "quota_number": "abc"}, "quota_number", "Nhập một số."),
     ],
 )
+@pytest.mark.django_db
 def test_award_form_quota_bad_input_names_the_field(data, field, message):
     form = AwardFormForm({"name": "Bằng khen", "nominee_type": "individual", "position": 1, **data})
     assert not form.is_valid()
     assert any(message in error for error in form.errors[field])
 
 
+@pytest.mark.django_db
 def test_award_form_without_quota_clears_its_number():
     form = AwardFormForm(
         {"name": "Bằng khen", "nominee_type": "individual", "position": 1, "quota_kind": "", "quota_number": "3"}

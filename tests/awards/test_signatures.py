@@ -186,7 +186,9 @@ def test_signed_criterion_not_met_for_an_unsigned_component_and_waits_for_a_pend
 def test_signed_criterion_needs_its_component_code():
     from awards.criteria import params_errors
 
-    assert params_errors(CriterionKind.SIGNED, {}) == ["Thiếu tham số “requirement”."]
+    assert params_errors(CriterionKind.SIGNED, {}) == [
+        "Thiếu tham số “requirement” (Thành phần hồ sơ phải có chữ ký số)."
+    ]
 
 
 def test_upload_queues_the_verification_and_the_page_shows_the_panel(
