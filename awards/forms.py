@@ -138,13 +138,30 @@ class FiledForField(forms.ModelChoiceField):
 
 
 class DocumentUploadForm(forms.Form):
-    requirement = forms.ModelChoiceField(label=_("Thành phần hồ sơ"), queryset=DossierRequirement.objects.none())
-    file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, JPG, PNG)"))
+    """One dossier component's upload, in that component's own row: the component is fixed by the
+    row (a hidden field), never picked from a list that a failed upload could reset to the Tờ trình.
+    The ids carry the component so that several rows can share the page."""
 
-    def __init__(self, *args, nomination: Nomination, **kwargs):
+    requirement = forms.ModelChoiceField(
+        queryset=DossierRequirement.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Thành phần hồ sơ không thuộc hình thức khen thưởng của hồ sơ này.")},
+    )
+    file = forms.FileField(
+        label=_("Tệp (PDF, DOCX, XLSX, JPG, PNG)"),
+        error_messages={"required": _("Hãy chọn tệp để tải lên cho thành phần này.")},
+    )
+
+    def __init__(self, *args, nomination: Nomination, requirement: DossierRequirement | None = None, **kwargs):
+        if requirement is not None:
+            kwargs.setdefault("auto_id", f"id_thanh_phan_{requirement.pk}_%s")
+            kwargs.setdefault("initial", {"requirement": requirement.pk})
         super().__init__(*args, **kwargs)
+        self.requirement = requirement
         self.fields["requirement"].queryset = DossierRequirement.objects.filter(award_form_id=nomination.award_form_id)
-        self.fields["requirement"].empty_label = None
+        if requirement is not None and requirement.pdf_only:
+            self.fields["file"].label = _("Tệp PDF")
+            self.fields["file"].widget.attrs["accept"] = ".pdf,application/pdf"
 
 
 class TransitionForm(WorkflowTransitionForm):

@@ -18,7 +18,7 @@ from accounts.rules import is_agency_officer
 from agencies.models import Agency
 from campaign_portal.audit import audit_record
 from campaign_portal.text import fold_text
-from campaign_portal.uploads import safe_filename, validate_upload
+from campaign_portal.uploads import PDF, name_for_kind, safe_filename, validate_upload
 from campaigns.models import Campaign
 
 from ..enums import NomineeType
@@ -184,8 +184,18 @@ def _jsonable(nomination: Nomination) -> dict:
 def dossier_document_upload(
     *, user: User, nomination: Nomination, requirement: DossierRequirement, upload
 ) -> DossierDocument:
-    """Attach (or replace) the document for one component; the type is decided by content."""
+    """Attach (or replace) the document for one component; the type is decided by content, and
+    the name kept for the user ends in that type's extension."""
     kind = validate_upload(upload)
+    if requirement.pdf_only and kind != PDF:
+        raise ValidationError(
+            _(
+                "Thành phần “%(requirement)s” chỉ nhận tệp PDF; tệp “%(name)s” là tệp %(kind)s. "
+                "Hãy xuất tệp ra PDF rồi tải lên."
+            )
+            % {"requirement": requirement.name, "name": upload.name, "kind": kind.label}
+        )
+    original_name = name_for_kind(getattr(upload, "original_name", None) or upload.name, kind)
     with transaction.atomic():
         locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
         if not can_edit_nomination.test(user, locked):
@@ -198,7 +208,6 @@ def dossier_document_upload(
             previous.delete()
             transaction.on_commit(lambda: old_file.storage.delete(old_file.name))
         upload.name = safe_filename(upload.name, kind)
-        original_name = getattr(upload, "original_name", None) or upload.name
         document = DossierDocument(
             nomination=locked,
             requirement=requirement,

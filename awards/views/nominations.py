@@ -6,6 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -18,7 +19,7 @@ from campaign_portal.workflow import WorkflowError, transitions_available
 from .. import selectors, services
 from ..enums import NominationState, Outcome
 from ..forms import DocumentUploadForm, NominationForm, ReceiptForm, TransitionForm
-from ..models import DossierDocument, Nomination
+from ..models import DossierDocument, DossierRequirement, Nomination
 from .base import campaign_for
 
 
@@ -78,13 +79,25 @@ class NominationMixin(LoginRequiredMixin, PermissionRequiredMixin):
 class NominationDetailView(NominationMixin, TemplateView):
     template_name = "awards/nomination_detail.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, *, failed_upload: DocumentUploadForm | None = None, **kwargs):
         context = super().get_context_data(**kwargs)
         nomination = self.get_nomination()
         user = self.request.user
         documents = {document.requirement_id: document for document in nomination.documents.all()}
+        can_edit = user.has_perm("awards.change_nomination", nomination)
+        failed_pk = failed_upload.requirement.pk if failed_upload is not None else None
         components = [
-            {"requirement": requirement, "document": documents.get(requirement.pk)}
+            {
+                "requirement": requirement,
+                "document": documents.get(requirement.pk),
+                "form": (
+                    failed_upload
+                    if requirement.pk == failed_pk
+                    else DocumentUploadForm(nomination=nomination, requirement=requirement)
+                )
+                if can_edit
+                else None,
+            }
             for requirement in nomination.award_form.requirements.all()
         ]
         metric_fields = selectors.metric_fields_for(campaign=nomination.campaign)
@@ -95,7 +108,6 @@ class NominationDetailView(NominationMixin, TemplateView):
             if spec["applies_to"] in ("both", nomination.nominee_type)
         ]
         checklist = _checklist_context(nomination, user)
-        can_edit = checklist["can_edit"]
         actions = [
             {
                 "transition": t,
@@ -108,7 +120,6 @@ class NominationDetailView(NominationMixin, TemplateView):
             components=components,
             metrics=metrics,
             **checklist,
-            upload_form=DocumentUploadForm(nomination=nomination) if can_edit else None,
             receipt_form=_receipt_form(nomination) if user.has_perm("awards.record_receipt", nomination) else None,
             actions=actions,
             history=nomination.transitions.all(),
@@ -187,36 +198,44 @@ class NominationEditView(NominationMixin, FormView):
         return redirect("awards:nomination_detail", pk=self.kwargs["pk"])
 
 
-class DocumentUploadView(NominationMixin, View):
+class DocumentUploadView(NominationDetailView):
+    """A component's upload, posted from its own row. A refused file shows the nomination page
+    again with the message in that row (not a redirect that loses which row it was)."""
+
     permission_required = "awards.change_nomination"
+    http_method_names = ["post"]
 
     def post(self, request, pk):
         nomination = self.get_nomination()
-        form = DocumentUploadForm(request.POST, request.FILES, nomination=nomination)
+        requirement = DossierRequirement.objects.filter(
+            award_form_id=nomination.award_form_id, pk=_int_or_none(request.POST.get("requirement"))
+        ).first()
+        if requirement is None:
+            messages.error(request, _("Thành phần hồ sơ không thuộc hình thức khen thưởng của hồ sơ này."))
+            return redirect("awards:nomination_detail", pk=pk)
+        form = DocumentUploadForm(request.POST, request.FILES, nomination=nomination, requirement=requirement)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             upload.original_name = upload.name
             try:
                 document = services.dossier_document_upload(
-                    user=request.user,
-                    nomination=nomination,
-                    requirement=form.cleaned_data["requirement"],
-                    upload=upload,
+                    user=request.user, nomination=nomination, requirement=requirement, upload=upload
                 )
             except ValidationError as error:
                 for message in error.messages:
-                    messages.error(request, message)
+                    form.add_error("file", message)
             else:
                 messages.success(
                     request,
                     _("Đã tải lên “%(name)s” cho %(requirement)s.")
-                    % {"name": document.original_name, "requirement": document.requirement.name},
+                    % {"name": document.original_name, "requirement": requirement.name},
                 )
-        else:
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
-        return redirect("awards:nomination_detail", pk=pk)
+                return redirect(f"{reverse('awards:nomination_detail', args=[pk])}#thanh-phan-{requirement.pk}")
+        return self.render_to_response(self.get_context_data(failed_upload=form))
+
+
+def _int_or_none(text: str | None) -> int | None:
+    return int(text) if text and text.isascii() and text.isdigit() and len(text) < 10 else None
 
 
 class DocumentOpenView(LoginRequiredMixin, View):
