@@ -122,10 +122,21 @@ class NominationDetailView(NominationMixin, TemplateView):
             **checklist,
             receipt_form=_receipt_form(nomination) if user.has_perm("awards.record_receipt", nomination) else None,
             actions=actions,
+            late=_late_notice(nomination),
             history=nomination.transitions.all(),
             states=NominationState,
         )
         return context
+
+
+def _late_notice(nomination: Nomination) -> dict | None:
+    """When the deadline has passed and the dossier is not yet received: the officer is told
+    before sending that it will count as late, and by how many days."""
+    deadline = nomination.campaign.nomination_deadline
+    today = timezone.localdate()
+    if nomination.received_on is not None or today <= deadline:
+        return None
+    return {"deadline": deadline, "days": (today - deadline).days}
 
 
 def _receipt_form(nomination: Nomination) -> ReceiptForm | None:
