@@ -163,6 +163,8 @@ class TransitionForm(WorkflowTransitionForm):
         label=_("Đánh giá"), choices=ASSESSMENT_CHOICES, required=False, widget=forms.RadioSelect
     )
     assessment_comment = forms.CharField(label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # Registering without evidence is allowed (some evidence comes later) but asked for twice.
+    confirm_no_evidence = forms.BooleanField(label=_("Tôi vẫn gửi đăng ký khi chưa có minh chứng"), required=False)
 
     def clean(self):
         data = super().clean()

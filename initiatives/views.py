@@ -140,10 +140,12 @@ class InitiativeDetailView(LoginRequiredMixin, View):
             "transitions": [
                 {
                     "transition": t,
-                    "form": TransitionForm(initial={"transition": t.name, "expected_state": initiative.state}),
+                    "form": extra.get("transition_forms", {}).get(t.name)
+                    or TransitionForm(initial={"transition": t.name, "expected_state": initiative.state}),
                 }
                 for t in transitions
             ],
+            "has_evidence": initiative.evidence.exists(),
             "can_edit": request.user.has_perm("initiatives.change_initiative", initiative),
             "can_add_evidence": request.user.has_perm("initiatives.add_evidence", initiative),
             "can_delete_evidence": request.user.has_perm("initiatives.delete_evidence", initiative),
@@ -226,10 +228,18 @@ class InitiativeTransitionView(LoginRequiredMixin, View):
             for message in form.error_messages_list():
                 messages.error(request, message)
             return redirect("initiatives:detail", pk=pk)
+        name = form.cleaned_data["transition"]
+        if name == "register" and not form.cleaned_data["confirm_no_evidence"] and not initiative.evidence.exists():
+            form.add_error(
+                "confirm_no_evidence",
+                _("Sáng kiến chưa có minh chứng. Hãy tải minh chứng lên, hoặc đánh dấu ô này để vẫn gửi đăng ký."),
+            )
+            context = InitiativeDetailView._context(request, initiative, transition_forms={name: form})
+            return render(request, "initiatives/detail.html", context)
         try:
             initiative_transition(
                 initiative=initiative,
-                name=form.cleaned_data["transition"],
+                name=name,
                 user=request.user,
                 reason=form.cleaned_data["reason"],
                 expected_state=form.cleaned_data["expected_state"],

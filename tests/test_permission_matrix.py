@@ -116,7 +116,7 @@ MATRIX.update(
             DRAFT_ACTIONS,
             fixture=_initiative,
             method="post",
-            data={"transition": "register", "expected_state": "draft"},
+            data={"transition": "register", "expected_state": "draft", "confirm_no_evidence": "on"},
         ),
         "initiatives:replication_update": Entry(DRAFT_ACTIONS, fixture=_initiative, method="post"),
         "initiatives:evidence_upload": Entry(
