@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from campaign_portal.workflow import WorkflowError, transitions_available
 from .. import selectors, services
 from ..enums import NominationState, Outcome
 from ..forms import DocumentUploadForm, NominationForm, ReceiptForm, TransitionForm
-from ..models import DossierDocument, DossierRequirement, Nomination
+from ..models import AwardForm, DossierDocument, DossierRequirement, Nomination
 from .base import campaign_for
 
 
@@ -28,15 +28,37 @@ class NominationCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView
     form_class = NominationForm
     permission_required = "awards.add_nomination"
 
+    def get(self, request, *args, **kwargs):
+        # First step: the award form, which decides which fields the nomination asks for.
+        if self.request.user.agency is not None and self.chosen_award_form() is None:
+            award_forms = list(AwardForm.objects.filter(campaign=self.campaign).order_by("position", "pk"))
+            if len(award_forms) != 1:
+                return render(
+                    request,
+                    "awards/nomination_award_form_step.html",
+                    {"campaign": self.campaign, "award_forms": award_forms, "nomination": None},
+                )
+            self._award_form = award_forms[0]
+        return super().get(request, *args, **kwargs)
+
+    def chosen_award_form(self) -> AwardForm | None:
+        """The award form posted, or chosen at the first step (?hinh-thuc=), among the campaign's."""
+        if not hasattr(self, "_award_form"):
+            self.campaign = campaign_for(self.request)
+            raw = self.request.POST.get("award_form") or self.request.GET.get("hinh-thuc")
+            self._award_form = _award_form_of(self.campaign, raw)
+        return self._award_form
+
     def get_form_kwargs(self):
         if self.request.user.agency is None:
             raise PermissionDenied(_("Tài khoản không thuộc cơ quan, đơn vị nào nên không tạo được hồ sơ."))
-        self.campaign = campaign_for(self.request)
+        award_form = self.chosen_award_form()
         agency = self.request.user.agency
         return {
             **super().get_form_kwargs(),
             "campaign": self.campaign,
             "agency": agency,
+            "award_form": award_form,
             "metric_fields": selectors.metric_fields_for(campaign=self.campaign),
             "merged_agencies": list(
                 selectors.merged_agencies_filable_by(agency=agency, campaign=self.campaign, day=timezone.localdate())
@@ -56,6 +78,12 @@ class NominationCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView
             return self.form_invalid(form)
         messages.success(self.request, _("Đã tạo hồ sơ. Hãy tải lên các thành phần hồ sơ rồi gửi."))
         return redirect("awards:nomination_detail", pk=nomination.pk)
+
+
+def _award_form_of(campaign, raw: str | None) -> AwardForm | None:
+    if not (raw and raw.isascii() and raw.isdigit() and len(raw) < 10):
+        return None
+    return AwardForm.objects.filter(campaign=campaign, pk=int(raw)).first()
 
 
 class NominationMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -184,11 +212,13 @@ class NominationEditView(NominationMixin, FormView):
 
     def get_form_kwargs(self):
         nomination = self.get_nomination()
+        raw = self.request.POST.get("award_form") or self.request.GET.get("hinh-thuc")
         return {
             **super().get_form_kwargs(),
             "instance": nomination,
             "campaign": nomination.campaign,
             "agency": nomination.agency,
+            "award_form": _award_form_of(nomination.campaign, raw) or nomination.award_form,
             "metric_fields": selectors.metric_fields_for(campaign=nomination.campaign),
         }
 

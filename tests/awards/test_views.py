@@ -243,7 +243,7 @@ def test_transition_view_names_a_bad_decision_date(client, reviewer, officer, do
         "decision_date": "31/2/2025",
     }
     response = client.post(url, data, follow=True)
-    assert "Ngày quyết định: Ngày quyết định phải có dạng dd/mm/yyyy." in response.content.decode()
+    assert "Ngày quyết định: Ngày 31/2/2025 không có thật" in response.content.decode()
     dossier.refresh_from_db()
     assert dossier.state == NominationState.APPROVED
 
