@@ -39,3 +39,4 @@ rules.add_perm("initiatives.import_initiatives", is_agency_officer | is_reviewer
 rules.add_perm("initiatives.change_initiative", can_edit_initiative)
 rules.add_perm("initiatives.add_evidence", is_agency_officer & is_initiative_of_own_agency & is_not_evaluated)
 rules.add_perm("initiatives.delete_evidence", can_edit_initiative)
+rules.add_perm("initiatives.delete_initiative", can_edit_initiative)

@@ -21,6 +21,7 @@ from .models import Initiative, InitiativeEvidence
 from .selectors import initiative_detail, initiative_list, replication_list
 from .services import (
     initiative_create,
+    initiative_draft_delete,
     initiative_evidence_add,
     initiative_evidence_delete,
     initiative_replication_set,
@@ -218,6 +219,27 @@ class InitiativeUpdateView(InitiativeCreateView):
             return redirect("initiatives:detail", pk=initiative.pk)
         messages.success(request, _("Đã lưu thay đổi."))
         return redirect("initiatives:detail", pk=initiative.pk)
+
+
+class InitiativeDeleteView(LoginRequiredMixin, View):
+    """A draft deleted by its agency after a page that says what goes with it (its evidence)."""
+
+    def _deletable(self, request, pk) -> Initiative:
+        initiative = _get_visible(request, pk)
+        if not request.user.has_perm("initiatives.delete_initiative", initiative):
+            raise PermissionDenied(_("Chỉ xóa được bản nháp của cơ quan mình, khi chưa gửi đăng ký."))
+        return initiative
+
+    def get(self, request, pk):
+        initiative = self._deletable(request, pk)
+        return render(request, "initiatives/confirm_delete.html", {"initiative": initiative})
+
+    def post(self, request, pk):
+        initiative = self._deletable(request, pk)
+        title = initiative.title
+        initiative_draft_delete(initiative=initiative, user=request.user)
+        messages.success(request, _("Đã xóa bản nháp “%(title)s”.") % {"title": title})
+        return redirect("initiatives:list")
 
 
 class InitiativeTransitionView(LoginRequiredMixin, View):

@@ -227,3 +227,21 @@ def dossier_document_upload(
         )
         criteria_check_queue(nomination_ids=[locked.pk])
     return document
+
+
+def nomination_draft_delete(*, user: User, nomination: Nomination) -> None:
+    """Delete a draft (never sent) of the user's own agency with its files; the audit row keeps what it was."""
+    with transaction.atomic():
+        locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
+        if not user.has_perm("awards.delete_nomination", locked):
+            raise PermissionDenied(_("Chỉ xóa được hồ sơ nháp (chưa gửi) của cơ quan mình."))
+        documents = list(locked.documents.all())
+        audit_record(
+            actor=user,
+            action="awards.nomination.delete",
+            target=locked,
+            before={"nominee": locked.nominee_label, "documents": [d.original_name for d in documents]},
+        )
+        stored = [(d.file.storage, d.file.name) for d in documents]
+        locked.delete()
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])

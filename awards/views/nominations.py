@@ -151,6 +151,7 @@ class NominationDetailView(NominationMixin, TemplateView):
             receipt_form=_receipt_form(nomination) if user.has_perm("awards.record_receipt", nomination) else None,
             actions=actions,
             late=_late_notice(nomination),
+            can_delete=user.has_perm("awards.delete_nomination", nomination),
             history=nomination.transitions.all(),
             states=NominationState,
         )
@@ -277,6 +278,25 @@ class DocumentUploadView(NominationDetailView):
 
 def _int_or_none(text: str | None) -> int | None:
     return int(text) if text and text.isascii() and text.isdigit() and len(text) < 10 else None
+
+
+class NominationDeleteView(NominationMixin, TemplateView):
+    """A draft deleted by its agency after a page that says what goes with it (its files)."""
+
+    permission_required = "awards.delete_nomination"
+    template_name = "awards/nomination_confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        nomination = self.get_nomination()
+        return {**super().get_context_data(**kwargs), "nomination": nomination, "documents": nomination.documents.all()}
+
+    def post(self, request, pk):
+        nomination = self.get_nomination()
+        campaign_code = nomination.campaign.code
+        label = nomination.nominee_label
+        services.nomination_draft_delete(user=request.user, nomination=nomination)
+        messages.success(request, _("Đã xóa hồ sơ nháp “%(name)s”.") % {"name": label})
+        return redirect(f"{reverse('awards:nomination_list')}?phong-trao={campaign_code}")
 
 
 class DocumentOpenView(LoginRequiredMixin, View):
