@@ -132,6 +132,9 @@ class BulkApproveView(LoginRequiredMixin, PermissionRequiredMixin, View):
                 .select_related("agency", "award_form", "nominee_agency")
                 .order_by("agency__name", "pk")
             )
+            if not chosen:
+                messages.warning(request, _("Không tìm thấy hồ sơ nào trong số đã chọn. Hãy chọn lại."))
+                return redirect(next_url)
             return render(
                 request,
                 "awards/bulk_approve_confirm.html",
