@@ -80,6 +80,8 @@ class InitiativeListView(ListPermissionMixin, TemplateView):
         context["filter"] = initiative_filter
         context["page_obj"] = IdsFirstPaginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
         context["query_string"] = _query_without_page(self.request.GET)
+        # The empty list blames the filter only when one is set (sorting and paging are not filters).
+        context["filter_is_set"] = any(value for key, value in self.request.GET.items() if key not in ("sort", "page"))
         context["export_query"] = context["query_string"]
         context["sort_links"] = _sort_links(self.request.GET)
         context["can_add"] = self.request.user.has_perm("initiatives.add_initiative")
