@@ -144,7 +144,9 @@ class InitiativeDetailView(LoginRequiredMixin, View):
                 {
                     "transition": t,
                     "form": extra.get("transition_forms", {}).get(t.name)
-                    or TransitionForm(initial={"transition": t.name, "expected_state": initiative.state}),
+                    or TransitionForm(
+                        initial={"transition": t.name, "expected_state": initiative.state}, auto_id=f"id_{t.name}_%s"
+                    ),
                 }
                 for t in transitions
             ],

@@ -139,7 +139,10 @@ class NominationDetailView(NominationMixin, TemplateView):
         actions = [
             {
                 "transition": t,
-                "form": TransitionForm(initial={"transition": t.name, "expected_state": nomination.state}),
+                # One form per action on the page: the ids carry the action so that no two boxes share one.
+                "form": TransitionForm(
+                    initial={"transition": t.name, "expected_state": nomination.state}, auto_id=f"id_{t.name}_%s"
+                ),
             }
             for t in transitions_available(transitions=services.NOMINATION_TRANSITIONS, obj=nomination, user=user)
         ]

@@ -30,3 +30,16 @@ def test_no_late_warning_before_the_deadline_nor_once_received(client, officer, 
     campaign.save()
     services.nomination_submit(user=officer, nomination=dossier)
     assert "late-warning" not in client.get(reverse("awards:nomination_detail", args=[dossier.pk])).content.decode()
+
+
+def test_reviewer_page_with_several_actions_has_no_duplicate_ids(client, officer, reviewer, dossier):
+    import re
+
+    services.nomination_submit(user=officer, nomination=dossier)
+    client.force_login(reviewer)
+    html = client.get(reverse("awards:nomination_detail", args=[dossier.pk])).content.decode()
+    assert html.count('name="transition"') >= 2, "a page where the reviewer has several actions"
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    for target in re.findall(r'\sfor="([^"]+)"', html):
+        assert target in ids, f"label for a missing id: {target}"
