@@ -107,7 +107,9 @@ class NominationMixin(LoginRequiredMixin, PermissionRequiredMixin):
 class NominationDetailView(NominationMixin, TemplateView):
     template_name = "awards/nomination_detail.html"
 
-    def get_context_data(self, *, failed_upload: DocumentUploadForm | None = None, **kwargs):
+    def get_context_data(
+        self, *, failed_upload: DocumentUploadForm | None = None, failed_action: TransitionForm | None = None, **kwargs
+    ):
         context = super().get_context_data(**kwargs)
         nomination = self.get_nomination()
         user = self.request.user
@@ -140,7 +142,9 @@ class NominationDetailView(NominationMixin, TemplateView):
             {
                 "transition": t,
                 # One form per action on the page: the ids carry the action so that no two boxes share one.
-                "form": TransitionForm(
+                "form": failed_action
+                if failed_action is not None and failed_action.cleaned_data.get("transition") == t.name
+                else TransitionForm(
                     initial={"transition": t.name, "expected_state": nomination.state}, auto_id=f"id_{t.name}_%s"
                 ),
             }
@@ -320,10 +324,20 @@ class DocumentOpenView(LoginRequiredMixin, View):
         )
 
 
-class NominationTransitionView(NominationMixin, View):
+class NominationTransitionView(NominationDetailView):
+    """A workflow action. A reason left empty is reported next to its box on the page drawn again
+    (a message at the top of the page was far from the box); other refusals come as messages."""
+
+    http_method_names = ["post"]
+
     def post(self, request, pk):
         nomination = self.get_nomination()
-        form = TransitionForm(request.POST)
+        transition = services.NOMINATION_TRANSITIONS.get(request.POST.get("transition", ""))
+        auto_id = f"id_{transition.name}_%s" if transition else "id_%s"
+        form = TransitionForm(request.POST, auto_id=auto_id)
+        if form.is_valid() and transition and transition.reason_required and not form.cleaned_data["reason"].strip():
+            form.add_error("reason", _("Hãy ghi lý do cho thao tác “%(label)s”.") % {"label": transition.label})
+            return self.render_to_response(self.get_context_data(failed_action=form))
         if not form.is_valid():
             for message in form.error_messages_list():
                 messages.error(request, message)

@@ -43,3 +43,18 @@ def test_reviewer_page_with_several_actions_has_no_duplicate_ids(client, officer
     assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
     for target in re.findall(r'\sfor="([^"]+)"', html):
         assert target in ids, f"label for a missing id: {target}"
+
+
+def test_missing_reason_is_reported_next_to_its_box(client, officer, reviewer, dossier):
+    services.nomination_submit(user=officer, nomination=dossier)
+    client.force_login(reviewer)
+    url = reverse("awards:nomination_transition", args=[dossier.pk])
+    response = client.post(url, {"transition": "return", "expected_state": "submitted", "reason": "  "})
+    assert response.status_code == 200
+    html = response.content.decode()
+    box = html.index('id="id_return_reason"')
+    message = html.index("Hãy ghi lý do cho thao tác")
+    assert 0 < message - box < 600, "the message sits right after the reason box"
+    assert 'aria-invalid="true"' in html[box - 300 : box + 100] or "is-invalid" in html[box - 300 : box + 100]
+    dossier.refresh_from_db()
+    assert dossier.state == "submitted"
