@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind
 from agencies.models import Agency
+from campaign_portal.datefields import DayMonthYearField
 from campaign_portal.forms import TransitionForm as WorkflowTransitionForm
 
 from . import criteria as engine
 from .enums import RECORDED_CHANNELS, AppliesTo, Comparison, CriterionKind, NomineeType, QuotaKind
 from .models import AwardForm, Criterion, DossierRequirement, Nomination
 
-DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]
 YES_NO = [("", _("Chưa kê khai")), ("yes", _("Có, đạt")), ("no", _("Không đạt"))]
 
 
@@ -41,22 +41,48 @@ class NominationForm(forms.ModelForm):
             "nominee_name": _("Với hình thức khen cá nhân."),
         }
 
-    def __init__(self, *args, campaign, agency: Agency, metric_fields: list[dict], merged_agencies=(), **kwargs):
+    def __init__(
+        self,
+        *args,
+        campaign,
+        agency: Agency,
+        metric_fields: list[dict],
+        award_form: AwardForm | None = None,
+        merged_agencies=(),
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
-        self.metric_fields = metric_fields
         # A retired form is offered only to the nominations that already chose it.
         self.fields["award_form"].queryset = AwardForm.objects.filter(campaign=campaign).filter(
             Q(retired=False) | Q(pk=self.instance.award_form_id)
         )
         self.fields["award_form"].empty_label = None
+        self.chosen_award_form = award_form
+        if award_form is not None:
+            # The award form was chosen first: only its nominee's fields and the figures of the
+            # criteria that apply to it are asked (a collective is not asked for a person's name).
+            self.fields["award_form"].queryset = AwardForm.objects.filter(pk=award_form.pk)
+            self.fields["award_form"].widget = forms.HiddenInput()
+            self.initial["award_form"] = award_form.pk
+            unused = (
+                ("nominee_name", "nominee_position", "nominee_unit")
+                if award_form.nominee_type == NomineeType.COLLECTIVE
+                else ("nominee_agency",)
+            )
+            for name in unused:
+                del self.fields[name]
+            metric_fields = [spec for spec in metric_fields if spec["applies_to"] in ("both", award_form.nominee_type)]
+        self.metric_fields = metric_fields
         # The agencies a nomination may be sent for: its own, and those merged into it during the
         # campaign (`merged_agencies`, offered on creation only); the service checks the pair.
         senders = [agency.pk, *(merged.pk for merged in merged_agencies)]
         if self.instance.pk and self.instance.filed_for_id:
             senders.append(self.instance.filed_for_id)
-        self.fields["nominee_agency"].queryset = Agency.objects.filter(
-            Q(pk__in=senders) | Q(parent_id__in=senders)
-        ).exclude(Q(kind=AgencyKind.DISTRICT_COMMITTEE) & ~Q(pk__in=senders))
+        if "nominee_agency" in self.fields:
+            self.fields["nominee_agency"].queryset = Agency.objects.filter(
+                Q(pk__in=senders) | Q(parent_id__in=senders)
+            ).exclude(Q(kind=AgencyKind.DISTRICT_COMMITTEE) & ~Q(pk__in=senders))
+            self.fields["nominee_agency"].empty_label = _("— Chọn tập thể —")
         if merged_agencies:
             self.fields["filed_for"] = FiledForField(
                 queryset=Agency.objects.filter(pk__in=[merged.pk for merged in merged_agencies]),
@@ -69,12 +95,12 @@ class NominationForm(forms.ModelForm):
                 ),
             )
             self.order_fields(["filed_for"])
-        self.fields["nominee_agency"].empty_label = _("— Chọn tập thể —")
         declared = (self.instance.declared_metrics or {}) if self.instance.pk else {}
         for spec in metric_fields:
             name = f"metric_{spec['key']}"
             label = spec["label"] + (f" ({spec['unit']})" if spec["unit"] else "")
             if spec["kind"] == "metric":
+                percent = spec["unit"] == "%"
                 self.fields[name] = forms.DecimalField(
                     label=label,
                     required=False,
@@ -82,6 +108,13 @@ class NominationForm(forms.ModelForm):
                     decimal_places=3,
                     localize=True,
                     help_text=spec["help"],
+                    min_value=0,
+                    max_value=100 if percent else None,
+                    error_messages={
+                        "min_value": _("“%(label)s” không thể là số âm.") % {"label": spec["label"]},
+                        "max_value": _("“%(label)s” là tỉ lệ phần trăm: chỉ nhận từ 0 đến 100.")
+                        % {"label": spec["label"]},
+                    },
                 )
                 self.initial.setdefault(name, declared.get(spec["key"]))
             else:
@@ -144,22 +177,38 @@ class FiledForField(forms.ModelChoiceField):
 
 
 class DocumentUploadForm(forms.Form):
-    requirement = forms.ModelChoiceField(label=_("Thành phần hồ sơ"), queryset=DossierRequirement.objects.none())
-    file = forms.FileField(label=_("Tệp (PDF, DOCX, XLSX, JPG, PNG)"))
+    """One dossier component's upload, in that component's own row: the component is fixed by the
+    row (a hidden field), never picked from a list that a failed upload could reset to the Tờ trình.
+    The ids carry the component so that several rows can share the page."""
 
-    def __init__(self, *args, nomination: Nomination, **kwargs):
+    requirement = forms.ModelChoiceField(
+        queryset=DossierRequirement.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Thành phần hồ sơ không thuộc hình thức khen thưởng của hồ sơ này.")},
+    )
+    file = forms.FileField(
+        label=_("Tệp (PDF, DOCX, XLSX, JPG, PNG)"),
+        error_messages={"required": _("Hãy chọn tệp để tải lên cho thành phần này.")},
+    )
+
+    def __init__(self, *args, nomination: Nomination, requirement: DossierRequirement | None = None, **kwargs):
+        if requirement is not None:
+            kwargs.setdefault("auto_id", f"id_thanh_phan_{requirement.pk}_%s")
+            kwargs.setdefault("initial", {"requirement": requirement.pk})
         super().__init__(*args, **kwargs)
+        self.requirement = requirement
         self.fields["requirement"].queryset = DossierRequirement.objects.filter(award_form_id=nomination.award_form_id)
-        self.fields["requirement"].empty_label = None
+        if requirement is not None and requirement.pdf_only:
+            self.fields["file"].label = _("Tệp PDF")
+            self.fields["file"].widget.attrs["accept"] = ".pdf,application/pdf"
 
 
 class TransitionForm(WorkflowTransitionForm):
     reason = forms.CharField(label=_("Lý do, ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     decision_number = forms.CharField(label=_("Số quyết định"), required=False, max_length=64)
-    decision_date = forms.DateField(
+    decision_date = DayMonthYearField(
         label=_("Ngày quyết định"),
         required=False,
-        input_formats=DATE_INPUTS,
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
         error_messages={"invalid": _("Ngày quyết định phải có dạng dd/mm/yyyy.")},
     )
@@ -169,9 +218,8 @@ class ReceiptForm(forms.Form):
     """A reviewer's record of a dossier received outside the portal; the service checks the
     date against today and the campaign's start."""
 
-    received_on = forms.DateField(
+    received_on = DayMonthYearField(
         label=_("Ngày nhận hồ sơ"),
-        input_formats=DATE_INPUTS,
         widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
         error_messages={
             "required": _("Hãy nhập ngày nhận hồ sơ (dd/mm/yyyy)."),
@@ -320,8 +368,7 @@ class CriterionParamsForm(forms.Form):
                 **options,
             )
         if param.type == "date":
-            return forms.DateField(
-                input_formats=DATE_INPUTS,
+            return DayMonthYearField(
                 widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
                 error_messages={
                     **messages,

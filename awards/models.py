@@ -63,6 +63,8 @@ class DossierRequirement(models.Model):
     code = models.SlugField(_("mã"), max_length=40)
     name = models.CharField(_("thành phần hồ sơ"), max_length=255)
     required = models.BooleanField(_("bắt buộc"), default=True)
+    # A signed document (a Tờ trình, a decision) is kept as issued: a photo or a Word draft of it is no substitute.
+    pdf_only = models.BooleanField(_("chỉ nhận PDF"), default=False)
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:

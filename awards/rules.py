@@ -41,6 +41,8 @@ rules.add_perm("awards.view_nomination", can_read_nomination)
 rules.add_perm("awards.add_nomination", is_agency_officer)
 rules.add_perm("awards.change_nomination", can_edit_nomination)
 rules.add_perm("awards.submit_nomination", can_submit_nomination)
+# Only a draft, never sent: once sent, the dossier is part of the campaign's record.
+rules.add_perm("awards.delete_nomination", is_agency_officer & is_nominating_agency & ~is_sent)
 rules.add_perm("awards.review_nomination", is_reviewer)
 rules.add_perm("awards.record_receipt", is_reviewer & is_sent)
 rules.add_perm("awards.check_nominations", is_reviewer)

@@ -201,13 +201,11 @@ _PRINCIPAL_LINKS = Prefetch(
 def merged_agencies_filable_by(*, agency: Agency, campaign: Campaign, day: datetime.date) -> QuerySet[Agency]:
     """The campaign's expected agencies merged into `agency` during the campaign and closed by
     `day`: its officer files for them ("thay mặt … (đã sáp nhập)")."""
-    return (
-        campaign.expected_agencies.filter(
-            _merged_during(campaign),
-            Exists(AgencySuccession.objects.filter(predecessor=OuterRef("pk"), successor=agency, is_principal=True)),
-            valid_to__lt=day,
-        ).order_by("name")
-    )
+    return campaign.expected_agencies.filter(
+        _merged_during(campaign),
+        Exists(AgencySuccession.objects.filter(predecessor=OuterRef("pk"), successor=agency, is_principal=True)),
+        valid_to__lt=day,
+    ).order_by("name")
 
 
 @dataclass

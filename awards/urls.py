@@ -9,6 +9,7 @@ urlpatterns = [
     path("ho-so/<int:pk>/", nominations.NominationDetailView.as_view(), name="nomination_detail"),
     path("ho-so/<int:pk>/sua/", nominations.NominationEditView.as_view(), name="nomination_edit"),
     path("ho-so/<int:pk>/kiem-tra/", nominations.NominationChecklistView.as_view(), name="nomination_checklist"),
+    path("ho-so/<int:pk>/xoa/", nominations.NominationDeleteView.as_view(), name="nomination_delete"),
     path("ho-so/<int:pk>/tai-lieu/", nominations.DocumentUploadView.as_view(), name="document_upload"),
     path("ho-so/<int:pk>/ngay-nhan/", nominations.NominationReceiptView.as_view(), name="nomination_receipt"),
     path("ho-so/<int:pk>/xu-ly/", nominations.NominationTransitionView.as_view(), name="nomination_transition"),

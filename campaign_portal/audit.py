@@ -45,6 +45,7 @@ def audit_events_for(target: models.Model):
 ACTION_LABELS: dict[str, Any] = {
     "awards.nomination.create": _("Tạo hồ sơ đề nghị"),
     "awards.nomination.update": _("Sửa hồ sơ đề nghị"),
+    "awards.nomination.delete": _("Xóa hồ sơ nháp"),
     "awards.document.upload": _("Tải lên tài liệu"),
     "awards.nomination.receipt": _("Ghi nhận ngày nhận hồ sơ"),
     "awards.criterion.create": _("Thêm tiêu chí"),
@@ -55,6 +56,7 @@ ACTION_LABELS: dict[str, Any] = {
     "awards.reminder": _("Gửi thư nhắc hạn"),
     "initiatives.initiative.create": _("Đăng ký mô hình, sáng kiến"),
     "initiatives.initiative.update": _("Sửa mô hình, sáng kiến"),
+    "initiatives.initiative.delete": _("Xóa bản nháp mô hình, sáng kiến"),
     "initiatives.initiative.replication": _("Cập nhật nơi nhân rộng"),
     "initiatives.initiative.similarity": _("Kết luận về mô hình, sáng kiến tương tự"),
     "initiatives.evidence.add": _("Thêm tài liệu minh chứng"),

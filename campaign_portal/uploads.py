@@ -112,3 +112,15 @@ def safe_filename(name: str, kind: FileKind) -> str:
     stem = base.rsplit(".", 1)[0] if "." in base else base
     stem = _UNSAFE.sub("-", fold_text(stem).replace(" ", "-")).strip(".-")[:80] or "tep"
     return f"{stem}.{kind.extension}"
+
+
+def name_for_kind(name: str, kind: FileKind) -> str:
+    """The name the user gave, with the extension of what the file is: a PNG named “x.pdf” is
+    shown and downloaded as “x.png”, so that it opens with the right program."""
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    stem, dot, extension = base.rpartition(".")
+    if not dot:
+        stem = base
+    elif extension.lower() in {kind.extension, kind.code}:
+        return base
+    return f"{stem or 'tep'}.{kind.extension}"

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
+from campaign_portal.datefields import DayMonthYearField
 from campaign_portal.forms import TransitionForm as WorkflowTransitionForm
 from campaign_portal.uploads import DOCUMENT_KINDS, validate_upload
 from campaigns.models import Campaign, InitiativeCategory
@@ -49,7 +50,11 @@ class InitiativeForm(forms.ModelForm):
             "replicated_to",
             "results",
         ]
-        field_classes = {"implementing_units": AgencyMultipleChoiceField, "replicated_to": AgencyMultipleChoiceField}
+        field_classes = {
+            "implementing_units": AgencyMultipleChoiceField,
+            "replicated_to": AgencyMultipleChoiceField,
+            "started_on": DayMonthYearField,
+        }
         widgets = {
             "started_on": DATE_WIDGET,
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -100,6 +105,14 @@ class InitiativeForm(forms.ModelForm):
         campaign, category = data.get("campaign"), data.get("category")
         if campaign is None:
             return data
+        started_on = data.get("started_on")
+        if started_on is not None and started_on > max(campaign.period_end, timezone.localdate()):
+            # A start after the campaign and after today is a typing slip (2030 for 2023), not a plan.
+            self.add_error(
+                "started_on",
+                _("Ngày bắt đầu %(day)s ở sau cả hôm nay và ngày kết thúc phong trào (%(end)s): hãy kiểm tra lại năm.")
+                % {"day": started_on.strftime("%d/%m/%Y"), "end": campaign.period_end.strftime("%d/%m/%Y")},
+            )
         if category is not None and category.campaign_id != campaign.pk:
             self.add_error(
                 "category",
@@ -163,6 +176,8 @@ class TransitionForm(WorkflowTransitionForm):
         label=_("Đánh giá"), choices=ASSESSMENT_CHOICES, required=False, widget=forms.RadioSelect
     )
     assessment_comment = forms.CharField(label=_("Nhận xét"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    # Registering without evidence is allowed (some evidence comes later) but asked for twice.
+    confirm_no_evidence = forms.BooleanField(label=_("Tôi vẫn gửi đăng ký khi chưa có minh chứng"), required=False)
 
     def clean(self):
         data = super().clean()

@@ -27,8 +27,20 @@ def is_not_evaluated(user, initiative) -> bool:
     return initiative is not None and initiative.state != InitiativeState.EVALUATED
 
 
+@rules.predicate
+def runs_in_own_agency(user, initiative) -> bool:
+    """A commune reads an initiative that runs in it, registered by its district (read only)."""
+    agency_id = getattr(user, "agency_id", None)
+    return (
+        initiative is not None and agency_id is not None and initiative.implementing_units.filter(pk=agency_id).exists()
+    )
+
+
 can_read_initiative = (
-    is_reviewer | is_official | (is_agency_officer & (is_initiative_of_own_agency | is_initiative_of_child_agency))
+    is_reviewer
+    | is_official
+    | (is_agency_officer & (is_initiative_of_own_agency | is_initiative_of_child_agency))
+    | (is_agency_officer & ~is_draft & runs_in_own_agency)
 )
 can_edit_initiative = is_agency_officer & is_initiative_of_own_agency & is_draft
 
@@ -41,3 +53,4 @@ rules.add_perm("initiatives.add_evidence", is_agency_officer & is_initiative_of_
 rules.add_perm("initiatives.delete_evidence", can_edit_initiative)
 # Whether an initiative was registered before is the reviewers' call: agencies do not see the matches.
 rules.add_perm("initiatives.decide_similarity", is_reviewer)
+rules.add_perm("initiatives.delete_initiative", can_edit_initiative)

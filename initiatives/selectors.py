@@ -13,12 +13,20 @@ from .models import Initiative, InitiativeHistory, SimilarInitiative
 
 def initiatives_visible_to(*, user) -> QuerySet[Initiative]:
     """Everything for reviewers and officials; for an agency officer its own agency's
-    initiatives and, for a district, its communes'."""
+    initiatives, for a district its communes', and for a commune those that run in it once
+    registered by another agency (the district's own drafts stay its own)."""
     base = Initiative.objects.all()
     if getattr(user, "is_reviewer", False) or getattr(user, "is_official", False):
         return base
     if getattr(user, "is_agency_officer", False) and user.agency_id:
-        return base.filter(Q(agency_id=user.agency_id) | Q(agency__parent_id=user.agency_id))
+        runs_here = Exists(
+            Initiative.implementing_units.through.objects.filter(initiative_id=OuterRef("pk"), agency_id=user.agency_id)
+        )
+        return base.filter(
+            Q(agency_id=user.agency_id)
+            | Q(agency__parent_id=user.agency_id)
+            | (runs_here & ~Q(state=InitiativeState.DRAFT))
+        )
     return base.none()
 
 

@@ -216,6 +216,24 @@ def initiative_evidence_delete(*, evidence: InitiativeEvidence, user) -> None:
         transaction.on_commit(lambda: evidence.file.storage.delete(stored))
 
 
+def initiative_draft_delete(*, initiative: Initiative, user) -> None:
+    """Delete a draft of the user's own agency with its evidence files; the audit row keeps what it was."""
+    with transaction.atomic():
+        locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        if not user.has_perm("initiatives.delete_initiative", locked):
+            raise PermissionDenied(_("Chỉ xóa được bản nháp của cơ quan mình, khi chưa gửi đăng ký."))
+        evidence = list(locked.evidence.all())
+        audit_record(
+            actor=user,
+            action="initiatives.initiative.delete",
+            target=locked,
+            before={"title": locked.title, "evidence": [e.original_name for e in evidence]},
+        )
+        stored = [(e.file.storage, e.file.name) for e in evidence]
+        locked.delete()
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])
+
+
 def parse_figures(text: str) -> list[dict]:
     """One figure per line (or ';'): "Thời gian giải quyết: 10 ngày, rút ngắn 01 ngày"."""
     figures = []

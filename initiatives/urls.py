@@ -11,6 +11,7 @@ urlpatterns = [
     path("nhap-excel/", views.ImportView.as_view(), name="import"),
     path("nhap-excel/mau.xlsx", views.ImportTemplateView.as_view(), name="import_template"),
     path("<int:pk>/", views.InitiativeDetailView.as_view(), name="detail"),
+    path("<int:pk>/xoa/", views.InitiativeDeleteView.as_view(), name="delete"),
     path("<int:pk>/sua/", views.InitiativeUpdateView.as_view(), name="update"),
     path("<int:pk>/chuyen-trang-thai/", views.InitiativeTransitionView.as_view(), name="transition"),
     path("<int:pk>/nhan-rong/", views.ReplicationUpdateView.as_view(), name="replication_update"),

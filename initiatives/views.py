@@ -22,6 +22,7 @@ from .models import Initiative, InitiativeEvidence
 from .selectors import initiative_detail, initiative_list, replication_list, similar_initiatives_for
 from .services import (
     initiative_create,
+    initiative_draft_delete,
     initiative_evidence_add,
     initiative_evidence_delete,
     initiative_replication_set,
@@ -81,6 +82,8 @@ class InitiativeListView(ListPermissionMixin, TemplateView):
         context["filter"] = initiative_filter
         context["page_obj"] = IdsFirstPaginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
         context["query_string"] = _query_without_page(self.request.GET)
+        # The empty list blames the filter only when one is set (sorting and paging are not filters).
+        context["filter_is_set"] = any(value for key, value in self.request.GET.items() if key not in ("sort", "page"))
         context["export_query"] = context["query_string"]
         context["sort_links"] = _sort_links(self.request.GET)
         context["can_add"] = self.request.user.has_perm("initiatives.add_initiative")
@@ -142,10 +145,14 @@ class InitiativeDetailView(LoginRequiredMixin, View):
             "transitions": [
                 {
                     "transition": t,
-                    "form": TransitionForm(initial={"transition": t.name, "expected_state": initiative.state}),
+                    "form": extra.get("transition_forms", {}).get(t.name)
+                    or TransitionForm(
+                        initial={"transition": t.name, "expected_state": initiative.state}, auto_id=f"id_{t.name}_%s"
+                    ),
                 }
                 for t in transitions
             ],
+            "has_evidence": initiative.evidence.exists(),
             "can_edit": request.user.has_perm("initiatives.change_initiative", initiative),
             "can_add_evidence": request.user.has_perm("initiatives.add_evidence", initiative),
             "can_delete_evidence": request.user.has_perm("initiatives.delete_evidence", initiative),
@@ -232,6 +239,27 @@ class InitiativeUpdateView(InitiativeCreateView):
         return redirect("initiatives:detail", pk=initiative.pk)
 
 
+class InitiativeDeleteView(LoginRequiredMixin, View):
+    """A draft deleted by its agency after a page that says what goes with it (its evidence)."""
+
+    def _deletable(self, request, pk) -> Initiative:
+        initiative = _get_visible(request, pk)
+        if not request.user.has_perm("initiatives.delete_initiative", initiative):
+            raise PermissionDenied(_("Chỉ xóa được bản nháp của cơ quan mình, khi chưa gửi đăng ký."))
+        return initiative
+
+    def get(self, request, pk):
+        initiative = self._deletable(request, pk)
+        return render(request, "initiatives/confirm_delete.html", {"initiative": initiative})
+
+    def post(self, request, pk):
+        initiative = self._deletable(request, pk)
+        title = initiative.title
+        initiative_draft_delete(initiative=initiative, user=request.user)
+        messages.success(request, _("Đã xóa bản nháp “%(title)s”.") % {"title": title})
+        return redirect("initiatives:list")
+
+
 class InitiativeTransitionView(LoginRequiredMixin, View):
     def post(self, request, pk):
         initiative = _get_visible(request, pk)
@@ -240,10 +268,18 @@ class InitiativeTransitionView(LoginRequiredMixin, View):
             for message in form.error_messages_list():
                 messages.error(request, message)
             return redirect("initiatives:detail", pk=pk)
+        name = form.cleaned_data["transition"]
+        if name == "register" and not form.cleaned_data["confirm_no_evidence"] and not initiative.evidence.exists():
+            form.add_error(
+                "confirm_no_evidence",
+                _("Sáng kiến chưa có minh chứng. Hãy tải minh chứng lên, hoặc đánh dấu ô này để vẫn gửi đăng ký."),
+            )
+            context = InitiativeDetailView._context(request, initiative, transition_forms={name: form})
+            return render(request, "initiatives/detail.html", context)
         try:
             initiative_transition(
                 initiative=initiative,
-                name=form.cleaned_data["transition"],
+                name=name,
                 user=request.user,
                 reason=form.cleaned_data["reason"],
                 expected_state=form.cleaned_data["expected_state"],

@@ -110,6 +110,15 @@ class ReportDetailView(_CampaignReportMixin, TemplateView):
             messages.error(request, _("Chưa lưu được báo cáo: hãy sửa các ô được đánh dấu bên dưới."))
             return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(request, _("Đã lưu nội dung báo cáo."))
+        # "Lưu nội dung và tạo tệp báo cáo" posts the edited text with it: rendered once saved.
+        if request.POST.get("render") and request.user.has_perm("reports.render_summaryreport"):
+            render_form = RenderRequestForm(request.POST)
+            if not render_form.is_valid():
+                messages.error(request, _("Hãy chọn ít nhất một định dạng."))
+            else:
+                report_render_request(report=report, user=request.user, formats=render_form.cleaned_data["formats"])
+                messages.success(request, _("Đã gửi yêu cầu tạo báo cáo; trang sẽ cập nhật khi tệp sẵn sàng."))
+                return redirect(f"{reverse('reports:detail', args=[self.campaign().code])}#ban-in")
         return redirect("reports:detail", code=self.campaign().code)
 
 

@@ -128,11 +128,13 @@ MATRIX.update(
         "initiatives:import_template": Entry(OFFICERS_AND_REVIEWERS),
         "initiatives:detail": Entry(DRAFT_READERS, fixture=_initiative),
         "initiatives:update": Entry({**DRAFT_ACTIONS, "officer_own": 200}, fixture=_initiative),
+        # Only the owning agency deletes its draft; those who read it are refused, the others do not see it.
+        "initiatives:delete": Entry({**DRAFT_ACTIONS, "*": 403, "officer_own": 200}, fixture=_initiative),
         "initiatives:transition": Entry(
             DRAFT_ACTIONS,
             fixture=_initiative,
             method="post",
-            data={"transition": "register", "expected_state": "draft"},
+            data={"transition": "register", "expected_state": "draft", "confirm_no_evidence": "on"},
         ),
         "initiatives:replication_update": Entry(DRAFT_ACTIONS, fixture=_initiative, method="post"),
         "initiatives:evidence_upload": Entry(
@@ -279,6 +281,7 @@ MATRIX.update(
         "awards:nomination_create": Entry(OFFICERS_ONLY, fixture=_with_campaign),
         "awards:nomination_detail": Entry(DRAFT_OWNERS, fixture=_nomination),
         "awards:nomination_edit": Entry({**DRAFT_OWNERS, "officer_parent": 403}, fixture=_nomination),
+        "awards:nomination_delete": Entry({**DRAFT_OWNERS, "officer_parent": 403}, fixture=_nomination),
         "awards:document_upload": Entry(
             {**DRAFT_OWNERS, "officer_own": 302, "officer_parent": 403}, fixture=_nomination, method="post"
         ),

@@ -15,6 +15,7 @@ from .checks import (
 from .nominations import (
     dossier_document_upload,
     nomination_create,
+    nomination_draft_delete,
     nomination_update,
     nominee_key_for,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "document_signatures_requeue_pending",
     "dossier_document_upload",
     "nomination_create",
+    "nomination_draft_delete",
     "nomination_notify",
     "nomination_receipt_record",
     "nomination_reminders_send",

@@ -18,7 +18,7 @@ from accounts.rules import is_agency_officer
 from agencies.models import Agency
 from campaign_portal.audit import audit_record
 from campaign_portal.text import fold_text
-from campaign_portal.uploads import safe_filename, validate_upload
+from campaign_portal.uploads import PDF, name_for_kind, safe_filename, validate_upload
 from campaigns.models import Campaign
 
 from ..enums import NomineeType
@@ -185,8 +185,18 @@ def _jsonable(nomination: Nomination) -> dict:
 def dossier_document_upload(
     *, user: User, nomination: Nomination, requirement: DossierRequirement, upload
 ) -> DossierDocument:
-    """Attach (or replace) the document for one component; the type is decided by content."""
+    """Attach (or replace) the document for one component; the type is decided by content, and
+    the name kept for the user ends in that type's extension."""
     kind = validate_upload(upload)
+    if requirement.pdf_only and kind != PDF:
+        raise ValidationError(
+            _(
+                "Thành phần “%(requirement)s” chỉ nhận tệp PDF; tệp “%(name)s” là tệp %(kind)s. "
+                "Hãy xuất tệp ra PDF rồi tải lên."
+            )
+            % {"requirement": requirement.name, "name": upload.name, "kind": kind.label}
+        )
+    original_name = name_for_kind(getattr(upload, "original_name", None) or upload.name, kind)
     with transaction.atomic():
         locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
         if not can_edit_nomination.test(user, locked):
@@ -199,7 +209,6 @@ def dossier_document_upload(
             previous.delete()
             transaction.on_commit(lambda: old_file.storage.delete(old_file.name))
         upload.name = safe_filename(upload.name, kind)
-        original_name = getattr(upload, "original_name", None) or upload.name
         document = DossierDocument(
             nomination=locked,
             requirement=requirement,
@@ -220,3 +229,21 @@ def dossier_document_upload(
         criteria_check_queue(nomination_ids=[locked.pk])
         document_signature_queue(document=document)
     return document
+
+
+def nomination_draft_delete(*, user: User, nomination: Nomination) -> None:
+    """Delete a draft (never sent) of the user's own agency with its files; the audit row keeps what it was."""
+    with transaction.atomic():
+        locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
+        if not user.has_perm("awards.delete_nomination", locked):
+            raise PermissionDenied(_("Chỉ xóa được hồ sơ nháp (chưa gửi) của cơ quan mình."))
+        documents = list(locked.documents.all())
+        audit_record(
+            actor=user,
+            action="awards.nomination.delete",
+            target=locked,
+            before={"nominee": locked.nominee_label, "documents": [d.original_name for d in documents]},
+        )
+        stored = [(d.file.storage, d.file.name) for d in documents]
+        locked.delete()
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])

@@ -5,7 +5,8 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -18,7 +19,7 @@ from campaign_portal.workflow import WorkflowError, transitions_available
 from .. import selectors, services
 from ..enums import NominationState, Outcome
 from ..forms import DocumentUploadForm, NominationForm, ReceiptForm, TransitionForm
-from ..models import DossierDocument, Nomination
+from ..models import AwardForm, DossierDocument, DossierRequirement, Nomination
 from .base import campaign_for
 
 
@@ -27,15 +28,37 @@ class NominationCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView
     form_class = NominationForm
     permission_required = "awards.add_nomination"
 
+    def get(self, request, *args, **kwargs):
+        # First step: the award form, which decides which fields the nomination asks for.
+        if self.request.user.agency is not None and self.chosen_award_form() is None:
+            award_forms = list(AwardForm.objects.filter(campaign=self.campaign).order_by("position", "pk"))
+            if len(award_forms) != 1:
+                return render(
+                    request,
+                    "awards/nomination_award_form_step.html",
+                    {"campaign": self.campaign, "award_forms": award_forms, "nomination": None},
+                )
+            self._award_form = award_forms[0]
+        return super().get(request, *args, **kwargs)
+
+    def chosen_award_form(self) -> AwardForm | None:
+        """The award form posted, or chosen at the first step (?hinh-thuc=), among the campaign's."""
+        if not hasattr(self, "_award_form"):
+            self.campaign = campaign_for(self.request)
+            raw = self.request.POST.get("award_form") or self.request.GET.get("hinh-thuc")
+            self._award_form = _award_form_of(self.campaign, raw)
+        return self._award_form
+
     def get_form_kwargs(self):
         if self.request.user.agency is None:
             raise PermissionDenied(_("Tài khoản không thuộc cơ quan, đơn vị nào nên không tạo được hồ sơ."))
-        self.campaign = campaign_for(self.request)
+        award_form = self.chosen_award_form()
         agency = self.request.user.agency
         return {
             **super().get_form_kwargs(),
             "campaign": self.campaign,
             "agency": agency,
+            "award_form": award_form,
             "metric_fields": selectors.metric_fields_for(campaign=self.campaign),
             "merged_agencies": list(
                 selectors.merged_agencies_filable_by(agency=agency, campaign=self.campaign, day=timezone.localdate())
@@ -55,6 +78,12 @@ class NominationCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView
             return self.form_invalid(form)
         messages.success(self.request, _("Đã tạo hồ sơ. Hãy tải lên các thành phần hồ sơ rồi gửi."))
         return redirect("awards:nomination_detail", pk=nomination.pk)
+
+
+def _award_form_of(campaign, raw: str | None) -> AwardForm | None:
+    if not (raw and raw.isascii() and raw.isdigit() and len(raw) < 10):
+        return None
+    return AwardForm.objects.filter(campaign=campaign, pk=int(raw)).first()
 
 
 class NominationMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -78,13 +107,27 @@ class NominationMixin(LoginRequiredMixin, PermissionRequiredMixin):
 class NominationDetailView(NominationMixin, TemplateView):
     template_name = "awards/nomination_detail.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(
+        self, *, failed_upload: DocumentUploadForm | None = None, failed_action: TransitionForm | None = None, **kwargs
+    ):
         context = super().get_context_data(**kwargs)
         nomination = self.get_nomination()
         user = self.request.user
         documents = {document.requirement_id: document for document in nomination.documents.all()}
+        can_edit = user.has_perm("awards.change_nomination", nomination)
+        failed_pk = failed_upload.requirement.pk if failed_upload is not None else None
         components = [
-            {"requirement": requirement, "document": documents.get(requirement.pk)}
+            {
+                "requirement": requirement,
+                "document": documents.get(requirement.pk),
+                "form": (
+                    failed_upload
+                    if requirement.pk == failed_pk
+                    else DocumentUploadForm(nomination=nomination, requirement=requirement)
+                )
+                if can_edit
+                else None,
+            }
             for requirement in nomination.award_form.requirements.all()
         ]
         metric_fields = selectors.metric_fields_for(campaign=nomination.campaign)
@@ -95,11 +138,15 @@ class NominationDetailView(NominationMixin, TemplateView):
             if spec["applies_to"] in ("both", nomination.nominee_type)
         ]
         checklist = _checklist_context(nomination, user)
-        can_edit = checklist["can_edit"]
         actions = [
             {
                 "transition": t,
-                "form": TransitionForm(initial={"transition": t.name, "expected_state": nomination.state}),
+                # One form per action on the page: the ids carry the action so that no two boxes share one.
+                "form": failed_action
+                if failed_action is not None and failed_action.cleaned_data.get("transition") == t.name
+                else TransitionForm(
+                    initial={"transition": t.name, "expected_state": nomination.state}, auto_id=f"id_{t.name}_%s"
+                ),
             }
             for t in transitions_available(transitions=services.NOMINATION_TRANSITIONS, obj=nomination, user=user)
         ]
@@ -108,13 +155,24 @@ class NominationDetailView(NominationMixin, TemplateView):
             components=components,
             metrics=metrics,
             **checklist,
-            upload_form=DocumentUploadForm(nomination=nomination) if can_edit else None,
             receipt_form=_receipt_form(nomination) if user.has_perm("awards.record_receipt", nomination) else None,
             actions=actions,
+            late=_late_notice(nomination),
+            can_delete=user.has_perm("awards.delete_nomination", nomination),
             history=nomination.transitions.all(),
             states=NominationState,
         )
         return context
+
+
+def _late_notice(nomination: Nomination) -> dict | None:
+    """When the deadline has passed and the dossier is not yet received: the officer is told
+    before sending that it will count as late, and by how many days."""
+    deadline = nomination.campaign.nomination_deadline
+    today = timezone.localdate()
+    if nomination.received_on is not None or today <= deadline:
+        return None
+    return {"deadline": deadline, "days": (today - deadline).days}
 
 
 def _receipt_form(nomination: Nomination) -> ReceiptForm | None:
@@ -162,11 +220,13 @@ class NominationEditView(NominationMixin, FormView):
 
     def get_form_kwargs(self):
         nomination = self.get_nomination()
+        raw = self.request.POST.get("award_form") or self.request.GET.get("hinh-thuc")
         return {
             **super().get_form_kwargs(),
             "instance": nomination,
             "campaign": nomination.campaign,
             "agency": nomination.agency,
+            "award_form": _award_form_of(nomination.campaign, raw) or nomination.award_form,
             "metric_fields": selectors.metric_fields_for(campaign=nomination.campaign),
         }
 
@@ -187,36 +247,63 @@ class NominationEditView(NominationMixin, FormView):
         return redirect("awards:nomination_detail", pk=self.kwargs["pk"])
 
 
-class DocumentUploadView(NominationMixin, View):
+class DocumentUploadView(NominationDetailView):
+    """A component's upload, posted from its own row. A refused file shows the nomination page
+    again with the message in that row (not a redirect that loses which row it was)."""
+
     permission_required = "awards.change_nomination"
+    http_method_names = ["post"]
 
     def post(self, request, pk):
         nomination = self.get_nomination()
-        form = DocumentUploadForm(request.POST, request.FILES, nomination=nomination)
+        requirement = DossierRequirement.objects.filter(
+            award_form_id=nomination.award_form_id, pk=_int_or_none(request.POST.get("requirement"))
+        ).first()
+        if requirement is None:
+            messages.error(request, _("Thành phần hồ sơ không thuộc hình thức khen thưởng của hồ sơ này."))
+            return redirect("awards:nomination_detail", pk=pk)
+        form = DocumentUploadForm(request.POST, request.FILES, nomination=nomination, requirement=requirement)
         if form.is_valid():
             upload = form.cleaned_data["file"]
             upload.original_name = upload.name
             try:
                 document = services.dossier_document_upload(
-                    user=request.user,
-                    nomination=nomination,
-                    requirement=form.cleaned_data["requirement"],
-                    upload=upload,
+                    user=request.user, nomination=nomination, requirement=requirement, upload=upload
                 )
             except ValidationError as error:
                 for message in error.messages:
-                    messages.error(request, message)
+                    form.add_error("file", message)
             else:
                 messages.success(
                     request,
                     _("Đã tải lên “%(name)s” cho %(requirement)s.")
-                    % {"name": document.original_name, "requirement": document.requirement.name},
+                    % {"name": document.original_name, "requirement": requirement.name},
                 )
-        else:
-            for errors in form.errors.values():
-                for message in errors:
-                    messages.error(request, message)
-        return redirect("awards:nomination_detail", pk=pk)
+                return redirect(f"{reverse('awards:nomination_detail', args=[pk])}#thanh-phan-{requirement.pk}")
+        return self.render_to_response(self.get_context_data(failed_upload=form))
+
+
+def _int_or_none(text: str | None) -> int | None:
+    return int(text) if text and text.isascii() and text.isdigit() and len(text) < 10 else None
+
+
+class NominationDeleteView(NominationMixin, TemplateView):
+    """A draft deleted by its agency after a page that says what goes with it (its files)."""
+
+    permission_required = "awards.delete_nomination"
+    template_name = "awards/nomination_confirm_delete.html"
+
+    def get_context_data(self, **kwargs):
+        nomination = self.get_nomination()
+        return {**super().get_context_data(**kwargs), "nomination": nomination, "documents": nomination.documents.all()}
+
+    def post(self, request, pk):
+        nomination = self.get_nomination()
+        campaign_code = nomination.campaign.code
+        label = nomination.nominee_label
+        services.nomination_draft_delete(user=request.user, nomination=nomination)
+        messages.success(request, _("Đã xóa hồ sơ nháp “%(name)s”.") % {"name": label})
+        return redirect(f"{reverse('awards:nomination_list')}?phong-trao={campaign_code}")
 
 
 class DocumentOpenView(LoginRequiredMixin, View):
@@ -237,10 +324,20 @@ class DocumentOpenView(LoginRequiredMixin, View):
         )
 
 
-class NominationTransitionView(NominationMixin, View):
+class NominationTransitionView(NominationDetailView):
+    """A workflow action. A reason left empty is reported next to its box on the page drawn again
+    (a message at the top of the page was far from the box); other refusals come as messages."""
+
+    http_method_names = ["post"]
+
     def post(self, request, pk):
         nomination = self.get_nomination()
-        form = TransitionForm(request.POST)
+        transition = services.NOMINATION_TRANSITIONS.get(request.POST.get("transition", ""))
+        auto_id = f"id_{transition.name}_%s" if transition else "id_%s"
+        form = TransitionForm(request.POST, auto_id=auto_id)
+        if form.is_valid() and transition and transition.reason_required and not form.cleaned_data["reason"].strip():
+            form.add_error("reason", _("Hãy ghi lý do cho thao tác “%(label)s”.") % {"label": transition.label})
+            return self.render_to_response(self.get_context_data(failed_action=form))
         if not form.is_valid():
             for message in form.error_messages_list():
                 messages.error(request, message)

@@ -4,7 +4,7 @@ officer) and what is done from it: bulk approval, campaign-wide checks, the Exce
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -113,6 +113,10 @@ class NominationListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateVi
 
 
 class BulkApproveView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """Approval of many dossiers at once, which cannot be undone in one step: the first post shows
+    the list of what will be approved (and what will be left as it is) and asks to confirm; only the
+    post from that page, with ``confirm``, approves."""
+
     permission_required = "awards.review_nomination"
 
     def post(self, request):
@@ -121,14 +125,36 @@ class BulkApproveView(LoginRequiredMixin, PermissionRequiredMixin, View):
             for value in request.POST.getlist("nomination")
             if value.isascii() and value.isdigit() and len(value) < 19
         ]
+        next_url = f"{reverse('awards:nomination_list')}?{request.POST.get('next_query', '')}"
+        if not ids:
+            messages.warning(request, _("Hãy chọn hồ sơ cần duyệt."))
+            return redirect(next_url)
+        if request.POST.get("confirm") != "1":
+            chosen = list(
+                selectors.nominations_visible_to(user=request.user)
+                .filter(pk__in=ids)
+                .select_related("agency", "award_form", "nominee_agency")
+                .order_by("agency__name", "pk")
+            )
+            if not chosen:
+                messages.warning(request, _("Không tìm thấy hồ sơ nào trong số đã chọn. Hãy chọn lại."))
+                return redirect(next_url)
+            return render(
+                request,
+                "awards/bulk_approve_confirm.html",
+                {
+                    "to_approve": [n for n in chosen if n.verdict == Verdict.ELIGIBLE],
+                    "left_out": [n for n in chosen if n.verdict != Verdict.ELIGIBLE],
+                    "next_query": request.POST.get("next_query", ""),
+                    "back_url": next_url,
+                },
+            )
         approved, refused = services.nominations_bulk_approve(user=request.user, nomination_ids=ids)
         if approved:
             messages.success(request, _("Đã duyệt %(n)d hồ sơ đủ điều kiện.") % {"n": len(approved)})
         for message in refused:
             messages.warning(request, message)
-        if not ids:
-            messages.warning(request, _("Hãy chọn hồ sơ cần duyệt."))
-        return redirect(f"{reverse('awards:nomination_list')}?{request.POST.get('next_query', '')}")
+        return redirect(next_url)
 
 
 class CheckBatchStartView(LoginRequiredMixin, PermissionRequiredMixin, View):

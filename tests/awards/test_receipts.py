@@ -194,7 +194,7 @@ def test_receipt_form_on_the_nomination_page_records_and_refuses_with_the_field_
     response = client.post(
         url, {"received_on": "31/02/2024", "receipt_number": "7", "receipt_channel": "paper"}, follow=True
     )
-    assert "Ngày nhận hồ sơ phải có dạng dd/mm/yyyy." in response.content.decode()
+    assert "Ngày 31/02/2024 không có thật" in response.content.decode()
     dossier.refresh_from_db()
     assert dossier.received_on == datetime.date(2024, 12, 30)
     response = client.post(

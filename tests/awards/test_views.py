@@ -260,7 +260,7 @@ def test_transition_view_names_a_bad_decision_date(client, reviewer, officer, do
         "decision_date": "31/2/2025",
     }
     response = client.post(url, data, follow=True)
-    assert "Ngày quyết định: Ngày quyết định phải có dạng dd/mm/yyyy." in response.content.decode()
+    assert "Ngày quyết định: Ngày 31/2/2025 không có thật" in response.content.decode()
     dossier.refresh_from_db()
     assert dossier.state == NominationState.APPROVED
 
@@ -272,12 +272,34 @@ def test_bulk_approve_only_eligible(client, reviewer, officer, campaign, collect
     )
     assert (good.verdict, incomplete.verdict) == (Verdict.ELIGIBLE, Verdict.INCOMPLETE)
     client.force_login(reviewer)
-    response = client.post(reverse("awards:bulk_approve"), {"nomination": [good.pk, incomplete.pk]}, follow=True)
+    chosen = {"nomination": [good.pk, incomplete.pk], "next_query": "phong-trao=4064"}
+    confirm_page = client.post(reverse("awards:bulk_approve"), chosen)
+    assert confirm_page.status_code == 200, "the first post only shows what will be approved"
+    good.refresh_from_db()
+    assert good.state == NominationState.SUBMITTED
+    html = confirm_page.content.decode()
+    listed = html[html.index('data-testid="to-approve"') : html.index("</ol>")]
+    assert good.nominee_label in listed and incomplete.nominee_label not in listed
+    assert incomplete.nominee_label in html[html.index('data-testid="left-out"') :]
+    assert "Xác nhận duyệt 1 hồ sơ" in html
+    assert f'name="nomination" value="{incomplete.pk}"' not in html
+
+    response = client.post(reverse("awards:bulk_approve"), {**chosen, "confirm": "1"}, follow=True)
     good.refresh_from_db()
     incomplete.refresh_from_db()
     assert good.state == NominationState.APPROVED
     assert incomplete.state == NominationState.SUBMITTED
     assert "không duyệt hàng loạt" in response.content.decode()
+    assert response.redirect_chain[-1][0].endswith("?phong-trao=4064")
+
+
+def test_bulk_approve_confirmation_lists_only_dossiers_the_reviewer_sees(
+    client, reviewer, officer, campaign, collective_form, criteria
+):
+    good = _sent_dossier(officer, campaign, collective_form)
+    client.force_login(reviewer)
+    html = client.post(reverse("awards:bulk_approve"), {"nomination": [good.pk, 999999]}).content.decode()
+    assert html.count('name="nomination"') == 1
 
 
 def test_bulk_approve_refused_to_official(client, official, officer, campaign, collective_form, criteria):

@@ -1,4 +1,3 @@
-
 import pytest
 
 from awards.models import Nomination
@@ -77,3 +76,41 @@ def test_browser_progress_page(page, demo):
     page.wait_for_load_state("networkidle")
     assert page.get_by_test_id("on-time-count").inner_text() == "25/43"
     screenshot(page, "awards-progress-1280")
+
+
+def test_browser_upload_rows_keep_their_component_and_report_in_place(page, demo):
+    from accounts.enums import Role
+    from accounts.models import User
+    from awards.enums import NominationState
+
+    draft = Nomination.objects.get(state=NominationState.DRAFT)
+    officer = User.objects.filter(agency=draft.agency, role=Role.AGENCY_OFFICER).first()
+    officer.set_password(DEMO_PASSWORD)
+    officer.save()
+    to_trinh, second = list(draft.award_form.requirements.all())[:2]
+    kept = {d.requirement_id: d.original_name for d in draft.documents.all()}
+    browser_login(page, officer.username, DEMO_PASSWORD)
+    page.goto(f"{page.base_url}/khen-thuong/ho-so/{draft.pk}/")
+
+    row = page.locator(f"#thanh-phan-{second.pk}")
+    row.locator("input[type=file]").set_input_files(
+        {"name": "bao-cao.pdf", "mimeType": "application/pdf", "buffer": b"MZ not a pdf at all"}
+    )
+    row.locator("button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    row = page.locator(f"#thanh-phan-{second.pk}")
+    assert row.get_by_role("alert").get_by_text("không phải là tệp").is_visible()
+    assert page.locator(f"#thanh-phan-{to_trinh.pk} [role=alert]").count() == 0
+    assert {d.requirement_id: d.original_name for d in draft.documents.all()} == kept
+    screenshot(page, "awards-upload-rows-refused-1280")
+
+    row.locator("input[type=file]").set_input_files(
+        {"name": "anh-chup.pdf", "mimeType": "application/pdf", "buffer": b"\x89PNG\r\n\x1a\n" + b"\x00" * 64}
+    )
+    row.locator("button[type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator(f"#thanh-phan-{second.pk} [data-state=attached]").get_by_text("anh-chup.png").is_visible()
+    assert draft.documents.get(requirement=to_trinh).original_name == kept[to_trinh.pk]
+    page.set_viewport_size({"width": 360, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "awards-upload-rows-360")

@@ -45,6 +45,17 @@ def test_browser_district_officer_lists_registers_and_sees_replication(page, mak
     created = Initiative.objects.get(title="Một cửa thân thiện vùng cao")
     assert {u.short_name for u in created.implementing_units.all()} == {"Trà Đốc", "Trà Giác"}
     assert [u.name for u in created.replicated_to.all()] == ["UBND thành phố Hội An"]
+    assert page.get_by_test_id("no-evidence-warning").is_visible()
+    page.get_by_role("button", name="Gửi đăng ký").click()
+    box = page.get_by_label("Tôi vẫn gửi đăng ký khi chưa có minh chứng")
+    assert (
+        box.get_attribute("aria-invalid") == "true"
+        or page.get_by_text("Sáng kiến chưa có minh chứng. Hãy tải").is_visible()
+    )
+    created.refresh_from_db()
+    assert created.state == "draft", "not registered without the confirmation"
+    screenshot(page, "initiative-confirm-no-evidence-1280")
+    box.check()
     page.get_by_role("button", name="Gửi đăng ký").click()
     assert page.get_by_text("Đã chuyển sang trạng thái “Đã đăng ký”").is_visible()
     screenshot(page, "initiative-detail-1280")

@@ -44,8 +44,16 @@ def test_browser_reviewer_edits_renders_and_sees_progress(page, make_user, demo)
     assert page.locator("#renders progress").count() == 0
     assert ReportRender.objects.get(pk=render.pk).status == RenderStatus.DONE
 
+    # Leaving with an edit not saved asks first (beforeunload); "Tạo tệp báo cáo" saves the edit, then renders.
+    page.get_by_label("IV. Bài học kinh nghiệm").fill("Bài học sửa rồi tạo tệp ngay.")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.get_by_role("link", name="Số liệu chỉ số").click()
+    assert asked == ["beforeunload"] and page.url.endswith("/bao-cao/4064/")
     page.get_by_role("button", name="Tạo tệp báo cáo").click()
     assert page.get_by_text("Đã gửi yêu cầu tạo báo cáo").is_visible()
+    assert page.get_by_text("Đã lưu nội dung báo cáo.").is_visible()
+    assert page.get_by_label("IV. Bài học kinh nghiệm").input_value() == "Bài học sửa rồi tạo tệp ngay."
     assert page.locator("#renders").get_by_role("link", name="Tải về").count() == 3
     with page.expect_download() as download:
         page.locator("#renders").get_by_role("link", name="Tải về").first.click()

@@ -278,3 +278,20 @@ def test_reviewer_places_an_indicator_in_an_outline_section_with_its_value(clien
     client.post(url, {f"value-{indicator.pk}": "30.335", f"section-{indicator.pk}": ""})
     indicator.refresh_from_db()
     assert indicator.section is None
+
+
+def test_render_button_saves_the_edited_text_before_rendering(client, reviewer, campaign):
+    client.force_login(reviewer)
+    page = client.get(reverse("reports:detail", args=[campaign.code])).content.decode()
+    assert 'form="report-form" name="render"' in page and 'id="report-form" data-protect' in page
+    report = SummaryReport.objects.get(campaign=campaign)
+    url = reverse("reports:detail", args=[campaign.code])
+    broken = _form_data(report, issued_on="", render="1", formats=["pdf"], **{"section_bai-hoc": "Chưa lưu"})
+    assert client.post(url, broken).status_code == 400
+    assert not ReportRender.objects.exists(), "nothing rendered from text that could not be saved"
+
+    response = client.post(url, _form_data(report, render="1", formats=["pdf"], **{"section_bai-hoc": "Sửa rồi tạo"}))
+    assert response.status_code == 302 and response.url.endswith("#ban-in")
+    report.refresh_from_db()
+    assert report.sections["bai-hoc"] == "Sửa rồi tạo"
+    assert list(ReportRender.objects.values_list("format", flat=True)) == ["pdf"]

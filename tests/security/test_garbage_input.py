@@ -122,6 +122,7 @@ CASES = {
     "accounts:password_change": Case("officer_own"),
     "initiatives:create": Case("officer_own"),
     "initiatives:update": Case("officer_own", _initiative),
+    "initiatives:delete": Case("officer_own", _initiative),
     "initiatives:import": Case("officer_own"),
     "initiatives:transition": Case("officer_own", _initiative, "initiatives:detail", ("transition", "expected_state")),
     "initiatives:replication_update": Case("officer_own", _initiative, "initiatives:detail"),
@@ -141,6 +142,7 @@ CASES = {
     "campaigns:categories": Case("reviewer", _campaign),
     "awards:nomination_create": Case("officer_own", _with_campaign),
     "awards:nomination_edit": Case("officer_own", _nomination),
+    "awards:nomination_delete": Case("officer_own", _nomination),
     "awards:document_upload": Case("officer_own", _nomination, "awards:nomination_detail", ("requirement", "file")),
     "awards:nomination_transition": Case(
         "officer_own", _nomination, "awards:nomination_detail", ("transition", "expected_state", "reason")
