@@ -29,8 +29,8 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 from accounts.models import User
 from campaign_portal.audit import audit_record
 
-from ..enums import SignatureVerdict
-from ..models import DossierDocument, Nomination, TrustAnchor
+from ..enums import CriterionKind, SignatureVerdict
+from ..models import Criterion, DossierDocument, Nomination, TrustAnchor
 from .checks import criteria_check_queue
 
 logger = logging.getLogger("campaign_portal")
@@ -235,9 +235,17 @@ def signature_verdict_for(facts: dict) -> tuple[str, str, dict]:
     return worst, explanation, facts
 
 
+def _campaign_reads_signatures(nomination_id: int) -> bool:
+    """Only a `signed` criterion reads the verdict: without one, a new verdict changes no check."""
+    return Criterion.objects.filter(
+        campaign__nominations=nomination_id, kind=CriterionKind.SIGNED, active=True
+    ).exists()
+
+
 def document_signature_verify(*, document_id: int) -> DossierDocument | None:
     """Verify one document's signatures and store the verdict; re-queue its nomination's criteria
-    check, which reads it. Idempotent; a document deleted meanwhile is skipped (None)."""
+    check when the campaign has a `signed` criterion, which reads it. Idempotent; a document deleted
+    meanwhile is skipped (None)."""
     document = DossierDocument.objects.filter(pk=document_id).first()
     if document is None:
         return None
@@ -270,7 +278,7 @@ def document_signature_verify(*, document_id: int) -> DossierDocument | None:
             signature_details=details,
             signature_checked_at=timezone.now(),
         )
-        if updated:
+        if updated and _campaign_reads_signatures(document.nomination_id):
             criteria_check_queue(nomination_ids=[document.nomination_id])
     if not updated:
         return None

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.urls import reverse
 
 from awards import services
-from awards.enums import Verdict
-from awards.models import CriterionResult, Nomination
+from awards.enums import SignatureVerdict, Verdict
+from awards.models import CriterionResult, DossierDocument, Nomination
 from awards.tasks import criteria_check_nominations_task
 from campaign_portal.celery import app
 from campaign_portal.models import OutboxMessage
@@ -32,7 +32,16 @@ def dossier(real_worker):
     criteria = load_plan_criteria(campaign)
     officer = UserFactory(role="agency_officer", agency=AgencyFactory())
     nomination = make_dossier(officer=officer, campaign=campaign, award_form=award_form)
-    wait_for(lambda: not Nomination.objects.get(pk=nomination.pk).check_pending, timeout=60)
+    # The worker idle again: each upload's criteria check and signature check have run.
+    wait_for(
+        lambda: (
+            not Nomination.objects.get(pk=nomination.pk).check_pending
+            and not DossierDocument.objects.filter(
+                nomination=nomination, signature_verdict=SignatureVerdict.PENDING
+            ).exists()
+        ),
+        timeout=60,
+    )
     return nomination, officer, criteria
 
 
