@@ -94,8 +94,10 @@ class InitiativeSerializer(serializers.Serializer):
     agency = AgencyRefSerializer()
     kind = serializers.CharField()
     kind_label = serializers.CharField(source="get_kind_display")
-    reform_area = serializers.CharField()
-    reform_area_label = serializers.CharField(source="get_reform_area_display")
+    category = serializers.CharField(
+        source="category.code", allow_null=True, default=None, help_text="the campaign's own category code"
+    )
+    category_label = serializers.CharField(source="category.name", allow_null=True, default=None)
     title = serializers.CharField()
     description = serializers.CharField()
     started_on = serializers.DateField(allow_null=True)

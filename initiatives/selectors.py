@@ -176,7 +176,7 @@ def initiatives_published() -> QuerySet[Initiative]:
     further on, never drafts, with what a row shows; evidence files stay behind the portal."""
     return (
         Initiative.objects.exclude(state=InitiativeState.DRAFT)
-        .select_related("agency", "campaign")
+        .select_related("agency", "campaign", "category")
         .prefetch_related(
             Prefetch("implementing_units", queryset=Agency.objects.order_by("name")),
             Prefetch("replicated_to", queryset=Agency.objects.order_by("name")),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency
 from campaign_portal.audit import audit_record
+from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, validate_upload
 from campaign_portal.workflow import transition_apply
 from campaigns.models import Campaign, InitiativeCategory
@@ -145,10 +146,6 @@ def _history_recorder(user, reason: str):
     return record
 
 
-def _similar_search_after_register(initiative: Initiative) -> None:
-    similar_initiatives_queue(initiative_ids=[initiative.pk])
-
-
 def initiative_transition(
     *,
     initiative: Initiative,
@@ -163,6 +160,15 @@ def initiative_transition(
     values = {}
     if name == "evaluate":
         values = {"assessment_effective": assessment_effective, "assessment_comment": assessment_comment.strip()}
+    record = _history_recorder(user, reason or assessment_comment)
+
+    def record_history(obj, from_state, to_state):
+        history = record(obj, from_state, to_state)
+        if name == "register":
+            # Recorded with the registration, so the search is not lost to a broker outage.
+            similar_initiatives_queue(initiative_ids=[obj.pk])
+        return history
+
     return transition_apply(
         obj=initiative,
         name=name,
@@ -170,9 +176,8 @@ def initiative_transition(
         user=user,
         reason=reason or assessment_comment,
         values=values,
-        record_history=_history_recorder(user, reason or assessment_comment),
+        record_history=record_history,
         expected_state=expected_state,
-        on_commit=_similar_search_after_register if name == "register" else None,
     )
 
 
@@ -280,12 +285,11 @@ def similar_initiatives_find(*, initiative_id: int) -> list[SimilarInitiative]:
 
 
 def similar_initiatives_queue(*, initiative_ids: Iterable[int]) -> None:
-    """Look for similar initiatives in the worker once the registration or import is committed."""
-    from .tasks import similar_initiatives_find_task
-
+    """Look for similar initiatives in the worker once the registration or import is committed
+    (through the outbox, in the caller's transaction)."""
     ids = list(initiative_ids)
     if ids:
-        transaction.on_commit(lambda: similar_initiatives_find_task.delay(ids))
+        outbox_enqueue(task_name="initiatives.similar_initiatives_find", args=[ids])
 
 
 def similar_initiative_decide(*, match: SimilarInitiative, user, decision: str) -> SimilarInitiative:

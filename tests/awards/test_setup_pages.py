@@ -150,7 +150,8 @@ METRIC = {"p-metric": "x", "p-label": "Tỷ lệ", "p-op": "<", "p-threshold": "
         ("attestation", {"p-statement": "a", "p-label": "b", "p-evidence": "x"}, "Tài liệu chứng minh: hãy chọn"),
         ("document_present", {"p-requirement": "khong_co"}, "Thành phần hồ sơ phải có: hãy chọn"),
         ("deadline", {"p-grace_days": "-2"}, "Số ngày gia hạn phải là số nguyên từ 0 đến 365."),
-        ("deadline", {"p-deadline": "31/02/2024"}, "Hạn riêng cho tiêu chí này phải có dạng dd/mm/yyyy."),
+        ("deadline", {"p-deadline": "31/02/2024"}, "Ngày 31/02/2024 không có thật"),
+        ("deadline", {"p-deadline": "hôm qua"}, "Hạn riêng cho tiêu chí này phải có dạng dd/mm/yyyy."),
         ("tuy_y", {}, "Loại kiểm tra: hãy chọn một loại"),
     ],
 )

@@ -103,16 +103,17 @@ def test_audit_trail_says_values_in_words_and_local_time(make_user):
 
 
 def test_admin_shows_the_change_in_words(client, administrator):
-    from tests.factories.awards import NominationFactory
+    # The admin's audit log shows what the administrator is for: accounts and agencies.
+    from tests.factories import AgencyFactory
 
-    nomination = NominationFactory(state="submitted")
+    agency = AgencyFactory(name="Sở Mới Tên")
     event = audit_record(
         actor=administrator,
-        action="awards.nomination.start_review",
-        target=nomination,
-        before={"state": "submitted"},
-        after={"state": "under_review"},
+        action="agencies.agency.update",
+        target=agency,
+        before={"name": "Sở Cũ Tên"},
+        after={"name": "Sở Mới Tên"},
     )
     client.force_login(administrator)
     body = client.get(f"/quan-tri/campaign_portal/auditevent/{event.pk}/change/").content.decode()
-    assert "Trạng thái: Đã gửi → Đang thẩm định" in body
+    assert "Sở Cũ Tên → Sở Mới Tên" in body
