@@ -182,10 +182,6 @@ _STATIC_STORAGE = (
     if PORTAL_PRODUCTION
     else "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": _STATIC_STORAGE},
-}
 WHITENOISE_USE_FINDERS = not PORTAL_PRODUCTION
 if not PORTAL_PRODUCTION:
     # STATIC_ROOT exists only once collectstatic has run (the image); the finders serve meanwhile.
@@ -333,7 +329,7 @@ else:
     raise ImproperlyConfigured(f"MEDIA_STORAGE phải là local hoặc s3, không phải “{MEDIA_STORAGE}”.")
 STORAGES = {
     "default": DEFAULT_STORAGE,
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": _STATIC_STORAGE},
 }
 
 # Backups (campaign_portal/backup/): signed with a key kept outside the backup folder; restored by
