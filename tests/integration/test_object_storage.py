@@ -134,7 +134,7 @@ def test_report_render_is_stored_in_object_storage_and_downloaded(
     client, s3_media, make_user, django_capture_on_commit_callbacks
 ):
     campaign = CampaignFactory(code="s3")
-    report = SummaryReportFactory(campaign=campaign, sections={"iv": "Bài học lưu trên kho đối tượng."})
+    report = SummaryReportFactory(campaign=campaign, sections={"bai-hoc": "Bài học lưu trên kho đối tượng."})
     reviewer = make_user(Role.REVIEWER)
     client.force_login(reviewer)
     with django_capture_on_commit_callbacks(execute=True):
