@@ -203,8 +203,8 @@ def celery_worker_process(django_db_setup, django_db_blocker, worker_media_root)
 @pytest.fixture
 def real_worker(celery_worker_process, django_db_reset_sequences, worker_media_root, settings):
     """Tasks queued during the test go through Redis to the worker process, not in process;
-    files are stored where the worker reads and writes them. Sequences are reset with each
-    flush, so the content types get back the ids the worker process has cached."""
+    files are stored where the worker reads and writes them. The worker forgets content type ids
+    before each task (campaign_portal/celery.py), since each flush recreates them."""
     from campaign_portal.celery import app
 
     settings.MEDIA_ROOT = worker_media_root

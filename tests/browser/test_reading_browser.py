@@ -77,8 +77,11 @@ def test_browser_nomination_documents_fit_a_360_px_phone(chromium, live_server, 
         assert page.get_by_role("heading", name="Thành phần hồ sơ").is_visible()
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"the page is {width} px wide on a 360 px phone"
-        table = page.locator("table.table-stack").first
-        assert table.evaluate("t => t.getBoundingClientRect().right") <= 360
+        rows = page.get_by_test_id("components")
+        assert rows.evaluate("t => t.getBoundingClientRect().right") <= 360
+        long_name = rows.get_by_text("To-trinh-de-nghi-khen-thuong", exact=False).first
+        assert long_name.is_visible()
+        assert long_name.evaluate("e => e.getBoundingClientRect().right") <= 360, "the long file name wraps"
         screenshot(page, "nomination-documents-360")
     finally:
         context.close()
