@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency
 from campaign_portal.audit import audit_record
+from campaign_portal.freshness import versions_lock
 from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, validate_upload
 from campaign_portal.workflow import transition_apply
@@ -95,6 +96,7 @@ def initiative_update(
     if unknown:
         raise ValueError(f"Unknown fields: {sorted(unknown)}")
     with transaction.atomic():
+        versions_lock(Initiative, [initiative.pk])
         locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if locked.state != InitiativeState.DRAFT:
             raise PermissionDenied(_("Mô hình, sáng kiến đã được gửi đăng ký nên không sửa được nữa."))
@@ -224,6 +226,7 @@ def initiative_evidence_delete(*, evidence: InitiativeEvidence, user) -> None:
 def initiative_draft_delete(*, initiative: Initiative, user) -> None:
     """Delete a draft of the user's own agency with its evidence files; the audit row keeps what it was."""
     with transaction.atomic():
+        versions_lock(Initiative, [initiative.pk])
         locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if not user.has_perm("initiatives.delete_initiative", locked):
             raise PermissionDenied(_("Chỉ xóa được bản nháp của cơ quan mình, khi chưa gửi đăng ký."))

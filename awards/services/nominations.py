@@ -17,6 +17,7 @@ from accounts.models import User
 from accounts.rules import is_agency_officer
 from agencies.models import Agency
 from campaign_portal.audit import audit_record
+from campaign_portal.freshness import versions_lock
 from campaign_portal.text import fold_text
 from campaign_portal.uploads import PDF, name_for_kind, safe_filename, validate_upload
 from campaigns.models import Campaign
@@ -150,6 +151,7 @@ def nomination_update(*, user: User, nomination: Nomination, **data) -> Nominati
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     with transaction.atomic():
+        versions_lock(Nomination, [nomination.pk])
         locked = (
             Nomination.objects.select_for_update(of=("self",))
             .select_related("agency", "filed_for")
@@ -198,6 +200,7 @@ def dossier_document_upload(
         )
     original_name = name_for_kind(getattr(upload, "original_name", None) or upload.name, kind)
     with transaction.atomic():
+        versions_lock(Nomination, [nomination.pk])
         locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
         if not can_edit_nomination.test(user, locked):
             raise PermissionDenied(_("Chỉ tải tài liệu lên hồ sơ của cơ quan mình khi đang soạn hoặc bị trả lại."))
@@ -234,6 +237,7 @@ def dossier_document_upload(
 def nomination_draft_delete(*, user: User, nomination: Nomination) -> None:
     """Delete a draft (never sent) of the user's own agency with its files; the audit row keeps what it was."""
     with transaction.atomic():
+        versions_lock(Nomination, [nomination.pk])
         locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
         if not user.has_perm("awards.delete_nomination", locked):
             raise PermissionDenied(_("Chỉ xóa được hồ sơ nháp (chưa gửi) của cơ quan mình."))

@@ -28,6 +28,7 @@ from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.models import User
 from campaign_portal.audit import audit_record
+from campaign_portal.freshness import versions_lock
 
 from ..enums import CriterionKind, SignatureVerdict
 from ..models import Criterion, DossierDocument, Nomination, TrustAnchor
@@ -269,8 +270,9 @@ def document_signature_verify(*, document_id: int) -> DossierDocument | None:
                 "seconds": settings.PORTAL_SIGNATURE_TIMEOUT
             }
     with transaction.atomic():
-        # The nomination first, as an upload and the criteria check lock it: the document's write then
-        # locks the campaign (freshness trigger) in the same order, and the two never deadlock.
+        # The campaign, then the nomination, as an upload and the criteria check lock them: the
+        # document's write then finds both taken in the one order, and the two never deadlock.
+        versions_lock(Nomination, [document.nomination_id])
         Nomination.objects.select_for_update().filter(pk=document.nomination_id).first()
         updated = DossierDocument.objects.filter(pk=document_id).update(
             signature_verdict=verdict,
