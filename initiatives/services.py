@@ -243,14 +243,15 @@ def initiative_draft_delete(*, initiative: Initiative, user) -> None:
 
 
 def parse_figures(text: str) -> list[dict]:
-    """One figure per line (or ';'): "Thời gian giải quyết: 10 ngày, rút ngắn 01 ngày"."""
+    """One figure per line (or ';'): "Thời gian giải quyết: 10 ngày, rút ngắn 01 ngày". The one
+    parser of figures: the page's form and the Excel import (through the same form) both use it."""
     figures = []
     for line in (text or "").replace(";", "\n").splitlines():
         line = line.strip()
         if not line:
             continue
         label, sep, value = line.partition(":")
-        if not sep:
+        if not sep or not label.strip() or not value.strip():
             raise ValidationError(
                 _("Số liệu “%(line)s” cần dạng “Tên chỉ tiêu: giá trị”, ví dụ “Thời gian giải quyết: 9 ngày”.")
                 % {"line": line}
