@@ -12,7 +12,7 @@ from agencies.models import Agency
 from campaign_portal.audit import audit_record
 from campaign_portal.freshness import versions_lock
 from campaign_portal.outbox import outbox_enqueue
-from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, validate_upload
+from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, stored_files_delete_on_commit, validate_upload
 from campaign_portal.workflow import transition_apply
 from campaigns.models import Campaign, InitiativeCategory
 
@@ -218,9 +218,8 @@ def initiative_evidence_delete(*, evidence: InitiativeEvidence, user) -> None:
         audit_record(
             actor=user, action="initiatives.evidence.delete", target=initiative, before={"file": evidence.original_name}
         )
-        stored = evidence.file.name
+        stored_files_delete_on_commit([evidence.file])
         evidence.delete()
-        transaction.on_commit(lambda: evidence.file.storage.delete(stored))
 
 
 def initiative_draft_delete(*, initiative: Initiative, user) -> None:
@@ -237,9 +236,8 @@ def initiative_draft_delete(*, initiative: Initiative, user) -> None:
             target=locked,
             before={"title": locked.title, "evidence": [e.original_name for e in evidence]},
         )
-        stored = [(e.file.storage, e.file.name) for e in evidence]
+        stored_files_delete_on_commit(e.file for e in evidence)
         locked.delete()
-        transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])
 
 
 def parse_figures(text: str) -> list[dict]:

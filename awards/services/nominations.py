@@ -19,7 +19,7 @@ from agencies.models import Agency
 from campaign_portal.audit import audit_record
 from campaign_portal.freshness import versions_lock
 from campaign_portal.text import fold_text
-from campaign_portal.uploads import PDF, name_for_kind, safe_filename, validate_upload
+from campaign_portal.uploads import PDF, name_for_kind, safe_filename, stored_files_delete_on_commit, validate_upload
 from campaigns.models import Campaign
 
 from ..enums import NomineeType
@@ -208,9 +208,8 @@ def dossier_document_upload(
             raise ValidationError(_("Thành phần hồ sơ không thuộc hình thức khen thưởng của hồ sơ này."))
         previous = DossierDocument.objects.filter(nomination=locked, requirement=requirement).first()
         if previous is not None:
-            old_file = previous.file
+            stored_files_delete_on_commit([previous.file])
             previous.delete()
-            transaction.on_commit(lambda: old_file.storage.delete(old_file.name))
         upload.name = safe_filename(upload.name, kind)
         document = DossierDocument(
             nomination=locked,
@@ -248,6 +247,5 @@ def nomination_draft_delete(*, user: User, nomination: Nomination) -> None:
             target=locked,
             before={"nominee": locked.nominee_label, "documents": [d.original_name for d in documents]},
         )
-        stored = [(d.file.storage, d.file.name) for d in documents]
+        stored_files_delete_on_commit(d.file for d in documents)
         locked.delete()
-        transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])
