@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "campaign_portal.input_text.ComposedInputMiddleware",
+    "campaign_portal.output_text.BidiFreeOutputMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "campaign_portal.security.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
