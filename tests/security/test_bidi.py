@@ -148,6 +148,17 @@ def test_json_answer_holds_neither_the_control_nor_its_escape(client, reviewer, 
     assert b"\\u202e" not in response.content.lower()
 
 
+def test_read_api_answers_the_title_without_the_control(hostile, client, db):
+    from api.services import api_client_issue
+    from tests.api.conftest import bearer
+
+    token = api_client_issue(name="Nền tảng LGSP tỉnh", actor=None)[1]
+    response = client.get(reverse("api:initiative_list"), **bearer(token))
+    assert response.status_code == 200
+    assert TITLE in {row["title"] for row in response.json()["results"]}
+    assert not ANY_CONTROL.search(response.content.decode())
+
+
 def test_search_box_loses_the_controls(client, reviewer, campaign, district):
     InitiativeFactory(campaign=campaign, agency=district, title=TITLE)
     client.force_login(reviewer)
