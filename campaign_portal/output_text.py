@@ -14,11 +14,11 @@ import re
 from .text import BIDI_CONTROLS
 
 _RAW = re.compile(b"|".join(re.escape(char.encode()) for char in BIDI_CONTROLS))
+_ESCAPE = rb"\\u(?:" + b"|".join(f"{ord(char):04x}".encode() for char in BIDI_CONTROLS) + rb")"
+# Looked for first, since the search with a literal start is fast and the exact pattern is not.
+_ANY_ESCAPE = re.compile(_ESCAPE, re.IGNORECASE)
 # An escape is a backslash that is not itself escaped: preceded by an even run of backslashes.
-_ESCAPED = re.compile(
-    rb"(?<!\\)((?:\\\\)*)\\u(?:" + b"|".join(f"{ord(char):04x}".encode() for char in BIDI_CONTROLS) + rb")",
-    re.IGNORECASE,
-)
+_ESCAPED = re.compile(rb"(?<!\\)((?:\\\\)*)" + _ESCAPE, re.IGNORECASE)
 _TEXT_TYPES = ("text/", "application/json")
 
 
@@ -37,10 +37,11 @@ class BidiFreeOutputMiddleware:
         content_type = response.get("Content-Type", "").lower()
         if response.streaming or not content_type.startswith(_TEXT_TYPES) or not _utf8(content_type):
             return response
-        content = _RAW.sub(b"", response.content)
-        if content_type.startswith("application/json"):
-            content = _ESCAPED.sub(rb"\1", content)
-        if content != response.content:
+        content, removed = _RAW.subn(b"", response.content)
+        if content_type.startswith("application/json") and _ANY_ESCAPE.search(content):
+            content, escapes = _ESCAPED.subn(rb"\1", content)
+            removed += escapes
+        if removed:
             response.content = content
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(content))

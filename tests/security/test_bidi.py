@@ -188,3 +188,13 @@ def test_plain_text_drops_every_control_and_composes(control):
 def test_plain_text_keeps_clean_text_as_it_is():
     clean = "Mô hình “Một cửa”"
     assert plain_text(clean) is clean
+
+
+def test_json_keeps_an_escaped_backslash_followed_by_the_same_letters(rf):
+    from django.http import HttpResponse
+
+    from campaign_portal.output_text import BidiFreeOutputMiddleware
+
+    body = rb'{"a": "x\u202Ey \\u202e z \\\u202e w"}'
+    middleware = BidiFreeOutputMiddleware(lambda request: HttpResponse(body, content_type="application/json"))
+    assert middleware(rf.get("/")).content == rb'{"a": "xy \\u202e z \\ w"}'
