@@ -302,6 +302,7 @@ def _check_the_report(text: str, *, start, end, deadline) -> None:
     guide_day = _day(start + datetime.timedelta(days=14))
     paper_day = _day(deadline - datetime.timedelta(days=1))
     for fact in (
+        "/BC-SNNPTNT",
         f"Tổng kết phong trào thi đua “{NAME}” trên địa bàn tỉnh Quảng Nam",
         f"Thực hiện Quyết định số {PLAN} ngày {plan_day} của Ủy ban nhân dân tỉnh Quảng Nam về việc phát động",
         f"từ ngày {_day(start)} đến ngày {_day(end)}",
