@@ -272,6 +272,14 @@ def _review_dossiers(page, reviewer, *, deadline) -> None:
     _ok(page, "Hồ sơ đã chuyển sang “Đã duyệt”")
     screenshot(page, "any-campaign-paper-dossier-1280")
 
+    # The progress page counts what the report will: one agency on time of 18, by its paper receipt.
+    page.get_by_role("link", name="Tiến độ").click()
+    page.locator("#campaign-select").select_option(label=PLAN)
+    page.get_by_role("button", name="Xem").click()
+    assert page.get_by_test_id("on-time-count").inner_text() == "1/18"
+    assert f"tính đến ngày {_day(deadline)}" in page.get_by_test_id("on-time-as-of").inner_text()
+    screenshot(page, "any-campaign-progress-1280")
+
 
 def _render_and_download(page, reviewer, tmp_path) -> tuple[str, str]:
     _go(page, f"/bao-cao/{CODE}/")
