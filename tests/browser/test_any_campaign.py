@@ -167,6 +167,7 @@ def _set_up_the_campaign(page, reviewer, *, start, end, deadline) -> None:
     page.locator("#id_cat-1-name").fill("Sinh kế, thu nhập")
     page.get_by_role("button", name="Lưu lĩnh vực, nhóm").click()
     _ok(page, "Đã lưu lĩnh vực, nhóm mô hình của phong trào.")
+    screenshot(page, "any-campaign-categories-1280")
 
     # An indicator with its value, printed in the results section.
     page.goto(f"{page.base_url}/phong-trao/{CODE}/")
@@ -181,11 +182,12 @@ def _set_up_the_campaign(page, reviewer, *, start, end, deadline) -> None:
         label="II. Kết quả thực hiện phong trào thi đua"
     )
     page.get_by_role("button", name="Lưu số liệu").click()
-    page.wait_for_load_state("networkidle")
+    _ok(page, "Đã lưu số liệu chỉ số.")
+    screenshot(page, "any-campaign-indicators-1280")
 
     # The outline: a section renamed, a new section with its own block.
     page.get_by_role("link", name="Báo cáo tổng kết", exact=True).first.click()
-    page.goto(f"{page.base_url}/bao-cao/{CODE}/")
+    page.get_by_role("link", name=NAME).click()
     page.get_by_role("link", name="Đề cương báo cáo").click()
     page.get_by_role("link", name="Sửa V. Kiến nghị, đề xuất").click()
     page.get_by_label("Tên mục").fill("Kiến nghị, đề xuất với Ủy ban nhân dân tỉnh")
