@@ -56,7 +56,7 @@ class CampaignListView(ApiView, generics.ListAPIView):
 
 @extend_schema(tags=["phong-trao"], summary=gettext_lazy("Một phong trào, theo mã"))
 class CampaignDetailView(ApiView, generics.RetrieveAPIView):
-    """Một phong trào theo mã (ví dụ 4064), với danh sách cơ quan phải gửi hồ sơ và các văn bản liên quan."""
+    """Một phong trào theo mã (ví dụ ntm-2025), với danh sách cơ quan phải gửi hồ sơ và các văn bản liên quan."""
 
     serializer_class = serializers.CampaignDetailSerializer
     pagination_class = None

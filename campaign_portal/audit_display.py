@@ -90,6 +90,11 @@ def _plain_text(value) -> str:
     return Truncator(text).chars(LONG_TEXT_CHARS)
 
 
+def _name_of(obj: models.Model) -> str:
+    """A person by the name the pages show (the user's full name), anything else by its own text."""
+    return getattr(obj, "display_name", None) or str(obj)
+
+
 class _Names:
     """The names of the related objects the log refers to by id, read once per related model."""
 
@@ -101,7 +106,7 @@ class _Names:
         """The target's related objects the page has already read cost no query."""
         for field in target._meta.concrete_fields if target is not None else ():
             if field.many_to_one and field.is_cached(target) and getattr(target, field.name) is not None:
-                self.found[(field.related_model, str(getattr(target, field.attname)))] = str(
+                self.found[(field.related_model, str(getattr(target, field.attname)))] = _name_of(
                     getattr(target, field.name)
                 )
 
@@ -114,7 +119,7 @@ class _Names:
         for model, ids in self.wanted.items():
             if ids:
                 for obj in model._default_manager.filter(pk__in=ids):
-                    self.found[(model, str(obj.pk))] = str(obj)
+                    self.found[(model, str(obj.pk))] = _name_of(obj)
 
     def name(self, model, pk) -> str:
         return self.found.get((model, str(pk)), f"#{pk}")

@@ -10,4 +10,7 @@ class DocumentType(models.TextChoices):
     RESOLUTION = "NQ", _("Nghị quyết")
     DIRECTIVE = "CT", _("Chỉ thị")
     CONCLUSION = "KL", _("Kết luận")
+    GUIDANCE = "HD", _("Hướng dẫn")
+    NOTICE = "TB", _("Thông báo")
+    PROGRAMME = "CTr", _("Chương trình")
     OTHER = "KHAC", _("Văn bản khác")

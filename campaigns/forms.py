@@ -42,7 +42,7 @@ class CampaignForm(forms.ModelForm):
     plan_number_symbol = forms.CharField(
         label=_("Số, ký hiệu văn bản phát động"),
         max_length=64,
-        help_text=_("Ví dụ: 4064/KH-UBND, 1520/QĐ-UBND"),
+        help_text=_("Ví dụ: 1520/QĐ-UBND, 12/KH-UBND"),
         error_messages={"required": _("Hãy nhập số, ký hiệu của văn bản phát động.")},
     )
     plan_issued_on = forms.DateField(

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from .enums import DocumentType
 
@@ -22,13 +23,32 @@ class LegalDocument(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_doc_type_display()} số {self.number_symbol} ngày {self.issued_on:%d/%m/%Y}"
+        return f"{self.type_name} số {self.number_symbol} ngày {self.issued_on:%d/%m/%Y}"
+
+    @property
+    def type_name(self) -> str:
+        """The type as a citation names it: "Quyết định số …", and "Văn bản số …" for a type not listed
+        (never "Văn bản khác số …")."""
+        if self.doc_type == DocumentType.OTHER:
+            return pgettext("document type in a citation", "Văn bản")
+        return self.get_doc_type_display()
 
     @property
     def citation(self) -> str:
         """The way a report cites it: type, number, date, issuer and subject."""
         text = f"{self} của {self.issuer}"
-        return f"{text} {self.subject}".strip() if self.subject else text
+        return f"{text} {subject_in_sentence(self.subject)}".strip() if self.subject else text
+
+
+def subject_in_sentence(subject: str) -> str:
+    """A trích yếu typed as it stands under the document's title ("Về việc phát động…") goes on
+    the citation's sentence in lower case ("… của Ủy ban nhân dân tỉnh về việc phát động…"). A
+    first word in capitals ("UBND") or with a capital inside stays as typed."""
+    subject = subject.strip()
+    word = subject.split(maxsplit=1)[0] if subject else ""
+    if len(word) > 1 and word[0].isupper() and word[1:] == word[1:].lower():
+        return subject[0].lower() + subject[1:]
+    return subject
 
 
 class Campaign(models.Model):

@@ -110,7 +110,7 @@ def date_line(place: str, day) -> str:
 
 def document_short(document: LegalDocument) -> str:
     return _("%(type)s số %(number)s ngày %(date)s") % {
-        "type": document.get_doc_type_display(),
+        "type": document.type_name,
         "number": document.number_symbol,
         "date": date_short(document.issued_on),
     }

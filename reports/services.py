@@ -2,6 +2,7 @@
 itself, indicator values and their Excel import. Every change is audited."""
 
 import logging
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -17,7 +18,6 @@ from campaign_portal.bounds import decimal_for_field, text_field_errors
 from campaign_portal.freshness import versions_lock
 from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.spreadsheets import SpreadsheetError, is_formula, workbook_read_rows
-from campaign_portal.text import fold_text
 from campaigns.models import Campaign
 
 from .composition import ReportDocument, in_official_language, section_drafts, summary_report_compose
@@ -74,6 +74,18 @@ def report_heading(*, campaign: Campaign, day) -> dict[str, str]:
     }
 
 
+def issuer_symbol(agency: Agency) -> str:
+    """The issuer's part of a number symbol: its acronym when its short name is one ("SNV"; "SNNPTNT"
+    from "SNN&PTNT"), else the initials of its name without "và" ("SKHĐT" for Sở Kế hoạch và Đầu tư)."""
+    short = agency.short_name.strip()
+    if short and " " not in short and short == short.upper():
+        letters = "".join(char for char in short if char.isalnum())
+        if letters:
+            return letters
+    words = [word for word in re.split(r"[\s,–-]+", agency.name) if word and word.lower() != "và"]
+    return "".join(word[0] for word in words).upper()
+
+
 @transaction.atomic
 def summary_report_get_or_create(*, campaign: Campaign, user=None) -> SummaryReport:
     """The campaign's report; created on first use with every field and section pre-filled from
@@ -86,7 +98,7 @@ def summary_report_get_or_create(*, campaign: Campaign, user=None) -> SummaryRep
     today = timezone.localdate()
     report = SummaryReport.objects.create(
         campaign=campaign,
-        number_symbol="/BC-" + "".join(word[0] for word in fold_text(organiser.name).split()).upper(),
+        number_symbol=f"/BC-{issuer_symbol(organiser)}",
         issued_on=today,
         **report_heading(campaign=campaign, day=today),
         signer_position=_("GIÁM ĐỐC"),

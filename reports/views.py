@@ -194,6 +194,9 @@ class IndicatorsView(HiddenWithoutPermissionMixin, _CampaignReportMixin, Templat
     permission_required = "reports.change_indicator"
 
     def get_context_data(self, import_form=None, errors=None, **kwargs):
+        # A new campaign's outline is made on first use: the indicators may be set up before anyone
+        # opened the report, and each needs a section to be printed in.
+        outline_ensure(campaign=self.campaign(), user=self.request.user)
         indicators = campaign_indicators(campaign=self.campaign())
         rows = []
         for indicator in indicators:

@@ -49,10 +49,18 @@ def _nominee_agencies_for(agency: Agency):
     return Agency.objects.filter(Q(pk=agency.pk) | Q(parent=agency))
 
 
-def _clean_nominee(*, campaign: Campaign, agency: Agency, award_form: AwardForm, data: dict) -> dict:
+def _clean_nominee(
+    *, campaign: Campaign, agency: Agency, award_form: AwardForm, data: dict, kept_form_id: int | None = None
+) -> dict:
+    """The nominee's fields as the award form wants them; a retired form is refused unless it is the
+    one the nomination already had (`kept_form_id`)."""
     errors = {}
     if award_form.campaign_id != campaign.pk:
         errors["award_form"] = _("Hình thức khen thưởng không thuộc phong trào này.")
+    elif award_form.retired and award_form.pk != kept_form_id:
+        errors["award_form"] = _(
+            "Hình thức khen thưởng “%(name)s” đã ngừng sử dụng; hãy chọn một hình thức khác của phong trào."
+        ) % {"name": award_form.name}
     nominee_type = award_form.nominee_type
     data = {**data, "nominee_type": nominee_type}
     if nominee_type == NomineeType.COLLECTIVE:
@@ -166,6 +174,7 @@ def nomination_update(*, user: User, nomination: Nomination, **data) -> Nominati
             agency=locked.filed_for or locked.agency,
             award_form=award_form,
             data={**current, **data},
+            kept_form_id=locked.award_form_id,
         )
         before = _jsonable(locked)
         locked.award_form = award_form

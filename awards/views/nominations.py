@@ -4,6 +4,7 @@ transition, and record when a dossier sent outside the portal was received."""
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,7 +32,9 @@ class NominationCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView
     def get(self, request, *args, **kwargs):
         # First step: the award form, which decides which fields the nomination asks for.
         if self.request.user.agency is not None and self.chosen_award_form() is None:
-            award_forms = list(AwardForm.objects.filter(campaign=self.campaign).order_by("position", "pk"))
+            award_forms = list(
+                AwardForm.objects.filter(campaign=self.campaign, retired=False).order_by("position", "pk")
+            )
             if len(award_forms) != 1:
                 return render(
                     request,
@@ -80,10 +83,12 @@ class NominationCreateView(LoginRequiredMixin, PermissionRequiredMixin, FormView
         return redirect("awards:nomination_detail", pk=nomination.pk)
 
 
-def _award_form_of(campaign, raw: str | None) -> AwardForm | None:
+def _award_form_of(campaign, raw: str | None, kept: AwardForm | None = None) -> AwardForm | None:
+    """The campaign's award form asked for; a retired one only if the nomination already has it."""
     if not (raw and raw.isascii() and raw.isdigit() and len(raw) < 10):
         return None
-    return AwardForm.objects.filter(campaign=campaign, pk=int(raw)).first()
+    offered = Q(retired=False) | Q(pk=kept.pk) if kept is not None else Q(retired=False)
+    return AwardForm.objects.filter(offered, campaign=campaign, pk=int(raw)).first()
 
 
 class NominationMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -226,7 +231,7 @@ class NominationEditView(NominationMixin, FormView):
             "instance": nomination,
             "campaign": nomination.campaign,
             "agency": nomination.agency,
-            "award_form": _award_form_of(nomination.campaign, raw) or nomination.award_form,
+            "award_form": _award_form_of(nomination.campaign, raw, kept=nomination.award_form) or nomination.award_form,
             "metric_fields": selectors.metric_fields_for(campaign=nomination.campaign),
         }
 

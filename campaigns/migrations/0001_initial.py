@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='Campaign',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(help_text='Dùng trên dòng lệnh, ví dụ 4064.', max_length=32, unique=True, verbose_name='mã')),
+                ('code', models.SlugField(help_text='Dùng trên dòng lệnh, ví dụ ntm-2025.', max_length=32, unique=True, verbose_name='mã')),
                 ('name', models.CharField(max_length=500, verbose_name='tên phong trào')),
                 ('issuing_authority', models.CharField(max_length=255, verbose_name='cơ quan phát động')),
                 ('place_name', models.CharField(help_text='Ví dụ: Quảng Nam', max_length=120, verbose_name='địa danh')),
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('doc_type', models.CharField(choices=[('KH', 'Kế hoạch'), ('CV', 'Công văn'), ('BC', 'Báo cáo'), ('QĐ', 'Quyết định'), ('NQ', 'Nghị quyết'), ('CT', 'Chỉ thị'), ('KL', 'Kết luận'), ('KHAC', 'Văn bản khác')], max_length=8, verbose_name='loại văn bản')),
-                ('number_symbol', models.CharField(help_text='Ví dụ: 4064/KH-UBND', max_length=64, verbose_name='số, ký hiệu')),
+                ('number_symbol', models.CharField(help_text='Ví dụ: 2218/QĐ-UBND', max_length=64, verbose_name='số, ký hiệu')),
                 ('issued_on', models.DateField(verbose_name='ngày ban hành')),
                 ('issuer', models.CharField(help_text='Ví dụ: Ủy ban nhân dân tỉnh', max_length=255, verbose_name='cơ quan ban hành')),
                 ('subject', models.TextField(blank=True, verbose_name='trích yếu')),

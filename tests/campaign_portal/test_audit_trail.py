@@ -102,6 +102,24 @@ def test_audit_trail_says_values_in_words_and_local_time(make_user):
     assert datetime.date(2024, 12, 24).isoformat() not in html
 
 
+def test_audit_trail_names_a_person_by_full_name_not_user_name(make_user):
+    """The receipt's recorder is a user: the log names her as the page above it does."""
+    from tests.factories.awards import NominationFactory
+
+    reviewer = make_user(Role.REVIEWER, first_name="Hoa", last_name="Nguyễn Thị", username="hoa.nt")
+    nomination = NominationFactory(state="submitted")
+    audit_record(
+        actor=reviewer,
+        action="awards.nomination.receipt",
+        target=nomination,
+        before={"receipt_recorded_by": None},
+        after={"receipt_recorded_by": reviewer.pk},
+    )
+    html = _render(reviewer, nomination)
+    assert "— → Nguyễn Thị Hoa" in html
+    assert "hoa.nt" not in html
+
+
 def test_admin_shows_the_change_in_words(client, administrator):
     # The admin's audit log shows what the administrator is for: accounts and agencies.
     from tests.factories import AgencyFactory

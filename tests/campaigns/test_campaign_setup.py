@@ -45,6 +45,32 @@ def test_plan_document_may_be_a_decision_and_is_named_by_its_type(client, review
     assert "Kế hoạch số 1520" not in page
 
 
+@pytest.mark.parametrize(
+    ("doc_type", "subject", "cited"),
+    [
+        (
+            "QĐ",
+            "Về việc phát động phong trào thi đua",
+            "Quyết định số 1520/QĐ-UBND ngày 04/03/2025 của Ủy ban nhân dân tỉnh về việc phát động phong trào thi đua",
+        ),
+        ("HD", "về chấm điểm xã", "Hướng dẫn số 1520/QĐ-UBND ngày 04/03/2025 của Ủy ban nhân dân tỉnh về chấm điểm xã"),
+        ("KHAC", "UBND tỉnh giao", "Văn bản số 1520/QĐ-UBND ngày 04/03/2025 của Ủy ban nhân dân tỉnh UBND tỉnh giao"),
+        ("TB", "", "Thông báo số 1520/QĐ-UBND ngày 04/03/2025 của Ủy ban nhân dân tỉnh"),
+    ],
+)
+def test_citation_names_the_type_and_continues_with_the_subject_in_lower_case(doc_type, subject, cited):
+    """The trích yếu as typed under a document's title ("Về việc …") reads on in the citation's
+    sentence; a type not listed is "Văn bản", never "Văn bản khác"."""
+    document = LegalDocumentFactory.build(
+        doc_type=doc_type,
+        number_symbol="1520/QĐ-UBND",
+        issued_on=datetime.date(2025, 3, 4),
+        issuer="Ủy ban nhân dân tỉnh",
+        subject=subject,
+    )
+    assert document.citation == cited
+
+
 def test_campaign_without_deadline_names_the_field_and_saves_nothing(client, reviewer, organiser):
     client.force_login(reviewer)
     response = _post_create(client, organiser, nomination_deadline="")
@@ -298,6 +324,7 @@ def test_copy_brings_the_categories_and_the_outline_with_its_indicators_placed(c
     _post_create(client, organiser, copy_from=source.pk)
     new = Campaign.objects.get(code="cds2025")
     assert list(new.categories.values_list("code", "name")) == [("ha-tang", "Hạ tầng")]
+
     def keys(campaign):
         return list(OutlineSection.objects.filter(campaign=campaign).order_by("position").values_list("key", flat=True))
 

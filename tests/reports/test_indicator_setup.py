@@ -7,6 +7,7 @@ from django.urls import reverse
 from accounts.enums import Role
 from campaign_portal.audit import audit_events_for
 from reports.models import Indicator, IndicatorValue
+from tests.factories import CampaignFactory
 from tests.factories.reports import IndicatorFactory, SummaryReportFactory
 
 
@@ -86,3 +87,19 @@ def test_indicator_set_up_is_404_for_others(client, make_user, role, campaign):
     assert client.post(reverse("reports:indicator_create", args=[campaign.code]), _data()).status_code == 404
     assert client.post(reverse("reports:indicator_delete", args=[campaign.code, indicator.pk])).status_code == 404
     assert Indicator.objects.filter(campaign=campaign).count() == 1
+
+
+def test_indicators_page_of_a_new_campaign_offers_the_generic_outline_sections(client, reviewer):
+    """Set up before anyone opened the report, a new campaign's indicator can still be placed in a
+    section: the page makes the generic outline, as the report and outline pages do."""
+    campaign = CampaignFactory()
+    indicator = IndicatorFactory(campaign=campaign, code="xa-ntm", name="Số xã đạt chuẩn nông thôn mới")
+    client.force_login(reviewer)
+    url = reverse("reports:indicators", args=[campaign.code])
+    page = client.get(url).content.decode()
+    assert "II. Kết quả thực hiện phong trào thi đua" in page
+    section = campaign.outline_sections.get(key="ket-qua")
+    response = client.post(url, {f"section-{indicator.pk}": section.pk, f"value-{indicator.pk}": "47"})
+    assert response.status_code == 302
+    indicator.refresh_from_db()
+    assert indicator.section == section

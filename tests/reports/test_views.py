@@ -12,7 +12,8 @@ from campaign_portal.models import AuditEvent
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, Column, workbook_write
 from reports.enums import RenderStatus
 from reports.models import Indicator, OutlineSection, ReportRender, SummaryReport
-from tests.factories import CampaignFactory
+from reports.services import issuer_symbol
+from tests.factories import AgencyFactory, CampaignFactory
 from tests.factories.reports import IndicatorFactory, IndicatorValueFactory, SummaryReportFactory
 
 from .helpers import DocxReport, normalise, pdf_text
@@ -295,3 +296,16 @@ def test_render_button_saves_the_edited_text_before_rendering(client, reviewer, 
     report.refresh_from_db()
     assert report.sections["bai-hoc"] == "Sửa rồi tạo"
     assert list(ReportRender.objects.values_list("format", flat=True)) == ["pdf"]
+
+
+@pytest.mark.parametrize(
+    ("name", "short_name", "symbol"),
+    [
+        ("Sở Nội vụ", "SNV", "SNV"),
+        ("Sở Nông nghiệp và Phát triển nông thôn", "SNN&PTNT", "SNNPTNT"),
+        ("Sở Kế hoạch và Đầu tư", "", "SKHĐT"),
+        ("Sở Lao động - Thương binh và Xã hội", "Sở LĐTBXH", "SLĐTBXH"),
+    ],
+)
+def test_new_report_number_names_the_organiser_as_its_documents_do(name, short_name, symbol):
+    assert issuer_symbol(AgencyFactory.build(name=name, short_name=short_name)) == symbol
