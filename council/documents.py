@@ -43,7 +43,10 @@ from .models import CouncilDocumentOutline, CouncilItem, CouncilMeeting
 FIELD = re.compile(r"\{([a-z_]{1,40})\}")
 # Decree 152/2025/NĐ-CP replaces Decree 98/2023/NĐ-CP from this day (reference/legal-notes.md).
 DECREE_152_FROM = datetime.date(2025, 7, 1)
-BLANK_NUMBER = "     "
+# Room left for the number and day typed when the document is signed (non-breaking: HTML would
+# collapse plain spaces).
+BLANK_NUMBER = "\u00a0" * 8
+BLANK_DAY = "\u00a0" * 6
 
 
 def long_date(day: datetime.date) -> str:
@@ -301,7 +304,7 @@ def council_document_compose(*, meeting: CouncilMeeting, document: str) -> Repor
             issuer_parent=heading["issuer_parent"],
             issuer_name=heading["issuer_name"],
             number_line=f"Số: {BLANK_NUMBER}/TTr-{symbol}",
-            place_date=f"{place}, ngày      tháng      năm {day.year}",
+            place_date=f"{place}, ngày{BLANK_DAY}tháng{BLANK_DAY}năm {day.year}",
             title="TỜ TRÌNH",
             subject=subject,
             blocks=blocks,
@@ -321,8 +324,8 @@ def council_document_compose(*, meeting: CouncilMeeting, document: str) -> Repor
         reference = f"số {meeting.decision_number} {long_date(meeting.decision_date)}"
     else:
         number_line = f"Số: {BLANK_NUMBER}/QĐ-UBND"
-        place_date = f"{place}, ngày      tháng      năm {day.year}"
-        reference = f"số {BLANK_NUMBER}/QĐ-UBND ngày      tháng      năm {day.year}"
+        place_date = f"{place}, ngày{BLANK_DAY}tháng{BLANK_DAY}năm {day.year}"
+        reference = f"số {BLANK_NUMBER}/QĐ-UBND ngày{BLANK_DAY}tháng{BLANK_DAY}năm {day.year}"
     return ReportDocument(
         issuer_parent="",
         issuer_name=fields["committee_upper"],
