@@ -12,8 +12,6 @@ Fields an outline may use: {campaign} {plan} {held_on} {place} {chair_name} {cha
 import datetime
 import re
 
-from django.utils import timezone
-
 from agencies.selectors import issuer_as_of
 from awards.enums import NomineeType
 from campaign_portal.text import fold_text
@@ -74,6 +72,15 @@ def committee_name(campaign, day: datetime.date) -> str:
     return (issuer_as_of(organiser.parent, day) or organiser.parent).name
 
 
+def committee_heading(upper: str) -> tuple[str, str]:
+    """ "ỦY BAN NHÂN DÂN" over "TỈNH QUẢNG NAM", as a people's committee heads its decisions."""
+    for level in (" TỈNH ", " THÀNH PHỐ "):
+        parent, found, rest = upper.partition(level)
+        if found and rest:
+            return parent, f"{found.strip()} {rest}"
+    return "", upper
+
+
 def _items(meeting: CouncilMeeting) -> list[CouncilItem]:
     return list(
         meeting.items.select_related(
@@ -116,7 +123,7 @@ def _fields(meeting: CouncilMeeting, items: list[CouncilItem], day: datetime.dat
         "issuer": (issuer_as_of(campaign.organiser, day) or campaign.organiser).name,
         "committee": committee,
         "committee_upper": committee.upper(),
-        "decree": decree_for(meeting.decision_date or timezone.localdate()),
+        "decree": decree_for(day),
     }
 
 
@@ -228,7 +235,9 @@ def council_document_compose(*, meeting: CouncilMeeting, document: str) -> Repor
     )
     items = _items(meeting)
     members = list(meeting.members.all())
-    day = meeting.held_on if document == CouncilDocument.MINUTES else (meeting.decision_date or timezone.localdate())
+    # The minutes and the proposal follow the meeting; the decision is dated when signed (until then
+    # it is drafted as of the meeting): the header, the place and the decree cited follow that day.
+    day = meeting.decision_date if document == CouncilDocument.DECISION and meeting.decision_date else meeting.held_on
     heading = report_heading(campaign=meeting.campaign, day=day)
     fields = _fields(meeting, items, day)
     outline = outline_for(meeting=meeting, document=document)
@@ -326,9 +335,10 @@ def council_document_compose(*, meeting: CouncilMeeting, document: str) -> Repor
         number_line = f"Số: {BLANK_NUMBER}/QĐ-UBND"
         place_date = f"{place}, ngày{BLANK_DAY}tháng{BLANK_DAY}năm {day.year}"
         reference = f"số {BLANK_NUMBER}/QĐ-UBND ngày{BLANK_DAY}tháng{BLANK_DAY}năm {day.year}"
+    parent, name = committee_heading(fields["committee_upper"])
     return ReportDocument(
-        issuer_parent="",
-        issuer_name=fields["committee_upper"],
+        issuer_parent=parent,
+        issuer_name=name,
         number_line=number_line,
         place_date=place_date,
         title="QUYẾT ĐỊNH",

@@ -93,12 +93,15 @@ def test_decision_basis_lines_are_italic_and_the_date_picks_the_decree(concluded
     _content, doc = council_document_build(meeting=meeting, document=CouncilDocument.DECISION, fmt="pdf")
     basis = [block.text for block in doc.blocks if block.kind == "basis"]
     assert basis[0].startswith("Căn cứ") and basis[-1].endswith(".") and all(b.endswith(";") for b in basis[:-1])
+    # Undated, the draft follows the meeting (15/01/2025): Decree 98/2023 is in force.
+    assert any("98/2023/NĐ-CP" in text for text in basis)
     council_decision_record(
         meeting=meeting, user=reviewer, number="77/QĐ-UBND", day=datetime.date(2025, 8, 4), upload=pdf_upload()
     )
     meeting.refresh_from_db()
     _content, doc = council_document_build(meeting=meeting, document=CouncilDocument.DECISION, fmt="pdf")
-    assert any("152/2025/NĐ-CP" in block.text for block in doc.blocks)
+    basis = [block.text for block in doc.blocks if block.kind == "basis"]
+    assert any("152/2025/NĐ-CP" in text for text in basis)
     assert doc.number_line == "Số: 77/QĐ-UBND" and "ngày 04 tháng 8 năm 2025" in doc.place_date
     assert "Kèm theo Quyết định số 77/QĐ-UBND ngày 04 tháng 8 năm 2025" in doc.appendices[0].note
     word = DocxReport(council_document_build(meeting=meeting, document=CouncilDocument.DECISION, fmt="docx")[0])
