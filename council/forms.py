@@ -1,13 +1,14 @@
 import re
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from campaign_portal.datefields import DayMonthYearField
 from reports.enums import RenderFormat
 
 from .enums import CouncilDocument
-from .models import CouncilMeeting, CouncilMember, CouncilRule
+from .models import CouncilDocumentOutline, CouncilMeeting, CouncilMember, CouncilRule
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 # "Họ tên – Chức vụ", "Họ tên - Chức vụ" or "Họ tên, Chức vụ".
@@ -135,3 +136,28 @@ class DecisionForm(forms.Form):
     )
     day = DayMonthYearField(label=_("Ngày quyết định"), widget=DATE_WIDGET)
     signed_file = forms.FileField(label=_("Quyết định đã ký (PDF)"))
+
+
+class CouncilOutlineForm(forms.ModelForm):
+    """A council document's text for a campaign; recipients one per line."""
+
+    recipients_text = forms.CharField(
+        label=_("Nơi nhận"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        help_text=_("Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT, …”."),
+    )
+
+    class Meta:
+        model = CouncilDocumentOutline
+        fields = ["subject", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 18})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].max_length = 20000
+        self.fields["text"].validators.append(MaxLengthValidator(20000))
+        self.fields["recipients_text"].initial = "\n".join(self.instance.recipients or [])
+
+    def cleaned_recipients(self) -> list[str]:
+        return [line.strip() for line in self.cleaned_data["recipients_text"].splitlines() if line.strip()]

@@ -90,6 +90,23 @@ def council_outline_ensure(*, campaign: Campaign, document: str) -> CouncilDocum
     return outline
 
 
+@transaction.atomic
+def council_outline_update(
+    *, outline: CouncilDocumentOutline, user: User, subject: str, text: str, recipients: list[str]
+) -> CouncilDocumentOutline:
+    before = {"subject": outline.subject, "text": outline.text, "recipients": outline.recipients}
+    outline.subject, outline.text, outline.recipients = subject.strip(), text.strip(), recipients
+    outline.save()
+    audit_record(
+        actor=user,
+        action="council.outline.update",
+        target=outline,
+        before=before,
+        after={"subject": outline.subject, "text": outline.text, "recipients": outline.recipients},
+    )
+    return outline
+
+
 def nominations_for_council(*, campaign: Campaign):
     return (
         Nomination.objects.filter(campaign=campaign, state__in=CONSIDERED_STATES)

@@ -14,4 +14,5 @@ urlpatterns = [
     path("cuoc-hop/<int:pk>/quyet-dinh/tai-ve/", views.DecisionDownloadView.as_view(), name="decision_download"),
     path("<slug:code>/", views.CampaignCouncilView.as_view(), name="campaign"),
     path("<slug:code>/hop-moi/", views.MeetingCreateView.as_view(), name="meeting_create"),
+    path("<slug:code>/van-ban/<slug:document>/", views.OutlineEditView.as_view(), name="outline"),
 ]

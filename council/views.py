@@ -20,13 +20,16 @@ from campaigns.models import Campaign
 from reports.enums import RenderStatus
 from reports.services import CONTENT_TYPES
 
-from .forms import CouncilMeetingForm, CouncilRenderForm, CouncilRuleForm, DecisionForm, VotesForm
+from .enums import CouncilDocument
+from .forms import CouncilMeetingForm, CouncilOutlineForm, CouncilRenderForm, CouncilRuleForm, DecisionForm, VotesForm
 from .models import CouncilDocumentRender, CouncilMeeting
 from .selectors import campaigns_for_council, meeting_for, meeting_renders, meetings_of, render_for_download
 from .services import (
     Votes,
     council_decision_record,
     council_meeting_create,
+    council_outline_ensure,
+    council_outline_update,
     council_render_filename,
     council_render_request,
     council_rule_for,
@@ -73,6 +76,7 @@ class CampaignCouncilView(LoginRequiredMixin, PermissionRequiredMixin, _Campaign
             "rule": rule,
             "rule_form": (rule_form or CouncilRuleForm(instance=rule)) if can_change else None,
             "can_change": can_change,
+            "documents": CouncilDocument,
         }
 
     def post(self, request, *args, **kwargs):
@@ -86,6 +90,42 @@ class CampaignCouncilView(LoginRequiredMixin, PermissionRequiredMixin, _Campaign
             return redirect("council:campaign", campaign.code)
         messages.error(request, _("Chưa lưu được quy tắc: hãy sửa các ô được đánh dấu."))
         return self.render_to_response(self.get_context_data(rule_form=form), status=400)
+
+
+class OutlineEditView(HiddenWithoutPermissionMixin, _CampaignMixin, TemplateView):
+    """The text of one council document for the campaign: its outline, as data."""
+
+    template_name = "council/outline_form.html"
+    permission_required = "council.change_meeting"
+
+    def outline(self):
+        if self.kwargs["document"] not in CouncilDocument.values:
+            raise Http404
+        return council_outline_ensure(campaign=self.campaign(), document=self.kwargs["document"])
+
+    def get_context_data(self, form=None, **kwargs):
+        outline = self.outline()
+        return super().get_context_data(**kwargs) | {
+            "campaign": self.campaign(),
+            "outline": outline,
+            "form": form or CouncilOutlineForm(instance=outline),
+        }
+
+    def post(self, request, *args, **kwargs):
+        outline = self.outline()
+        form = CouncilOutlineForm(request.POST, instance=outline)
+        if form.is_valid():
+            council_outline_update(
+                outline=outline,
+                user=request.user,
+                subject=form.cleaned_data["subject"],
+                text=form.cleaned_data["text"],
+                recipients=form.cleaned_recipients(),
+            )
+            messages.success(request, _("Đã lưu nội dung văn bản."))
+            return redirect("council:campaign", self.campaign().code)
+        messages.error(request, _("Chưa lưu được: hãy sửa các ô được đánh dấu bên dưới."))
+        return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
 class MeetingCreateView(HiddenWithoutPermissionMixin, _CampaignMixin, TemplateView):

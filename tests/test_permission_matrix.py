@@ -354,6 +354,10 @@ def _council_campaign(owner):
     return {"code": form.campaign.code}
 
 
+def _council_outline(owner):
+    return {**_council_campaign(owner), "document": "proposal"}
+
+
 def _council_meeting(owner, *, concluded: bool = False):
     from campaigns.models import Campaign
     from council.services import Votes, council_votes_record
@@ -412,6 +416,7 @@ MATRIX.update(
         "council:index": Entry(REPORT_READERS),
         "council:campaign": Entry(REPORT_READERS, fixture=_council_campaign),
         "council:meeting_create": Entry(SETUP_PAGES, fixture=_council_campaign),
+        "council:outline": Entry(SETUP_PAGES, fixture=_council_outline),
         "council:meeting": Entry(REPORT_READERS, fixture=_council_meeting_pk),
         "council:votes": Entry(SETUP_PAGES, fixture=_council_meeting_pk),
         "council:render_status": Entry(REPORT_READERS, fixture=_council_concluded_pk),

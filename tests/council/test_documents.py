@@ -8,8 +8,14 @@ import pytest
 from django.core.management import call_command
 
 from council.enums import CouncilDocument
-from council.services import council_decision_record, council_document_build
+from council.services import (
+    council_decision_record,
+    council_document_build,
+    council_outline_ensure,
+    council_outline_update,
+)
 from tests.conftest import ARTIFACTS
+from tests.factories import CampaignFactory
 from tests.factories.awards import pdf_upload
 from tests.reports.helpers import (
     DocxReport,
@@ -123,3 +129,25 @@ def test_render_report_command_builds_each_document(concluded, tmp_path):
             stdout=out,
         )
         assert output.read_bytes().startswith(b"%PDF-") and "dấu kiểm dữ liệu" in out.getvalue()
+
+
+def test_outline_is_the_campaigns_data(concluded, reviewer):
+    meeting, _put, _others = concluded
+    outline = council_outline_ensure(campaign=meeting.campaign, document=CouncilDocument.MINUTES)
+    council_outline_update(
+        outline=outline,
+        user=reviewer,
+        subject="Họp xét khen thưởng {campaign}",
+        text=outline.text + "\n# IV. Ý KIẾN KHÁC\nKhông có ý kiến khác; {unknown} giữ nguyên.",
+        recipients=["Các thành viên Hội đồng;", "Lưu: VT, TĐKT."],
+    )
+    _content, doc = council_document_build(meeting=meeting, document=CouncilDocument.MINUTES, fmt="pdf")
+    assert doc.subject == "Họp xét khen thưởng Phong trào thi đua thử nghiệm Hội đồng"
+    assert [block.text for block in doc.blocks[-2:]] == [
+        "IV. Ý KIẾN KHÁC",
+        "Không có ý kiến khác; {unknown} giữ nguyên.",
+    ]
+    assert doc.recipients == ["Các thành viên Hội đồng;", "Lưu: VT, TĐKT."]
+    # Another campaign keeps the default text.
+    other = CampaignFactory()
+    assert "Ý KIẾN KHÁC" not in council_outline_ensure(campaign=other, document=CouncilDocument.MINUTES).text

@@ -24,6 +24,7 @@ from tests.test_permission_matrix import (
     _council_campaign,
     _council_concluded_pk,
     _council_meeting_pk,
+    _council_outline,
     _criterion,
     _indicator,
     _initiative,
@@ -164,6 +165,7 @@ CASES = {
     "council:campaign": Case("reviewer", _council_campaign),
     "council:meeting_create": Case("reviewer", _council_campaign),
     "council:votes": Case("reviewer", _council_meeting_pk),
+    "council:outline": Case("reviewer", _council_outline),
     "council:render_request": Case("reviewer", _council_concluded_pk, "council:meeting", ("documents", "formats")),
     "council:decision": Case("reviewer", _council_concluded_pk, "council:meeting", ("number", "day")),
 }
@@ -453,6 +455,7 @@ PREFILLED = {
     "awards:criterion_edit": Case("reviewer", _criterion),
     "awards:award_form_edit": Case("reviewer", _award_form),
     "council:campaign": Case("reviewer", _council_campaign),
+    "council:outline": Case("reviewer", _council_outline),
 }
 
 
