@@ -14,6 +14,7 @@ from awards.enums import NominationState
 from awards.models import Nomination
 from council.models import CouncilDocumentRender, CouncilMeeting
 from demo.pdf import minimal_pdf
+from tests.browser.test_accessibility import axe_violations
 from tests.conftest import ARTIFACTS, browser_login, screenshot
 from tests.factories import TEST_PASSWORD
 from tests.reports.helpers import normalise, pdf_text, pdf_to_pngs
@@ -146,3 +147,24 @@ def test_browser_council_meeting_documents_and_signed_decision(page, chromium, l
     assert failing.state == NominationState.REJECTED and not failing.decision_number
     assert page.locator("#items").get_by_text("QĐ 230/QĐ-UBND").count() == len(passed)
     screenshot(page, "council-decision-recorded-1280")
+
+    # No serious accessibility violation on the council's pages (axe-core; CSP bypassed for the check only).
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN", bypass_csp=True)
+    checker = context.new_page()
+    checker.base_url = live_server.url
+    browser_login(checker, reviewer.username, TEST_PASSWORD)
+    found = {}
+    for path in (
+        "/hoi-dong/",
+        "/hoi-dong/4064/",
+        "/hoi-dong/4064/hop-moi/",
+        "/hoi-dong/4064/van-ban/decision/",
+        f"/hoi-dong/cuoc-hop/{meeting.pk}/bieu-quyet/",
+        f"/hoi-dong/cuoc-hop/{meeting.pk}/",
+    ):
+        checker.goto(f"{live_server.url}{path}")
+        violations = axe_violations(checker)
+        if violations:
+            found[path] = violations
+    context.close()
+    assert not found, found
