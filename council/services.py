@@ -256,7 +256,7 @@ def council_render_request(
     *, meeting: CouncilMeeting, user: User, documents: list[str], formats: list[str]
 ) -> list[CouncilDocumentRender]:
     """One render row per document and format, each with its task request in the outbox."""
-    if meeting.votes_recorded_at is None:
+    if not CouncilMeeting.objects.filter(pk=meeting.pk, votes_recorded_at__isnull=False).exists():
         raise CouncilError(_("Hãy ghi kết quả biểu quyết trước khi tạo văn bản."))
     renders = [
         CouncilDocumentRender.objects.create(meeting=meeting, document=document, format=fmt, requested_by=user)
