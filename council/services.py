@@ -108,8 +108,10 @@ def council_outline_update(
 
 
 def nominations_for_council(*, campaign: Campaign):
+    """The nominations a new meeting takes: sent, not yet decided, and put to no earlier meeting
+    (a meeting's conclusion stands; a nomination is not voted on twice)."""
     return (
-        Nomination.objects.filter(campaign=campaign, state__in=CONSIDERED_STATES)
+        Nomination.objects.filter(campaign=campaign, state__in=CONSIDERED_STATES, council_items__isnull=True)
         .select_related("award_form", "agency", "nominee_agency")
         .order_by("nominee_type", "award_form__position", "agency__name", "pk")
     )
@@ -129,7 +131,8 @@ def council_meeting_create(
     members: list[tuple[str, str]],
 ) -> CouncilMeeting:
     """Set up a meeting with the members present and every nomination of the campaign that was
-    sent and is not yet decided (submitted, under review or approved by the Department)."""
+    sent and is not yet decided (submitted, under review or approved by the Department) and was
+    put to no earlier meeting."""
     if not members:
         raise CouncilError(_("Hãy ghi ít nhất một thành viên Hội đồng có mặt."))
     if len(members) > members_total:

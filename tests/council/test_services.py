@@ -5,8 +5,10 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 
 from awards.enums import NominationState
+from awards.models import Nomination
 from campaign_portal.models import AuditEvent
 from council.enums import PassComparison
 from council.models import CouncilItem, CouncilMeeting
@@ -17,7 +19,7 @@ from council.services import (
     council_rule_set,
     council_votes_record,
 )
-from tests.factories.awards import pdf_upload
+from tests.factories.awards import NominationFactory, pdf_upload
 
 from .conftest import MEMBERS, meeting_create, votes_all
 
@@ -161,3 +163,20 @@ def test_members_list_names_every_member(council_setup, reviewer):
     campaign, _put, _others = council_setup
     meeting = meeting_create(campaign, reviewer)
     assert [(m.name, m.position) for m in meeting.members.all()] == MEMBERS
+
+
+def test_second_meeting_takes_only_nominations_no_meeting_considered(concluded, reviewer):
+    meeting, put, _others = concluded
+    later = NominationFactory(award_form=put["submitted"].award_form, state=NominationState.SUBMITTED)
+    second = meeting_create(meeting.campaign, reviewer)
+    assert [item.nomination_id for item in second.items.all()] == [later.pk]
+    CouncilMeeting.objects.filter(pk=second.pk).delete()
+    Nomination.objects.filter(pk=later.pk).delete()
+    with pytest.raises(CouncilError, match="chưa có hồ sơ nào"):
+        meeting_create(meeting.campaign, reviewer)
+
+
+def test_render_report_command_without_a_meeting_says_so(council_setup):
+    campaign, _put, _others = council_setup
+    with pytest.raises(CommandError, match="chưa có cuộc họp Hội đồng"):
+        call_command("render_report", campaign=campaign.code, format="pdf", output="/dev/null", document="minutes")
