@@ -42,7 +42,9 @@ campaign's cache while the current one is busy. So that two statements never loc
 campaigns crosswise, a statement locks its campaigns in key order before moving them (a write to
 agencies locks them all, in that order). Two transactions that each write to several campaigns in
 separate statements, in opposite orders, can still deadlock: PostgreSQL then cancels one. No
-service writes that way. SQLite has one writer at a time and no such risk.
+service writes that way. A service that locks a record before writing it takes the record's
+campaign first (`versions_lock`), so that it and a transaction that wrote elsewhere in the campaign
+wait in one order. SQLite has one writer at a time and no such risk.
 
 The version never falls below the database clock in microseconds, so after a restore of an older
 backup the next write takes a number that no figure cached before the restore was stored under.
@@ -243,6 +245,36 @@ def postgresql_statements(versioned: Versioned, sources: list[Source], q) -> lis
             sql = f"CREATE OR REPLACE TRIGGER {trigger} {when} ON {q(source.table)} {how} EXECUTE FUNCTION {function}()"
             statements.append(("trigger", trigger, source.table, sql))
     return statements
+
+
+def versions_lock(model, pks) -> None:
+    """Lock, in key order, the version rows that the rows `pks` of `model` reach, before the caller
+    locks those rows themselves.
+
+    The triggers lock a version row at a transaction's first write to its campaign. A service that
+    locks a record first (a nomination, for its transition) and writes it next takes the record,
+    then the campaign; a transaction that wrote elsewhere in the campaign first (a criteria check, a
+    reviewer's other action) holds the campaign and may then want the record: each would wait for
+    the other, and PostgreSQL would cancel one with a deadlock error. Taking the campaign first, in
+    the services that lock records, gives every writer one order: campaign, then record. SQLite has
+    one writer at a time, so nothing is needed there; a model the figures never read locks nothing."""
+    connection = connections["default"]
+    if connection.vendor != "postgresql":
+        return
+    versioned, sources = declarations()
+    source = next((s for s in sources if s.table == model._meta.db_table), None)
+    if versioned is None or source is None:
+        return
+    q = connection.ops.quote_name
+    key = q(versioned.key)
+    where = ""
+    params: list = []
+    if source.hops:
+        rows = f"(SELECT * FROM {q(source.table)} WHERE {q(model._meta.pk.column)} = ANY(%s))"
+        where = f" WHERE {key} IN ({_ids_query(source, q, rows, 'r')})"
+        params = [list(pks)]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {q(versioned.table)}{where} ORDER BY {key} FOR NO KEY UPDATE", params)
 
 
 # --- SQLite --------------------------------------------------------------------------------------

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "campaign_portal.input_text.ComposedInputMiddleware",
+    "campaign_portal.output_text.BidiFreeOutputMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "campaign_portal.security.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -243,7 +244,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     # Checks a worker lost (or Redis lost with its queue) are queued again; those asked for while the
     # broker was down wait in the outbox and leave with `manage.py relay_outbox` as soon as it is back.
     "awards-criteria-check-requeue": {"task": "awards.criteria_check_requeue_pending", "schedule": 300},
-    # Signature checks still pending (broker down, anchors changed, documents older than the check).
+    # Signature checks still pending (a worker lost them, anchors changed, documents older than the check);
+    # those asked for while the broker was down wait in the outbox like the criteria checks.
     "awards-signatures-requeue": {"task": "awards.document_signatures_requeue_pending", "schedule": 300},
 }
 

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .numbers import file_size_text
-from .text import nfc
+from .text import plain_text
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -31,8 +31,12 @@ _HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
 
 
 def safe_cell_value(value):
-    """Text that a spreadsheet would read as a formula gets a leading apostrophe-like quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """Text that a spreadsheet would read as a formula gets a leading apostrophe-like quote; text
+    stored with bidirectional controls (before input lost them) leaves without them."""
+    if not isinstance(value, str):
+        return value
+    value = plain_text(value)
+    if value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
@@ -153,7 +157,7 @@ def workbook_read_rows(upload, *, sheet_name: str | None = None, max_rows: int =
             for index, row in enumerate(sheet.iter_rows(values_only=True), start=1):
                 if index > max_rows + 1:
                     raise SpreadsheetError(_("Tệp vượt giới hạn %(limit)d dòng mỗi lần nhập.") % {"limit": max_rows})
-                rows.append(tuple(nfc(value) if isinstance(value, str) else value for value in row))
+                rows.append(tuple(plain_text(value) if isinstance(value, str) else value for value in row))
         except SpreadsheetError:
             raise
         except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken files

@@ -1,11 +1,15 @@
 """Vietnamese text helpers shared by every app.
 
 Two different jobs, kept apart on purpose:
-- `nfc` is what every piece of text goes through on the way in (forms, query strings, uploaded
-  file names, spreadsheet cells): the same letter typed on a Mac, pasted from a PDF or entered
-  with a Telex keyboard can arrive precomposed ("ệ", one code point) or decomposed ("e" + two
-  combining marks). Stored text is composed (NFC), so it prints, sorts, compares and is found the
-  same way. NFC never changes what a reader sees, so it is safe to apply to everything.
+- `plain_text` is what every piece of text goes through on the way in (forms, query strings,
+  uploaded file names, spreadsheet cells) and on the way out (the PDF, the DOCX, the spreadsheets,
+  the pages), for text stored before (a shell, an earlier release). It composes (`nfc`): the same
+  letter typed on a Mac, pasted from a PDF or entered with a Telex keyboard can arrive precomposed
+  ("ệ", one code point) or decomposed ("e" + two combining marks); stored text is composed, so it
+  prints, sorts, compares and is found the same way. And it drops the bidirectional controls
+  (`BIDI_CONTROLS`): a right-to-left override in one title would print what follows it backwards
+  (the next initiative's name in the report), and no Vietnamese text needs one. Neither changes
+  the letters a reader sees, so both are safe to apply to everything.
 - `fold_text` is for search only, on both sides (the stored `search_text` and the query): lower
   case, no diacritics, and look-alike letters folded to the Latin letter a Vietnamese reader sees.
   Look-alikes are folded here and not on the way in, because replacing a letter changes the text:
@@ -47,6 +51,21 @@ def nfc(value: str) -> str:
     if unicodedata.is_normalized("NFC", value):
         return value
     return unicodedata.normalize("NFC", value)
+
+
+# The invisible characters that reorder text: the embeddings and overrides (U+202A–U+202E), the
+# isolates (U+2066–U+2069) and the marks (left-to-right, right-to-left, Arabic letter mark).
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_WITHOUT_BIDI_CONTROLS = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+_HAS_BIDI_CONTROL = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def plain_text(value: str) -> str:
+    """The text as the portal stores and prints it: composed (NFC), without bidirectional controls.
+    Cheap (and the same object) when the text is already so, as it nearly always is."""
+    if _HAS_BIDI_CONTROL.search(value):
+        value = value.translate(_WITHOUT_BIDI_CONTROLS)
+    return nfc(value)
 
 
 def fold_text(value: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from .numbers import file_size_text
@@ -124,3 +125,11 @@ def name_for_kind(name: str, kind: FileKind) -> str:
     elif extension.lower() in {kind.extension, kind.code}:
         return base
     return f"{stem or 'tep'}.{kind.extension}"
+
+
+def stored_files_delete_on_commit(files) -> None:
+    """Delete these stored files (FieldFiles) once the transaction that deleted their rows commits:
+    never before, so that a rollback keeps each row with its file; the names are taken now, while
+    the rows are still there to give them."""
+    stored = [(file.storage, file.name) for file in files if file]
+    transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])

@@ -16,6 +16,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from .audit import audit_record
+from .freshness import versions_lock
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def transition_apply(
         labels = ", ".join(str(obj._meta.get_field(name).verbose_name) for name in missing)
         raise WorkflowError(_("Hãy nhập: %(fields)s.") % {"fields": labels})
     with transaction.atomic():
+        versions_lock(type(obj), [obj.pk])
         locked = type(obj).objects.select_for_update().get(pk=obj.pk)
         current = getattr(locked, state_field)
         if expected_state is not None and current != expected_state:

@@ -98,19 +98,20 @@ def _officer(agency: Agency) -> User:
     return officer
 
 
-def _dossier(campaign, forms, reviewer, agency_name, nominee, figures, sent_on, left_out, steps):
-    agency = Agency.objects.get(name=agency_name, valid_from__isnull=True)
+def dossier_draft(*, campaign, forms, agency, nominee_agency=None, individual=None, figures, left_out, marker):
+    """A draft dossier of `agency`'s officer for a collective (`nominee_agency`) or an individual
+    (name, position, unit), with a small PDF for each component but those `left_out`; None when
+    the demo already holds it. Shared by both demo campaigns."""
     officer = _officer(agency)
-    if isinstance(nominee, tuple):
+    if individual is not None:
         award_form = forms[NomineeType.INDIVIDUAL]
-        name, position, unit = nominee
+        name, position, unit = individual
         data = {"nominee_name": name, "nominee_position": position, "nominee_unit": unit}
         key = services.nominee_key_for(
             nominee_type=NomineeType.INDIVIDUAL, nominee_agency_id=None, nominee_name=name, nominee_unit=unit
         )
     else:
         award_form = forms[NomineeType.COLLECTIVE]
-        nominee_agency = agency if nominee is None else Agency.objects.get(name=nominee, parent=agency)
         data = {"nominee_agency": nominee_agency}
         key = f"a:{nominee_agency.pk}"
     if Nomination.objects.filter(campaign=campaign, agency=agency, award_form=award_form, nominee_key=key).exists():
@@ -126,9 +127,31 @@ def _dossier(campaign, forms, reviewer, agency_name, nominee, figures, sent_on, 
     for requirement in award_form.requirements.all():
         if requirement.code in left_out:
             continue
-        content = minimal_pdf([requirement.name, agency.name, nomination.nominee_label, "Ke hoach 4064/KH-UBND"])
+        content = minimal_pdf([requirement.name, agency.name, nomination.nominee_label, marker])
         upload = SimpleUploadedFile(f"{requirement.code}.pdf", content, content_type="application/pdf")
         services.dossier_document_upload(user=officer, nomination=nomination, requirement=requirement, upload=upload)
+    return nomination
+
+
+def _dossier(campaign, forms, reviewer, agency_name, nominee, figures, sent_on, left_out, steps):
+    agency = Agency.objects.get(name=agency_name, valid_from__isnull=True)
+    officer = _officer(agency)
+    individual = nominee if isinstance(nominee, tuple) else None
+    collective = None
+    if individual is None:
+        collective = agency if nominee is None else Agency.objects.get(name=nominee, parent=agency)
+    nomination = dossier_draft(
+        campaign=campaign,
+        forms=forms,
+        agency=agency,
+        nominee_agency=collective,
+        individual=individual,
+        figures=figures,
+        left_out=left_out,
+        marker="Ke hoach 4064/KH-UBND",
+    )
+    if nomination is None:
+        return None
     if sent_on is None:
         return nomination
     tz = ZoneInfo(settings.TIME_ZONE)

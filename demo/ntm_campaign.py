@@ -7,7 +7,6 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.test.utils import override_settings
@@ -15,8 +14,8 @@ from django.test.utils import override_settings
 from accounts.models import User
 from agencies.models import Agency
 from awards import services
-from awards.enums import NomineeType, ReceiptChannel
-from awards.models import AwardForm, Criterion, DossierRequirement, Nomination
+from awards.enums import ReceiptChannel
+from awards.models import AwardForm, Criterion, DossierRequirement
 from campaigns.models import Campaign, CampaignDocument, InitiativeCategory
 from initiatives.enums import InitiativeState
 from initiatives.models import Initiative
@@ -25,8 +24,7 @@ from reports.outline import outline_load
 
 from . import ntm_data as demo
 from .campaign import _document
-from .nominations import REVIEWER, _officer
-from .pdf import minimal_pdf
+from .nominations import REVIEWER, _officer, dossier_draft
 
 
 def load_ntm() -> str:
@@ -96,33 +94,18 @@ def _award_forms(campaign) -> dict[str, AwardForm]:
 def _dossier(campaign, forms, reviewer, agency_name, nominee, figures, sent_on, left_out, steps, paper):
     agency = _agency(agency_name)
     officer = _officer(agency)
-    if nominee is None:
-        award_form = forms[NomineeType.COLLECTIVE]
-        data = {"nominee_agency": agency}
-        key = f"a:{agency.pk}"
-    else:
-        award_form = forms[NomineeType.INDIVIDUAL]
-        name, position, unit = nominee
-        data = {"nominee_name": name, "nominee_position": position, "nominee_unit": unit}
-        key = services.nominee_key_for(
-            nominee_type=NomineeType.INDIVIDUAL, nominee_agency_id=None, nominee_name=name, nominee_unit=unit
-        )
-    if Nomination.objects.filter(campaign=campaign, agency=agency, award_form=award_form, nominee_key=key).exists():
-        return None
-    nomination = services.nomination_create(
-        user=officer,
+    nomination = dossier_draft(
         campaign=campaign,
-        award_form=award_form,
-        achievement_summary=demo.SUMMARIES[award_form.nominee_type],
-        declared_metrics=dict(figures),
-        **data,
+        forms=forms,
+        agency=agency,
+        nominee_agency=agency if nominee is None else None,
+        individual=nominee,
+        figures=figures,
+        left_out=left_out,
+        marker="Du lieu minh hoa",
     )
-    for requirement in award_form.requirements.all():
-        if requirement.code in left_out:
-            continue
-        content = minimal_pdf([requirement.name, agency.name, nomination.nominee_label, "Du lieu minh hoa"])
-        upload = SimpleUploadedFile(f"{requirement.code}.pdf", content, content_type="application/pdf")
-        services.dossier_document_upload(user=officer, nomination=nomination, requirement=requirement, upload=upload)
+    if nomination is None:
+        return None
     tz = ZoneInfo(settings.TIME_ZONE)
     sent_at = datetime.datetime.combine(sent_on, datetime.time(9, 30), tzinfo=tz)
     nomination = services.nomination_submit(user=officer, nomination=nomination, at=sent_at)

@@ -8,6 +8,7 @@ from io import BytesIO
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -18,25 +19,32 @@ from campaign_portal.text import fold_text
 from campaigns.models import Campaign, InitiativeCategory
 
 from .enums import InitiativeKind
+from .forms import InitiativeForm
 from .services import initiative_create, similar_initiatives_queue
 
 DATA_SHEET = "Dữ liệu"
 LIST_SHEET = "Danh mục"
 
 
+# The import's columns, each named by the field of the page's form (InitiativeForm) that it fills:
+# a row is checked by that form, so the page and the import accept the same values with the same
+# messages, and a column is found by its name, not its position.
+COLUMNS = (
+    ("agency", _lazy("Cơ quan, đơn vị (*)"), 34, False),
+    ("kind", _lazy("Loại (*)"), 14, False),
+    ("category", _lazy("Lĩnh vực, nhóm"), 30, False),
+    ("title", _lazy("Tên mô hình, sáng kiến, giải pháp (*)"), 50, True),
+    ("description", _lazy("Mô tả"), 40, True),
+    ("started_on", _lazy("Ngày bắt đầu (dd/mm/yyyy)"), 16, False),
+    ("implementing_units", _lazy("Đơn vị thực hiện (cách nhau bởi dấu ;)"), 36, True),
+    ("replicated_to", _lazy("Nhân rộng đến (cách nhau bởi dấu ;)"), 36, True),
+    ("results", _lazy("Kết quả đạt được"), 40, True),
+    ("figures_text", _lazy("Số liệu (Tên chỉ tiêu: giá trị; …)"), 36, True),
+)
+
+
 def _columns() -> list[Column]:
-    return [
-        Column(_("Cơ quan, đơn vị (*)"), 34),
-        Column(_("Loại (*)"), 14),
-        Column(_("Lĩnh vực, nhóm"), 30),
-        Column(_("Tên mô hình, sáng kiến, giải pháp (*)"), 50, wrap=True),
-        Column(_("Mô tả"), 40, wrap=True),
-        Column(_("Ngày bắt đầu (dd/mm/yyyy)"), 16),
-        Column(_("Đơn vị thực hiện (cách nhau bởi dấu ;)"), 36, wrap=True),
-        Column(_("Nhân rộng đến (cách nhau bởi dấu ;)"), 36, wrap=True),
-        Column(_("Kết quả đạt được"), 40, wrap=True),
-        Column(_("Số liệu (Tên chỉ tiêu: giá trị; …)"), 36, wrap=True),
-    ]
+    return [Column(str(header), width, wrap=wrap) for _name, header, width, wrap in COLUMNS]
 
 
 def importable_agencies(user, *, day=None):
@@ -172,27 +180,87 @@ class _AgencyIndex:
         return None, _("“%(name)s” trùng tên nhiều đơn vị, hãy ghi tên đầy đủ") % {"name": name}
 
 
-def _required(row: list, index: int, problems: list[tuple[int, str]]) -> str:
-    value = _text(row[index])
-    if not value and all(i != index for i, _message in problems):
-        problems.append((index, _("không được để trống")))
-    return value
-
-
-def _parse_date(value) -> datetime.date | None:
+def _date_text(value) -> str:
+    """A date cell as the form's field reads it: Excel's own dates become dd/mm/yyyy."""
     if isinstance(value, datetime.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, datetime.date):
-        return value
-    text = _text(value)
-    if not text:
-        return None
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"):
-        try:
-            return datetime.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(text)
+        return value.strftime("%d/%m/%Y")
+    return _text(value)
+
+
+class _RowReader:
+    """Turns one row's names into the values the page's form takes (agencies, kind, category by
+    name or code, without diacritics), noting each name it cannot resolve against its column."""
+
+    def __init__(self, *, user, campaign: Campaign):
+        self.day = campaign.period_end
+        self.campaign = campaign
+        self.owners = _AgencyIndex(importable_agencies(user, day=self.day))
+        self.everyone = _AgencyIndex(Agency.objects.active_on(self.day))
+        self.is_officer = getattr(user, "is_agency_officer", False)
+        self.own = getattr(user, "agency", None)
+        self.kinds = {fold_text(str(label)): value for value, label in InitiativeKind.choices}
+        self.categories = {}
+        for category in InitiativeCategory.objects.filter(campaign=campaign, retired=False):
+            self.categories[fold_text(category.code)] = category
+            self.categories[fold_text(category.name)] = category
+        self.children: dict[int, _AgencyIndex] = {}
+
+    def read(self, cells: dict) -> tuple[Agency | None, dict, list[tuple[str, str]]]:
+        problems: list[tuple[str, str]] = []
+        agency = None
+        agency_name = _text(cells["agency"])
+        if not agency_name:
+            problems.append(("agency", _("không được để trống")))
+        else:
+            agency, message = self.owners.find(agency_name)
+            if agency is None:
+                if self.is_officer and self.everyone.find(agency_name)[0] is not None:
+                    message = _("chỉ được nhập cho cơ quan của mình (%(own)s)") % {"own": self.own}
+                problems.append(("agency", message))
+        kind_name = _text(cells["kind"])
+        kind = self.kinds.get(fold_text(kind_name), "")
+        if not kind_name:
+            problems.append(("kind", _("không được để trống")))
+        elif not kind:
+            problems.append(("kind", _("“%(value)s” không có trong danh mục") % {"value": kind_name}))
+        category_name = _text(cells["category"])
+        category = self.categories.get(fold_text(category_name)) if category_name else None
+        if category_name and category is None:
+            message = _("“%(value)s” không có trong lĩnh vực, nhóm của phong trào này") % {"value": category_name}
+            problems.append(("category", message))
+        units = []
+        if agency is not None:
+            if agency.pk not in self.children:
+                self.children[agency.pk] = _AgencyIndex(Agency.objects.active_on(self.day).filter(parent=agency))
+            for name in _split(cells["implementing_units"]):
+                unit, message = self.children[agency.pk].find(name)
+                if unit is None:
+                    message += _(" trong các đơn vị trực thuộc %(agency)s") % {"agency": agency}
+                    problems.append(("implementing_units", message))
+                else:
+                    units.append(unit.pk)
+        replicated = []
+        for name in _split(cells["replicated_to"]):
+            unit, message = self.everyone.find(name)
+            if unit is None:
+                problems.append(("replicated_to", message))
+            else:
+                replicated.append(unit.pk)
+        data = {
+            "campaign": self.campaign.pk,
+            "kind": kind,
+            "category": category.pk if category else "",
+            "title": _text(cells["title"]),
+            "description": _text(cells["description"]),
+            "started_on": _date_text(cells["started_on"]),
+            "implementing_units": units,
+            "replicated_to": replicated,
+            "results": _text(cells["results"]),
+            "figures_text": _text(cells["figures_text"]),
+        }
+        return agency, data, problems
 
 
 def initiatives_import(*, user, campaign: Campaign, upload) -> ImportResult:
@@ -208,93 +276,41 @@ def initiatives_import(*, user, campaign: Campaign, upload) -> ImportResult:
     if not rows or [_text(v) for v in rows[0][: len(headers)]] != headers:
         result.errors.append(_("Dòng tiêu đề không đúng mẫu. Hãy tải tệp mẫu mới và chép dữ liệu vào trang “Dữ liệu”."))
         return result
-    day = campaign.period_end
-    owners = _AgencyIndex(importable_agencies(user, day=day))
-    everyone = _AgencyIndex(Agency.objects.active_on(day))
-    kinds = {fold_text(str(label)): value for value, label in InitiativeKind.choices}
-    categories = {}
-    for category in InitiativeCategory.objects.filter(campaign=campaign, retired=False):
-        categories[fold_text(category.code)] = category
-        categories[fold_text(category.name)] = category
+    reader = _RowReader(user=user, campaign=campaign)
+    names = [name for name, *_rest in COLUMNS]
     parsed = []
     for number, raw in enumerate(rows[1:], start=2):
         row = list(raw[: len(headers)]) + [None] * (len(headers) - len(raw[: len(headers)]))
         if all(_text(v) == "" for v in row):
             continue
-        problems: list[tuple[int, str]] = []
-        for index, value in enumerate(row):
+        problems: list[tuple[str, str]] = []
+        for name, value in zip(names, row, strict=True):
             if is_formula(value):
-                problems.append((index, _("không được chứa công thức")))
-                row[index] = None
-
-        agency_name, kind_name = (_required(row, i, problems) for i in range(2))
-        area_name = _text(row[2])
-        title = _required(row, 3, problems)
-        agency = None
-        if agency_name:
-            agency, message = owners.find(agency_name)
-            if agency is None:
-                if getattr(user, "is_agency_officer", False) and everyone.find(agency_name)[0] is not None:
-                    message = _("chỉ được nhập cho cơ quan của mình (%(own)s)") % {"own": user.agency}
-                problems.append((0, message))
-        kind = kinds.get(fold_text(kind_name)) if kind_name else None
-        if kind_name and kind is None:
-            problems.append((1, _("“%(value)s” không có trong danh mục") % {"value": kind_name}))
-        area = categories.get(fold_text(area_name)) if area_name else None
-        if area_name and area is None:
-            problems.append(
-                (2, _("“%(value)s” không có trong lĩnh vực, nhóm của phong trào này") % {"value": area_name})
-            )
-        elif not area_name and categories:
-            problems.append((2, _("không được để trống (phong trào có chia lĩnh vực, nhóm)")))
-        if len(title) > 500:
-            problems.append((3, _("dài quá 500 ký tự")))
-        try:
-            started_on = _parse_date(row[5])
-        except ValueError:
-            started_on = None
-            problems.append((5, _("“%(value)s” không phải ngày dạng dd/mm/yyyy") % {"value": _text(row[5])}))
-        units = []
-        if agency is not None:
-            children = _AgencyIndex(Agency.objects.active_on(day).filter(parent=agency))
-            for name in _split(row[6]):
-                unit, message = children.find(name)
-                if unit is None:
-                    problems.append((6, message + _(" trong các đơn vị trực thuộc %(agency)s") % {"agency": agency}))
-                else:
-                    units.append(unit)
-        replicated = []
-        for name in _split(row[7]):
-            unit, message = everyone.find(name)
-            if unit is None:
-                problems.append((7, message))
-            else:
-                replicated.append(unit)
-        figures = []
-        for part in _split(row[9]):
-            label, sep, value = part.partition(":")
-            if not sep or not label.strip() or not value.strip():
-                problems.append((9, _("“%(value)s” cần dạng “Tên chỉ tiêu: giá trị”") % {"value": part}))
-            else:
-                figures.append({"label": label.strip(), "value": value.strip()})
-        for index, message in problems:
+                problems.append((name, _("không được chứa công thức")))
+        cells = {name: (None if is_formula(value) else value) for name, value in zip(names, row, strict=True)}
+        agency, data, unresolved = reader.read(cells)
+        problems += unresolved
+        form = InitiativeForm(data=data, agency=agency, day=reader.day)
+        form.is_valid()
+        for name, messages in form.errors.items():
+            if any(name == known for known, _message in problems):
+                continue  # the name was not found: the form's "not a valid choice" would repeat it
+            for message in messages:
+                problems.append((name if name in names else "title", message.rstrip(".")))
+        for name, message in problems:
             result.errors.append(
                 _("Dòng %(row)d, cột “%(column)s”: %(message)s.")
-                % {"row": number, "column": headers[index], "message": message}
+                % {"row": number, "column": headers[names.index(name)], "message": message}
             )
         if not problems:
+            values = form.content_values()
+            del values["campaign"]
             parsed.append(
                 {
+                    **values,
                     "agency": agency,
-                    "kind": kind,
-                    "category": area,
-                    "title": title,
-                    "description": _text(row[4]),
-                    "started_on": started_on,
-                    "implementing_units": units,
-                    "replicated_to": replicated,
-                    "results": _text(row[8]),
-                    "result_figures": figures,
+                    "implementing_units": list(form.cleaned_data.get("implementing_units") or []),
+                    "replicated_to": list(form.cleaned_data["replicated_to"]),
                 }
             )
     if not parsed and not result.errors:

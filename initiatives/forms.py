@@ -63,20 +63,24 @@ class InitiativeForm(forms.ModelForm):
             "replicated_to": filterable_select(),
         }
 
-    def __init__(self, *args, agency: Agency, **kwargs):
+    def __init__(self, *args, agency: Agency | None, day=None, **kwargs):
+        """`day`: the day the agencies are chosen as of (today on the page; the campaign's last day
+        for an Excel import, initiatives/excel.py, which checks each row with this form). `agency`
+        None: the import could not find the row's agency, and the rest of the row is still checked."""
         super().__init__(*args, **kwargs)
         self.agency = agency
-        today = timezone.localdate()
+        day = day or timezone.localdate()
         self.fields["campaign"].queryset = Campaign.objects.order_by("-period_start")
         self.fields["campaign"].empty_label = None
+        self.fields["started_on"].error_messages["invalid"] = _("Ngày phải có dạng dd/mm/yyyy, ví dụ 15/03/2024.")
         self._category_choices()
-        children = Agency.objects.active_on(today).filter(parent=agency).order_by("unit_type", "short_name")
-        if children.exists():
+        children = Agency.objects.active_on(day).filter(parent=agency).order_by("unit_type", "short_name")
+        if agency is not None and children.exists():
             self.fields["implementing_units"].queryset = children
         else:
             del self.fields["implementing_units"]
         self.fields["replicated_to"].queryset = (
-            Agency.objects.active_on(today).exclude(pk=agency.pk).order_by("level", "name")
+            Agency.objects.active_on(day).exclude(pk=getattr(agency, "pk", None)).order_by("level", "name")
         )
         self.fields["replicated_to"].help_text = _(
             "Giữ phím Ctrl để chọn nhiều; gõ vào ô lọc để tìm nhanh (có thể gõ không dấu)."

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from agencies.models import Agency
 from campaign_portal.audit import audit_record
+from campaign_portal.freshness import versions_lock
 from campaign_portal.outbox import outbox_enqueue
-from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, validate_upload
+from campaign_portal.uploads import DOCUMENT_KINDS, safe_filename, stored_files_delete_on_commit, validate_upload
 from campaign_portal.workflow import transition_apply
 from campaigns.models import Campaign, InitiativeCategory
 
@@ -95,6 +96,7 @@ def initiative_update(
     if unknown:
         raise ValueError(f"Unknown fields: {sorted(unknown)}")
     with transaction.atomic():
+        versions_lock(Initiative, [initiative.pk])
         locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if locked.state != InitiativeState.DRAFT:
             raise PermissionDenied(_("Mô hình, sáng kiến đã được gửi đăng ký nên không sửa được nữa."))
@@ -216,14 +218,14 @@ def initiative_evidence_delete(*, evidence: InitiativeEvidence, user) -> None:
         audit_record(
             actor=user, action="initiatives.evidence.delete", target=initiative, before={"file": evidence.original_name}
         )
-        stored = evidence.file.name
+        stored_files_delete_on_commit([evidence.file])
         evidence.delete()
-        transaction.on_commit(lambda: evidence.file.storage.delete(stored))
 
 
 def initiative_draft_delete(*, initiative: Initiative, user) -> None:
     """Delete a draft of the user's own agency with its evidence files; the audit row keeps what it was."""
     with transaction.atomic():
+        versions_lock(Initiative, [initiative.pk])
         locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
         if not user.has_perm("initiatives.delete_initiative", locked):
             raise PermissionDenied(_("Chỉ xóa được bản nháp của cơ quan mình, khi chưa gửi đăng ký."))
@@ -234,20 +236,20 @@ def initiative_draft_delete(*, initiative: Initiative, user) -> None:
             target=locked,
             before={"title": locked.title, "evidence": [e.original_name for e in evidence]},
         )
-        stored = [(e.file.storage, e.file.name) for e in evidence]
+        stored_files_delete_on_commit(e.file for e in evidence)
         locked.delete()
-        transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])
 
 
 def parse_figures(text: str) -> list[dict]:
-    """One figure per line (or ';'): "Thời gian giải quyết: 10 ngày, rút ngắn 01 ngày"."""
+    """One figure per line (or ';'): "Thời gian giải quyết: 10 ngày, rút ngắn 01 ngày". The one
+    parser of figures: the page's form and the Excel import (through the same form) both use it."""
     figures = []
     for line in (text or "").replace(";", "\n").splitlines():
         line = line.strip()
         if not line:
             continue
         label, sep, value = line.partition(":")
-        if not sep:
+        if not sep or not label.strip() or not value.strip():
             raise ValidationError(
                 _("Số liệu “%(line)s” cần dạng “Tên chỉ tiêu: giá trị”, ví dụ “Thời gian giải quyết: 9 ngày”.")
                 % {"line": line}

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from lxml import etree
 
-from campaign_portal.text import nfc
+from campaign_portal.text import plain_text
 
 from .composition import (
     BLOCK_HEADING_1,
@@ -379,13 +379,14 @@ def docx_render(doc: ReportDocument) -> bytes:
         _block(document, block, footnotes)
     _closing(document, doc, usable)
     _appendices(document, doc)
-    # Composed text (NFC) whatever was stored before input was composed: the same letters in
-    # Word's search, in the PDF made from it and in a screen reader.
+    # Composed text (NFC) without bidirectional controls, whatever was stored before input was cleaned
+    # (campaign_portal.text.plain_text): the same letters in Word's search, in the PDF made from it and
+    # in a screen reader, and no title printing the next one backwards.
     for root in (document.element.body, footnotes.root):
         for text in root.iter(qn("w:t")):
-            text.text = nfc(text.text or "")
+            text.text = plain_text(text.text or "")
     footnotes.save()
-    document.core_properties.title = f"{doc.title} {doc.subject}"
+    document.core_properties.title = plain_text(f"{doc.title} {doc.subject}")
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

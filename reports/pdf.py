@@ -11,7 +11,7 @@ from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from campaign_portal.text import nfc
+from campaign_portal.text import plain_text
 
 from .composition import ReportDocument
 
@@ -56,8 +56,9 @@ class FontOnlyFetcher(URLFetcher):
 
 def report_html(doc: ReportDocument) -> str:
     faces = [{**face, "url": f"{FONT_SCHEME}{face['file']}"} for face in FONT_FACES]
-    # Composed text (NFC) in the PDF's text layer, whatever was stored before input was composed.
-    return nfc(
+    # Composed text (NFC) without bidirectional controls in the PDF, whatever was stored before input was
+    # cleaned: a right-to-left override in one title would print the next initiative's name backwards.
+    return plain_text(
         render_to_string(
             "reports/pdf/report.html", {"doc": doc, "font_faces": faces, "footnote_rule": FOOTNOTE_RULE_URL}
         )

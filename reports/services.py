@@ -14,6 +14,7 @@ from agencies.models import Agency
 from agencies.selectors import issuer_as_of
 from campaign_portal.audit import audit_record
 from campaign_portal.bounds import decimal_for_field, text_field_errors
+from campaign_portal.freshness import versions_lock
 from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.spreadsheets import SpreadsheetError, is_formula, workbook_read_rows
 from campaign_portal.text import fold_text
@@ -107,6 +108,7 @@ def summary_report_update(*, report: SummaryReport, user, fields: dict, sections
     for key in keys:
         check_document_tokens(campaign=report.campaign, text=sections.get(key) or "", field=f"section_{key}")
     # The stored row, not `report`: a bound ModelForm has already put the submitted values on it.
+    versions_lock(SummaryReport, [report.pk])
     stored = SummaryReport.objects.select_for_update().get(pk=report.pk)
     fields = dict(fields)
     if "issued_on" in fields and fields["issued_on"] != stored.issued_on:

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from campaign_portal.audit import audit_record
+from campaign_portal.freshness import versions_lock
 from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.uploads import sniff_kind
 from campaigns.models import Campaign
@@ -214,6 +215,7 @@ def criteria_check_nominations(nomination_ids: Iterable[int]) -> list[Nomination
     nominations deleted meanwhile are skipped."""
     ids = sorted(set(nomination_ids))
     with transaction.atomic():
+        versions_lock(Nomination, ids)
         nominations = list(
             Nomination.objects.select_for_update(of=("self",))
             .select_related("campaign", "agency", "nominee_agency", "award_form")

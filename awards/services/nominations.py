@@ -17,8 +17,9 @@ from accounts.models import User
 from accounts.rules import is_agency_officer
 from agencies.models import Agency
 from campaign_portal.audit import audit_record
+from campaign_portal.freshness import versions_lock
 from campaign_portal.text import fold_text
-from campaign_portal.uploads import PDF, name_for_kind, safe_filename, validate_upload
+from campaign_portal.uploads import PDF, name_for_kind, safe_filename, stored_files_delete_on_commit, validate_upload
 from campaigns.models import Campaign
 
 from ..enums import NomineeType
@@ -150,6 +151,7 @@ def nomination_update(*, user: User, nomination: Nomination, **data) -> Nominati
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     with transaction.atomic():
+        versions_lock(Nomination, [nomination.pk])
         locked = (
             Nomination.objects.select_for_update(of=("self",))
             .select_related("agency", "filed_for")
@@ -198,6 +200,7 @@ def dossier_document_upload(
         )
     original_name = name_for_kind(getattr(upload, "original_name", None) or upload.name, kind)
     with transaction.atomic():
+        versions_lock(Nomination, [nomination.pk])
         locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
         if not can_edit_nomination.test(user, locked):
             raise PermissionDenied(_("Chỉ tải tài liệu lên hồ sơ của cơ quan mình khi đang soạn hoặc bị trả lại."))
@@ -205,9 +208,8 @@ def dossier_document_upload(
             raise ValidationError(_("Thành phần hồ sơ không thuộc hình thức khen thưởng của hồ sơ này."))
         previous = DossierDocument.objects.filter(nomination=locked, requirement=requirement).first()
         if previous is not None:
-            old_file = previous.file
+            stored_files_delete_on_commit([previous.file])
             previous.delete()
-            transaction.on_commit(lambda: old_file.storage.delete(old_file.name))
         upload.name = safe_filename(upload.name, kind)
         document = DossierDocument(
             nomination=locked,
@@ -234,6 +236,7 @@ def dossier_document_upload(
 def nomination_draft_delete(*, user: User, nomination: Nomination) -> None:
     """Delete a draft (never sent) of the user's own agency with its files; the audit row keeps what it was."""
     with transaction.atomic():
+        versions_lock(Nomination, [nomination.pk])
         locked = Nomination.objects.select_for_update().get(pk=nomination.pk)
         if not user.has_perm("awards.delete_nomination", locked):
             raise PermissionDenied(_("Chỉ xóa được hồ sơ nháp (chưa gửi) của cơ quan mình."))
@@ -244,6 +247,5 @@ def nomination_draft_delete(*, user: User, nomination: Nomination) -> None:
             target=locked,
             before={"nominee": locked.nominee_label, "documents": [d.original_name for d in documents]},
         )
-        stored = [(d.file.storage, d.file.name) for d in documents]
+        stored_files_delete_on_commit(d.file for d in documents)
         locked.delete()
-        transaction.on_commit(lambda: [storage.delete(name) for storage, name in stored])

@@ -13,6 +13,7 @@ from accounts.models import User
 from agencies.models import Agency
 from campaign_portal.audit import audit_record
 from campaign_portal.models import AuditEvent
+from campaign_portal.text import plain_text
 from campaigns.models import Campaign
 
 from ..models import Nomination
@@ -54,7 +55,7 @@ def nomination_notify(*, nomination_id: int, event: str, transition_id: int | No
         if not recipients or event not in _NOTIFICATION_SUBJECTS:
             return 0
         sent = send_mail(
-            f"[{nomination.campaign.code}] {_NOTIFICATION_SUBJECTS[event]}",
+            plain_text(f"[{nomination.campaign.code}] {_NOTIFICATION_SUBJECTS[event]}"),
             _notification_body(nomination, event),
             settings.DEFAULT_FROM_EMAIL,
             recipients,
@@ -82,7 +83,8 @@ def _notification_body(nomination: Nomination, event: str) -> str:
             % {"number": nomination.decision_number, "date": nomination.decision_date.strftime("%d/%m/%Y")}
         )
     lines += ["", _("Sở Nội vụ – Ban Thi đua – Khen thưởng")]
-    return "\n".join(lines)
+    # Names and reasons stored before input lost its bidirectional controls leave without them.
+    return plain_text("\n".join(lines))
 
 
 def nomination_reminders_send(*, today: datetime.date, days_before: Iterable[int]) -> int:
@@ -117,5 +119,5 @@ def nomination_reminders_send(*, today: datetime.date, days_before: Iterable[int
                 "days": days,
             }
             subject = _("[%(code)s] Nhắc gửi hồ sơ đề nghị khen thưởng") % {"code": campaign.code}
-            sent += send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+            sent += send_mail(plain_text(subject), plain_text(body), settings.DEFAULT_FROM_EMAIL, recipients)
     return sent

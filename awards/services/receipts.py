@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.rules import is_reviewer
 from campaign_portal.audit import audit_record
+from campaign_portal.freshness import versions_lock
 
 from ..enums import RECORDED_CHANNELS, NominationState
 from ..models import Nomination
@@ -78,6 +79,7 @@ def nomination_receipt_record(
         raise PermissionDenied(_("Chỉ chuyên viên thẩm định ghi nhận ngày nhận hồ sơ."))
     receipt_number = (receipt_number or "").strip()
     with transaction.atomic():
+        versions_lock(Nomination, [nomination.pk])
         locked = Nomination.objects.select_for_update(of=("self",)).select_related("campaign").get(pk=nomination.pk)
         if locked.state == NominationState.DRAFT:
             raise ValidationError(_("Hồ sơ chưa được gửi nên chưa ghi nhận được ngày nhận."))

@@ -11,7 +11,6 @@ uploaded (`TrustAnchor`) decide."""
 import datetime
 import hashlib
 import json
-import logging
 import resource
 import subprocess
 import sys
@@ -24,16 +23,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as KombuOperationalError
 
 from accounts.models import User
 from campaign_portal.audit import audit_record
+from campaign_portal.freshness import versions_lock
+from campaign_portal.outbox import outbox_enqueue
 
 from ..enums import CriterionKind, SignatureVerdict
 from ..models import Criterion, DossierDocument, Nomination, TrustAnchor
 from .checks import criteria_check_queue
-
-logger = logging.getLogger("campaign_portal")
 
 V = SignatureVerdict
 
@@ -111,43 +109,31 @@ def trust_anchors_changed() -> int:
 def document_signatures_requeue_pending(
     *, older_than: datetime.timedelta = datetime.timedelta(minutes=2), limit: int = 200
 ) -> int:
-    """Queue again the verifications still pending a while after upload (the broker was down, a
-    worker lost them, the anchors changed, or the document predates verification), a bounded
-    number per run so that a change of anchors does not flood the queue."""
-    from ..tasks import document_signature_verify_task
-
+    """Queue again the verifications still pending a while after upload (a worker lost them, the
+    anchors changed, or the document predates verification), a bounded number per run so that a
+    change of anchors does not flood the queue. Through the outbox, as every request: with the
+    broker away they wait there and leave when it is back."""
     ids = list(
         DossierDocument.objects.filter(signature_verdict=V.PENDING, uploaded_at__lt=timezone.now() - older_than)
         .order_by("pk")
         .values_list("pk", flat=True)[:limit]
     )
-    for queued, document_id in enumerate(ids):
-        try:
-            document_signature_verify_task.delay(document_id)
-        except KombuOperationalError as error:
-            logger.warning("Broker unreachable, %d signature check(s) stay pending: %s", len(ids) - queued, error)
-            return queued
+    with transaction.atomic():
+        for document_id in ids:
+            outbox_enqueue(task_name="awards.document_signature_verify", args=[document_id])
     return len(ids)
 
 
 def document_signature_queue(*, document: DossierDocument) -> None:
-    """Queue the verification once the upload commits; until it runs the document shows "pending"."""
+    """Ask for the verification in the upload's transaction (`campaign_portal.outbox`): it leaves
+    for a worker when the broker takes it, so an upload during a Redis outage neither fails nor
+    loses its check; until it runs the document shows "pending"."""
     if document.file_kind != "pdf":
         DossierDocument.objects.filter(pk=document.pk).update(
             signature_verdict=V.NOT_PDF, signature_explanation="", signature_details={}
         )
         return
-    document_id = document.pk
-
-    def enqueue():
-        from ..tasks import document_signature_verify_task
-
-        try:
-            document_signature_verify_task.delay(document_id)
-        except KombuOperationalError as error:
-            logger.warning("Broker unreachable, signature check of document %d stays pending: %s", document_id, error)
-
-    transaction.on_commit(enqueue)
+    outbox_enqueue(task_name="awards.document_signature_verify", args=[document.pk])
 
 
 def _run_child(path: str, anchors: list[TrustAnchor], now: datetime.datetime) -> dict:
@@ -269,8 +255,9 @@ def document_signature_verify(*, document_id: int) -> DossierDocument | None:
                 "seconds": settings.PORTAL_SIGNATURE_TIMEOUT
             }
     with transaction.atomic():
-        # The nomination first, as an upload and the criteria check lock it: the document's write then
-        # locks the campaign (freshness trigger) in the same order, and the two never deadlock.
+        # The campaign, then the nomination, as an upload and the criteria check lock them: the
+        # document's write then finds both taken in the one order, and the two never deadlock.
+        versions_lock(Nomination, [document.nomination_id])
         Nomination.objects.select_for_update().filter(pk=document.nomination_id).first()
         updated = DossierDocument.objects.filter(pk=document_id).update(
             signature_verdict=verdict,

@@ -2,9 +2,10 @@
 connection: exactly one wins, the other gets a clear refusal."""
 
 import threading
+import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 
 from accounts.enums import Role
 from awards import services
@@ -97,3 +98,51 @@ def test_approve_and_reject_at_once_leave_one_decision(submitted):
     decisions = NominationTransition.objects.filter(nomination=submitted).exclude(to_state=NominationState.SUBMITTED)
     assert decisions.count() == 1
     assert submitted.state == decisions.get().to_state
+
+
+def test_transition_beside_a_writer_that_holds_the_campaign_does_not_deadlock(submitted):
+    """A transaction that wrote elsewhere in the campaign (taking its version row) and then wants
+    the nomination, beside a reviewer's transition: both finish, one after the other."""
+    from awards.models import AwardForm, Nomination
+
+    reviewer = UserFactory(role=Role.REVIEWER)
+    campaign_taken = threading.Event()
+    errors = []
+
+    def writer():
+        app.set_current()
+        try:
+            with transaction.atomic():
+                AwardForm.objects.filter(pk=submitted.award_form_id).update(name="Bằng khen (sửa)")
+                campaign_taken.set()
+                time.sleep(0.5)  # the reviewer's transition starts meanwhile
+                Nomination.objects.select_for_update().get(pk=submitted.pk)
+        except Exception as error:  # noqa: BLE001 - the test reports whatever the database raised
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def reviewer_acts():
+        app.set_current()
+        campaign_taken.wait(timeout=10)
+        try:
+            services.nomination_transition(
+                name="return",
+                user=reviewer,
+                nomination=type(submitted).objects.get(pk=submitted.pk),
+                reason="Thiếu biên bản.",
+                expected_state="submitted",
+            )
+        except Exception as error:  # noqa: BLE001 - the test reports whatever the database raised
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=writer), threading.Thread(target=reviewer_acts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    submitted.refresh_from_db()
+    assert submitted.state == NominationState.RETURNED

@@ -241,20 +241,24 @@ def test_admin_adds_a_trust_anchor_from_a_file_and_refuses_garbage(client, admin
     assert anchor.name == "Root CA chuyên dùng" and anchor.added_by == administrator and anchor.active
 
 
-def test_adding_an_anchor_checks_the_untrusted_documents_again(dossier, officer, ca, agency_signer, administrator):
+def test_adding_an_anchor_checks_the_untrusted_documents_again(
+    dossier, officer, ca, agency_signer, administrator, django_capture_on_commit_callbacks
+):
     document = _upload(dossier, officer, signing.sign_pdf(signing.unsigned_pdf(), agency_signer, ca))
     assert document.signature_verdict == V.UNTRUSTED
     services.trust_anchor_add(user=administrator, name="Root CA thử nghiệm", certificate=signing.ca_pem(ca))
     document.refresh_from_db()
     assert document.signature_verdict == V.PENDING
     # the dossier's other components were never checked: the requeue takes them too
-    assert services.document_signatures_requeue_pending(older_than=datetime.timedelta(0)) == dossier.documents.count()
+    with django_capture_on_commit_callbacks(execute=True):
+        queued = services.document_signatures_requeue_pending(older_than=datetime.timedelta(0))
+    assert queued == dossier.documents.count()
     document.refresh_from_db()
     assert document.signature_verdict == V.VALID
 
 
 def test_switching_an_anchor_off_in_admin_is_audited_and_rechecks(
-    client, dossier, officer, ca, anchor, agency_signer, administrator
+    client, dossier, officer, ca, anchor, agency_signer, administrator, django_capture_on_commit_callbacks
 ):
     document = _upload(dossier, officer, signing.sign_pdf(signing.unsigned_pdf(), agency_signer, ca))
     assert document.signature_verdict == V.VALID
@@ -264,7 +268,8 @@ def test_switching_an_anchor_off_in_admin_is_audited_and_rechecks(
     anchor.refresh_from_db()
     assert not anchor.active
     assert AuditEvent.objects.filter(action="awards.trust_anchor.change").exists()
-    services.document_signatures_requeue_pending(older_than=datetime.timedelta(0))
+    with django_capture_on_commit_callbacks(execute=True):
+        services.document_signatures_requeue_pending(older_than=datetime.timedelta(0))
     document.refresh_from_db()
     assert document.signature_verdict == V.UNTRUSTED
 

@@ -123,8 +123,8 @@ def test_import_with_bad_rows_changes_nothing_and_names_each_error(client, campa
     headers = [c.header for c in _columns()]
     expected = [
         (3, headers[1], "“Mô hình lạ” không có trong danh mục"),
-        (3, headers[3], "không được để trống"),
-        (3, headers[5], "“31/02/2024” không phải ngày"),
+        (3, headers[3], "Trường này là bắt buộc"),
+        (3, headers[5], "Ngày 31/02/2024 không có thật"),
         (4, headers[3], "không được chứa công thức"),
         (4, headers[2], "“Không có lĩnh vực này” không có trong lĩnh vực, nhóm của phong trào này"),
         (4, headers[6], "không tìm thấy “Xã Ma”"),

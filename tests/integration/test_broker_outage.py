@@ -2,9 +2,10 @@
 
 The test runs its own `redis-server` (not the shared one), a Celery worker and the outbox relay
 (`manage.py relay_outbox`) against it, kills Redis with SIGKILL, and posts an upload, an edit, a
-submission, a return, an approval, a render request and a campaign-wide recheck. None may fail or
-wait on Redis, each must leave its request in the outbox, and once Redis is restarted on the same
-port everything asked for must be done within 10 seconds: checks run, e-mails sent, files rendered."""
+submission, a return, an approval, a render request, a campaign-wide recheck, an initiative's
+registration and an initiatives import. None may fail or wait on Redis, each must leave its request
+in the outbox, and once Redis is restarted on the same port everything asked for must be done within
+10 seconds: criteria and signature checks run, e-mails sent, files rendered, similar initiatives found."""
 
 import datetime
 import os
@@ -21,17 +22,22 @@ from django.urls import reverse
 
 from accounts.enums import Role
 from awards import services
-from awards.enums import NominationState, NomineeType
-from awards.models import Nomination
+from awards.enums import NominationState, NomineeType, SignatureVerdict
+from awards.models import DossierDocument, Nomination
 from campaign_portal.celery import app
 from campaign_portal.models import AuditEvent, OutboxMessage
+from initiatives.enums import InitiativeState
+from initiatives.models import Initiative, SimilarInitiative
 from reports.enums import RenderStatus
 from reports.models import ReportRender
 from tests.awards.conftest import make_dossier
 from tests.conftest import ARTIFACTS, ROOT, _database_url, _reset_broker_pools, wait_for
 from tests.factories import AgencyFactory, CampaignFactory, UserFactory
 from tests.factories.awards import AwardFormFactory, load_plan_criteria, pdf_upload
+from tests.factories.initiatives import InitiativeFactory
 from tests.factories.reports import SummaryReportFactory
+from tests.initiatives.test_excel import _import, _workbook
+from tests.initiatives.test_similarity import ONE_STOP, ONE_STOP_AGAIN, ONE_STOP_AGAIN_DESCRIPTION, ONE_STOP_DESCRIPTION
 
 pytestmark = pytest.mark.integration
 
@@ -159,9 +165,22 @@ def test_every_write_works_with_redis_killed_and_its_work_is_done_within_10_s_of
     )
     for nomination, officer in ((to_return, officers[1]), (to_approve, officers[2])):
         services.nomination_submit(user=officer, nomination=nomination)
+    # An initiative registered in an earlier campaign, and the same model at the officer's agency, a draft.
+    earlier = InitiativeFactory(
+        campaign=CampaignFactory(), title=ONE_STOP, description=ONE_STOP_DESCRIPTION, state=InitiativeState.REGISTERED
+    )
+    to_register = InitiativeFactory(
+        campaign=campaign,
+        agency=officers[0].agency,
+        title=ONE_STOP_AGAIN,
+        description=ONE_STOP_AGAIN_DESCRIPTION,
+        started_on=datetime.date(2025, 3, 1),
+    )
     # Before the outage everything asked for so far has left and run.
     wait_for(lambda: not OutboxMessage.objects.filter(sent_at__isnull=True).exists(), timeout=30)
     wait_for(lambda: not any(n.check_pending for n in Nomination.objects.all()), timeout=60)
+    signatures_pending = DossierDocument.objects.filter(signature_verdict=SignatureVerdict.PENDING)
+    wait_for(lambda: not signatures_pending.exists(), timeout=60)
     last_before = OutboxMessage.objects.order_by("pk").last().pk
     # A web process that serves requests has its code loaded: time the writes, not the first import.
     client.force_login(reviewer)
@@ -195,6 +214,15 @@ def test_every_write_works_with_redis_killed_and_its_work_is_done_within_10_s_of
     _timed(
         lambda: client.post(reverse(transition, args=[draft.pk]), {"transition": "submit", "expected_state": "draft"})
     )
+    _timed(
+        lambda: client.post(
+            reverse("initiatives:transition", args=[to_register.pk]),
+            {"transition": "register", "expected_state": "draft", "confirm_no_evidence": "on"},
+        )
+    )
+    imported_title = f"{ONE_STOP_AGAIN} (nhập từ Excel)"
+    row = [officers[0].agency.name, "Mô hình", "", imported_title, ONE_STOP_AGAIN_DESCRIPTION, "15/03/2025"]
+    _timed(lambda: _import(client, campaign, _workbook([row + ["", "", "", ""]])))
     client.force_login(reviewer)
     _timed(
         lambda: client.post(
@@ -214,12 +242,18 @@ def test_every_write_works_with_redis_killed_and_its_work_is_done_within_10_s_of
     assert Nomination.objects.get(pk=draft.pk).state == NominationState.SUBMITTED
     assert Nomination.objects.get(pk=to_return.pk).state == NominationState.RETURNED
     assert Nomination.objects.get(pk=to_approve.pk).state == NominationState.APPROVED
+    assert Initiative.objects.get(pk=to_register.pk).state == InitiativeState.REGISTERED
+    imported = Initiative.objects.get(title=imported_title)
+    uploaded = DossierDocument.objects.get(nomination=draft, requirement=requirement)
+    assert uploaded.signature_verdict == SignatureVerdict.PENDING
     waiting = list(OutboxMessage.objects.filter(pk__gt=last_before))
     assert all(m.sent_at is None for m in waiting)
     assert {m.task_name for m in waiting} == {
         "awards.criteria_check_nominations",
+        "awards.document_signature_verify",
         "awards.nomination_notify",
         "reports.summary_report_render",
+        "initiatives.similar_initiatives_find",
     }
     assert any(m.attempts and m.last_error for m in waiting)
     renders = list(ReportRender.objects.filter(report=report))
@@ -230,6 +264,7 @@ def test_every_write_works_with_redis_killed_and_its_work_is_done_within_10_s_of
     page = client.get(reverse("awards:nomination_detail", args=[draft.pk])).content.decode()
     assert "Đang chờ xử lý" in page
 
+    found_similar = SimilarInitiative.objects.filter(initiative__in=[to_register, imported], similar_to=earlier)
     outage_stack.start()
     back = time.monotonic()
 
@@ -239,9 +274,13 @@ def test_every_write_works_with_redis_killed_and_its_work_is_done_within_10_s_of
             and not any(n.check_pending for n in Nomination.objects.all())
             and AuditEvent.objects.filter(action="awards.nomination.notify").count() == 2
             and all(r.status == RenderStatus.DONE for r in ReportRender.objects.filter(report=report))
+            and not signatures_pending.exists()
+            and found_similar.count() == 2
         )
 
     wait_for(all_done, timeout=10, interval=0.1)
     print(f"pending work done {time.monotonic() - back:.1f} s after Redis came back")
     assert Nomination.objects.get(pk=draft.pk).documents.filter(requirement=requirement).exists()
+    uploaded.refresh_from_db()
+    assert uploaded.signature_verdict == SignatureVerdict.UNSIGNED, uploaded.signature_verdict
     assert [r.error for r in ReportRender.objects.filter(report=report)] == ["", ""]

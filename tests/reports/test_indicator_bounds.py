@@ -1,6 +1,10 @@
 """An indicator value or code the database cannot hold is refused with a message, typed or
 imported, and one stored value the portal could not read before no longer takes the report down."""
 
+import json
+import os
+import subprocess
+import sys
 from decimal import Decimal, InvalidOperation
 
 import pytest
@@ -15,6 +19,7 @@ from campaign_portal.bounds import decimal_for_field
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, Column, workbook_write
 from reports.models import Indicator, IndicatorValue
 from reports.services import indicator_value_set
+from tests.conftest import ROOT
 from tests.factories import CampaignFactory
 from tests.factories.reports import IndicatorFactory, SummaryReportFactory
 
@@ -114,3 +119,56 @@ def test_report_shows_the_largest_value_the_column_holds(campaign):
     IndicatorValue.objects.bulk_create([IndicatorValue(indicator=indicator, value=Decimal("99999999999999.9"))])
     texts = [block.text for block in summary_report_compose(report=SummaryReportFactory(campaign=campaign)).blocks]
     assert "Tài khoản: 99.999.999.999.999,9 tài khoản." in texts
+
+
+# A fresh SQLite database holding what the earlier release let through: 10^14 in a column of 16 digits.
+STORED_BEFORE_PROBE = """
+import json
+from decimal import Decimal
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from accounts.enums import Role
+from reports.models import IndicatorValue
+from reports.outline import outline_ensure
+from reports.services import report_file_build
+from tests.factories import CampaignFactory, UserFactory
+from tests.factories.reports import IndicatorFactory, SummaryReportFactory
+from tests.reports.helpers import DocxReport, normalise, pdf_text
+
+campaign = CampaignFactory(code="thu")
+section = next(s for s in outline_ensure(campaign=campaign) if s.key == "ket-qua")
+indicator = IndicatorFactory(campaign=campaign, name="Tài khoản", unit="tài khoản", section=section)
+IndicatorValue.objects.create(indicator=indicator, value=Decimal("1"))
+with connection.cursor() as cursor:
+    cursor.execute(f"UPDATE {IndicatorValue._meta.db_table} SET value = 1e14")
+report = SummaryReportFactory(campaign=campaign)
+client = Client()
+client.force_login(UserFactory(role=Role.REVIEWER))
+url = reverse("reports:indicators", args=[campaign.code])
+page = client.get(url)
+export = client.get(url, {"xuat": "xlsx"})
+pdf, _doc = report_file_build(report=report, fmt="pdf")
+word, _doc = report_file_build(report=report, fmt="docx")
+fixed = client.post(url, {f"value-{indicator.pk}": "12345"})
+print(json.dumps({
+    "page": page.status_code, "export": export.status_code,
+    "pdf": "Tài khoản: 100.000.000.000.000 tài khoản." in normalise(pdf_text(pdf)),
+    "docx": "Tài khoản: 100.000.000.000.000 tài khoản." in DocxReport(word).body_text,
+    "fixed": [fixed.status_code, str(indicator.values.get().value)],
+}))
+"""
+
+
+def test_sqlite_value_stored_before_the_bound_leaves_page_export_and_renders_working(tmp_path):
+    """Issue 16, item 2: on SQLite the earlier release kept 10^14, and from then on the indicators page,
+    its export and every render failed; only SQL repaired it. Now all work, and the page corrects it."""
+    env = {**os.environ, "DATABASE_URL": "", "PORTAL_VAR_DIR": str(tmp_path), "CELERY_BROKER_URL": ""}
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v", "0"], env=env, cwd=ROOT, check=True, capture_output=True)
+    done = subprocess.run(
+        [*manage, "shell", "-c", STORED_BEFORE_PROBE], env=env, cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"page": 200, "export": 200, "pdf": True, "docx": True, "fixed": [302, "12345.00"]}
