@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "initiatives",
     "awards",
     "reports",
+    "council",
     "home",
     "demo",
     "api",

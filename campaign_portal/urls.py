@@ -20,6 +20,7 @@ urlpatterns = [
     path("phong-trao/", include("campaigns.urls")),
     path("khen-thuong/", include("awards.urls")),
     path("bao-cao/", include("reports.urls")),
+    path("hoi-dong/", include("council.urls")),
     path("api/", include("api.urls")),
     path("", include("home.urls")),
 ]

@@ -23,6 +23,7 @@ NAV_ITEMS = [
     NavItem(_("Hồ sơ khen thưởng"), "awards:nomination_list", "awards.view_nomination_list", "award"),
     NavItem(_("Tiến độ"), "awards:progress", "awards.view_progress", "bar-chart-line"),
     NavItem(_("Báo cáo tổng kết"), "reports:index", "reports.view_summaryreport", "file-earmark-text"),
+    NavItem(_("Hội đồng TĐKT"), "council:index", "council.view_meeting", "people"),
 ]
 
 

@@ -24,6 +24,10 @@ BLOCK_HEADING_2 = "heading2"
 BLOCK_HEADING_3 = "heading3"
 BLOCK_PARAGRAPH = "paragraph"
 BLOCK_ITEM = "item"
+# Decree 30's "Căn cứ" lines (italic) and centred lines ("Kính gửi", "QUYẾT ĐỊNH:") of the council's
+# documents (council/documents.py).
+BLOCK_BASIS = "basis"
+BLOCK_CENTRED = "centred"
 
 
 @dataclass

@@ -25,6 +25,7 @@ from .composition import (
     BLOCK_ITEM,
     ReportDocument,
 )
+from .document_tree import BLOCK_BASIS, BLOCK_CENTRED
 from .docx.build_template import TEMPLATE_PATH
 
 INDENT = Mm(10)
@@ -236,10 +237,13 @@ def _block(document, block, footnotes: _Footnotes) -> None:
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     paragraph.paragraph_format.first_line_indent = INDENT
-    heading = block.kind in (BLOCK_HEADING_1, BLOCK_HEADING_2, BLOCK_HEADING_3)
+    heading = block.kind in (BLOCK_HEADING_1, BLOCK_HEADING_2, BLOCK_HEADING_3, BLOCK_CENTRED)
     if heading:
         paragraph.paragraph_format.keep_with_next = True
-    italic = block.kind == BLOCK_HEADING_3
+    if block.kind == BLOCK_CENTRED:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.first_line_indent = 0
+    italic = block.kind in (BLOCK_HEADING_3, BLOCK_BASIS)
     if block.kind == BLOCK_ITEM:
         paragraph.add_run("- ")
     for run in block.runs:

@@ -346,6 +346,93 @@ def _named_urls(patterns=None, namespace: str = "") -> set[str]:
     return names
 
 
+def _council_campaign(owner):
+    from tests.factories.awards import AwardFormFactory, NominationFactory
+
+    form = AwardFormFactory()
+    NominationFactory(award_form=form, state="submitted", submitted_at=timezone.now())
+    return {"code": form.campaign.code}
+
+
+def _council_outline(owner):
+    return {**_council_campaign(owner), "document": "proposal"}
+
+
+def _council_meeting(owner, *, concluded: bool = False):
+    from campaigns.models import Campaign
+    from council.services import Votes, council_votes_record
+    from tests.council.conftest import meeting_create
+
+    reviewer = UserFactory(role=Role.REVIEWER)
+    meeting = meeting_create(Campaign.objects.get(code=_council_campaign(owner)["code"]), reviewer)
+    if concluded:
+        votes = {item.pk: Votes(4, 1, 0) for item in meeting.items.all()}
+        council_votes_record(meeting=meeting, user=reviewer, votes=votes)
+        meeting.refresh_from_db()
+    return meeting
+
+
+def _council_meeting_pk(owner):
+    return {"pk": _council_meeting(owner).pk}
+
+
+def _council_concluded_pk(owner):
+    return {"pk": _council_meeting(owner, concluded=True).pk}
+
+
+def _council_render(owner):
+    from django.core.files.base import ContentFile
+
+    from council.models import CouncilDocumentRender
+
+    meeting = _council_meeting(owner, concluded=True)
+    render = CouncilDocumentRender.objects.create(
+        meeting=meeting, document="minutes", format="pdf", status="done", progress=100
+    )
+    render.file.save("bien-ban.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    return {"pk": render.pk}
+
+
+def _council_decision(owner):
+    import datetime
+
+    from council.services import council_decision_record
+    from tests.factories.awards import pdf_upload
+
+    meeting = _council_meeting(owner, concluded=True)
+    council_decision_record(
+        meeting=meeting,
+        user=meeting.votes_recorded_by,
+        number=f"{meeting.pk}/QĐ-UBND",
+        day=datetime.date(2025, 2, 3),
+        upload=pdf_upload("quyet-dinh.pdf"),
+    )
+    return {"pk": meeting.pk}
+
+
+COUNCIL_ACTIONS = {"anonymous": LOGIN_REDIRECT, "*": 404, "reviewer": 302}
+MATRIX.update(
+    {
+        "council:index": Entry(REPORT_READERS),
+        "council:campaign": Entry(REPORT_READERS, fixture=_council_campaign),
+        "council:meeting_create": Entry(SETUP_PAGES, fixture=_council_campaign),
+        "council:outline": Entry(SETUP_PAGES, fixture=_council_outline),
+        "council:meeting": Entry(REPORT_READERS, fixture=_council_meeting_pk),
+        "council:votes": Entry(SETUP_PAGES, fixture=_council_meeting_pk),
+        "council:render_status": Entry(REPORT_READERS, fixture=_council_concluded_pk),
+        "council:render_request": Entry(
+            COUNCIL_ACTIONS,
+            fixture=_council_concluded_pk,
+            method="post",
+            data={"documents": ["minutes"], "formats": ["pdf"]},
+        ),
+        "council:decision": Entry({**COUNCIL_ACTIONS, "reviewer": 400}, fixture=_council_concluded_pk, method="post"),
+        "council:download": Entry(REPORT_READERS, fixture=_council_render),
+        "council:decision_download": Entry(REPORT_READERS, fixture=_council_decision),
+    }
+)
+
+
 def test_every_url_has_an_entry():
     names = {name for name in _named_urls() if name.split(":")[0] not in EXCLUDED_NAMESPACES or name in MATRIX}
     missing = sorted(names - set(MATRIX))

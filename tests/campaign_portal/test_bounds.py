@@ -39,6 +39,9 @@ PLAIN_FIELDS = {
     "awards.TransitionForm.reason": "awards.NominationTransition.reason",
     "awards.TransitionForm.decision_number": "awards.Nomination.decision_number",
     "reports.SummaryReportForm.recipients_text": None,
+    "council.CouncilMeetingForm.members_text": None,
+    "council.CouncilOutlineForm.recipients_text": None,
+    "council.DecisionForm.number": "council.CouncilMeeting.decision_number",
     "accounts.PortalLoginForm.username": None,
     "accounts.PortalLoginForm.password": None,
 }

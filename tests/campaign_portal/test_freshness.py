@@ -50,6 +50,13 @@ NEVER_READ = {
     "awards_trustanchor": "the administrator's trusted roots for signature checks; verdicts are on the documents",
     "awards_checkbatch": "the progress of a recheck, read live from the nominations' checked_at",
     "reports_reportrender": "rendered files, listed live on the report page and the home page",
+    "council_councilrule": "the council's pass rule, read when a meeting is set up, never by the cached figures",
+    "council_councilmeeting": "council meetings, shown live on their own pages; the approvals and awards they "
+    "make are on the nominations, written in the same transaction",
+    "council_councilmember": "the members present at a meeting, shown on its page and in its minutes",
+    "council_councilitem": "votes per nomination; the state they lead to is on the nomination",
+    "council_councildocumentrender": "rendered council documents, listed live on the meeting page",
+    "council_councildocumentoutline": "the council documents' text, read when a document is composed",
 }
 
 PG_SOURCE = {f"figures_version__{event}" for event in ("insert", "update", "delete", "truncate")}

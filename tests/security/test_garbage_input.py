@@ -21,6 +21,10 @@ from tests.factories import CommuneFactory, UserFactory
 from tests.test_permission_matrix import (
     _award_form,
     _campaign,
+    _council_campaign,
+    _council_concluded_pk,
+    _council_meeting_pk,
+    _council_outline,
     _criterion,
     _indicator,
     _initiative,
@@ -158,6 +162,12 @@ CASES = {
     "awards:criterion_edit": Case("reviewer", _criterion),
     "awards:award_form_create": Case("reviewer", _with_campaign),
     "awards:award_form_edit": Case("reviewer", _award_form),
+    "council:campaign": Case("reviewer", _council_campaign),
+    "council:meeting_create": Case("reviewer", _council_campaign),
+    "council:votes": Case("reviewer", _council_meeting_pk),
+    "council:outline": Case("reviewer", _council_outline),
+    "council:render_request": Case("reviewer", _council_concluded_pk, "council:meeting", ("documents", "formats")),
+    "council:decision": Case("reviewer", _council_concluded_pk, "council:meeting", ("number", "day")),
 }
 # Reviewers act on sent nominations: their transition form is posted garbage too.
 REVIEWER_TRANSITION = Case("reviewer", _sent_nomination, "awards:nomination_detail", ("transition", "expected_state"))
@@ -284,6 +294,11 @@ def test_every_form_url_is_covered():
         "awards:progress",
         "awards:criteria",
         "reports:indicator_delete",
+        "council:index",
+        "council:meeting",
+        "council:render_status",
+        "council:download",
+        "council:decision_download",
         # The read API refuses every write (405); its query strings' bad input is in tests/api/.
         "api:campaign_list",
         "api:campaign_detail",
@@ -439,6 +454,8 @@ PREFILLED = {
     "awards:nomination_edit": Case("officer_own", _nomination),
     "awards:criterion_edit": Case("reviewer", _criterion),
     "awards:award_form_edit": Case("reviewer", _award_form),
+    "council:campaign": Case("reviewer", _council_campaign),
+    "council:outline": Case("reviewer", _council_outline),
 }
 
 
