@@ -39,6 +39,12 @@ PLAIN_FIELDS = {
     "awards.TransitionForm.reason": "awards.NominationTransition.reason",
     "awards.TransitionForm.decision_number": "awards.Nomination.decision_number",
     "reports.SummaryReportForm.recipients_text": None,
+    "awards.RegisterFilterForm.q": None,
+    "awards.PublicationForm.title": "awards.Publication.title",
+    "awards.PublicCommentForm.author_name": "awards.PublicComment.author_name",
+    "awards.PublicCommentForm.contact": "awards.PublicComment.contact",
+    "awards.PublicCommentForm.body": None,
+    "awards.PublicCommentForm.website": None,
     "accounts.PortalLoginForm.username": None,
     "accounts.PortalLoginForm.password": None,
 }
@@ -48,13 +54,12 @@ def _portal_forms():
     for config in apps.get_app_configs():
         if Path(config.path).parent != settings.BASE_DIR:
             continue  # Django's and the packages' own forms
-        try:
-            module = importlib.import_module(f"{config.name}.forms")
-        except ModuleNotFoundError:
-            continue
-        for name, form in inspect.getmembers(module, inspect.isclass):
-            if issubclass(form, forms.BaseForm) and form.__module__ == module.__name__:
-                yield config.label, name, form
+        # `forms.py` and any module beside it named for its forms (awards/register_forms.py).
+        for path in sorted(Path(config.path).glob("*forms.py")):
+            module = importlib.import_module(f"{config.name}.{path.stem}")
+            for name, form in inspect.getmembers(module, inspect.isclass):
+                if issubclass(form, forms.BaseForm) and form.__module__ == module.__name__:
+                    yield config.label, name, form
 
 
 def _text_fields():

@@ -50,6 +50,11 @@ NEVER_READ = {
     "awards_trustanchor": "the administrator's trusted roots for signature checks; verdicts are on the documents",
     "awards_checkbatch": "the progress of a recheck, read live from the nominations' checked_at",
     "reports_reportrender": "rendered files, listed live on the report page and the home page",
+    "awards_awardrecord": "the awards made before the portal: read live by the register page and the checks, "
+    "never by the cached figures",
+    "awards_publication": "a list published for comment, read live by its pages, never counted on a dashboard",
+    "awards_publication_nominations": "the nominations of a published list, read live by its pages",
+    "awards_publiccomment": "the public's comments, read live by the reviewers' page, never counted",
 }
 
 PG_SOURCE = {f"figures_version__{event}" for event in ("insert", "update", "delete", "truncate")}
