@@ -64,6 +64,7 @@ def _portal_awards() -> QuerySet:
             r_number=F("decision_number"),
             r_date=F("decision_date"),
             r_context=F("campaign__name"),
+            r_key=F("nominee_key"),
         )
     )
 
@@ -85,6 +86,7 @@ def _recorded_awards() -> QuerySet:
         r_number=F("decision_number"),
         r_date=F("decision_date"),
         r_context=F("note"),
+        r_key=F("nominee_key"),
     )
 
 
@@ -221,25 +223,18 @@ class EarlierAward:
 
 
 def earlier_awards_by_nomination(nominations: list[Nomination]) -> dict[int, list[EarlierAward]]:
-    """Each nomination's awards in the register (its own award left out), newest first: two
-    queries for the whole batch, matched by the nominee's key."""
+    """Each nomination's awards in the register (its own award left out), newest first: one query
+    for the whole batch, matched by the nominee's key."""
     keyed = [n for n in nominations if n.nominee_key]
     if not keyed:
         return {}
     keys = {n.nominee_key for n in keyed}
+    columns = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context")
+    portal = _portal_awards().filter(nominee_key__in=keys).values_list(*columns).order_by()
+    recorded = _recorded_awards().filter(nominee_key__in=keys).values_list(*columns).order_by()
     by_key: dict[str, list[EarlierAward]] = defaultdict(list)
-    portal = (
-        Nomination.objects.filter(state=NominationState.AWARDED, nominee_key__in=keys, decision_date__isnull=False)
-        .exclude(decision_number="")
-        .values_list("pk", "nominee_key", "award_form__name", "decision_number", "decision_date", "campaign__name")
-    )
-    for pk, key, form, number, day, campaign in portal:
-        by_key[key].append(EarlierAward(AwardSource.PORTAL, pk, form, number, day, campaign))
-    recorded = AwardRecord.objects.filter(nominee_key__in=keys).values_list(
-        "pk", "nominee_key", "form_name", "decision_number", "decision_date", "note"
-    )
-    for pk, key, form, number, day, note in recorded:
-        by_key[key].append(EarlierAward(AwardSource.RECORD, pk, form, number, day, note))
+    for source, pk, key, form, number, day, context in portal.union(recorded, all=True):
+        by_key[key].append(EarlierAward(source, pk, form, number, day, context or ""))
     found = {}
     for nomination in keyed:
         awards = [
