@@ -21,7 +21,7 @@ class RegisterFilterForm(forms.Form):
     )
     nominee_type = forms.ChoiceField(label=_("Đối tượng"), required=False)
     form = forms.ChoiceField(label=_("Hình thức khen thưởng"), required=False)
-    year = forms.TypedChoiceField(label=_("Năm quyết định"), required=False, coerce=int, empty_value=None)
+    year = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
     source = forms.ChoiceField(label=_("Nguồn"), required=False)
 
     def __init__(self, *args, forms_held: list[str], years: list[int], **kwargs):
