@@ -393,3 +393,14 @@ def test_nomination_page_shows_the_nominees_earlier_awards(interval_campaign, cl
     html = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
     assert "Khen thưởng trước đây" in html
     assert "Quyết định số 1234/QĐ-UBND ngày 15/05/2023" in html
+
+
+def test_import_queues_a_new_check_of_the_open_dossiers_the_rule_reads_it_for(interval_campaign, reviewer):
+    AgencyFactory(name="Sở Giao thông thử")
+    open_dossier = _sent(interval_campaign)
+    draft = NominationFactory(award_form=_form(interval_campaign), agency=AgencyFactory())
+    elsewhere = NominationFactory(state=NominationState.SUBMITTED, submitted_at=timezone.now())
+    assert services.award_records_import(user=reviewer, upload=_xlsx(GOOD_ROWS[:1])).errors == []
+    open_dossier.refresh_from_db(), draft.refresh_from_db(), elsewhere.refresh_from_db()
+    assert open_dossier.check_requested_at is not None
+    assert draft.check_requested_at is None and elsewhere.check_requested_at is None
