@@ -38,9 +38,10 @@ def publication_create(
     if closes_at - opens_at > datetime.timedelta(days=PUBLICATION_MAX_DAYS):
         raise ValidationError(_("Thời gian lấy ý kiến dài quá %(days)d ngày.") % {"days": PUBLICATION_MAX_DAYS})
     with transaction.atomic():
+        # A snapshot of the approved list as it stands now; no row is locked, so a transition beside it
+        # never waits (the list published is the one read here, whatever happens to a dossier later).
         approved = list(
-            Nomination.objects.select_for_update()
-            .filter(campaign=campaign, state=NominationState.APPROVED)
+            Nomination.objects.filter(campaign=campaign, state=NominationState.APPROVED)
             .order_by("pk")
             .values_list("pk", flat=True)
         )

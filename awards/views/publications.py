@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -42,13 +43,16 @@ class PublicationListView(LoginRequiredMixin, PermissionRequiredMixin, View):
 
     def _render(self, request, campaign, form, status=200):
         publications = list(
-            Publication.objects.filter(campaign=campaign).prefetch_related("nominations").order_by("-opens_at", "-pk")
+            Publication.objects.filter(campaign=campaign)
+            .annotate(
+                nomination_count=Count("nominations", distinct=True), comment_count=Count("comments", distinct=True)
+            )
+            .order_by("-opens_at", "-pk")
         )
         now = timezone.now()
         for publication in publications:
             publication.is_open = services.publication_is_open(publication, now=now)
             publication.is_over = publication.closes_at <= now
-            publication.comment_count = publication.comments.count()
         return render(
             request,
             self.template_name,

@@ -222,3 +222,20 @@ def test_public_page_query_count_same_with_1_and_3_entries(
             )
 
     assert_same_query_count(lambda: client.get(reverse("public:publication", args=[publication.pk])), grow)
+
+
+def test_publication_list_query_count_same_with_1_and_3_lists(
+    client, campaign, approved, reviewer, assert_same_query_count
+):
+    _publish(reviewer, campaign)
+    client.force_login(reviewer)
+
+    def grow():
+        for _ in range(2):
+            publication = _publish(reviewer, campaign)
+            services.public_comment_add(
+                publication=publication, nomination_id=None, author_name="", contact="", body="Góp ý"
+            )
+
+    url = f"{reverse('awards:publication_list')}?phong-trao={campaign.code}"
+    assert_same_query_count(lambda: client.get(url), grow)
