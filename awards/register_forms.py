@@ -43,6 +43,41 @@ class RegisterImportForm(forms.Form):
     )
 
 
+class AwardRecordForm(forms.Form):
+    """One earlier award typed by hand; `services.award_record_add` finds the agency and checks the rest."""
+
+    nominee_type = forms.ChoiceField(label=_("Đối tượng"), choices=NomineeType.choices)
+    form_name = forms.CharField(
+        label=_("Hình thức khen thưởng"),
+        max_length=255,
+        error_messages={"required": _("Hãy nhập hình thức khen thưởng.")},
+    )
+    agency_name = forms.CharField(
+        label=_("Tập thể, cơ quan"),
+        max_length=255,
+        required=False,
+        help_text=_("Tên như tại ngày quyết định; với cá nhân, cơ quan nơi công tác (không bắt buộc)."),
+    )
+    nominee_name = forms.CharField(label=_("Họ và tên (cá nhân)"), max_length=255, required=False)
+    nominee_position = forms.CharField(label=_("Chức vụ"), max_length=255, required=False)
+    nominee_unit = forms.CharField(label=_("Đơn vị công tác"), max_length=255, required=False)
+    decision_number = forms.CharField(
+        label=_("Số quyết định"),
+        max_length=64,
+        error_messages={"required": _("Hãy nhập số quyết định khen thưởng.")},
+    )
+    decision_date = DayMonthYearField(
+        label=_("Ngày quyết định"),
+        widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={
+            "required": _("Hãy nhập ngày quyết định (dd/mm/yyyy)."),
+            "invalid": _("Ngày quyết định phải có dạng dd/mm/yyyy."),
+        },
+    )
+    decision_issuer = forms.CharField(label=_("Cơ quan ban hành"), max_length=255, required=False)
+    note = forms.CharField(label=_("Ghi chú"), max_length=500, required=False)
+
+
 class PublicationForm(forms.Form):
     title = forms.CharField(
         label=_("Tiêu đề"),

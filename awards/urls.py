@@ -27,6 +27,7 @@ urlpatterns = [
     path("so-khen-thuong/", register.RegisterView.as_view(), name="register"),
     path("so-khen-thuong/xuat-excel/", register.RegisterExportView.as_view(), name="register_export"),
     path("so-khen-thuong/nhap/", register.RegisterImportView.as_view(), name="register_import"),
+    path("so-khen-thuong/them/", register.AwardRecordAddView.as_view(), name="register_add"),
     path("so-khen-thuong/mau-nhap/", register.RegisterImportTemplateView.as_view(), name="register_import_template"),
     path("cong-khai/", publications.PublicationListView.as_view(), name="publication_list"),
     path("cong-khai/<int:pk>/ket-thuc/", publications.PublicationCloseView.as_view(), name="publication_close"),

@@ -334,6 +334,7 @@ MATRIX.update(
         "awards:register": Entry(SENT_STAFF),
         "awards:register_export": Entry(SENT_STAFF),
         "awards:register_import": Entry(REVIEWERS_ONLY),
+        "awards:register_add": Entry(REVIEWERS_ONLY),
         "awards:register_import_template": Entry(REVIEWERS_ONLY),
         "awards:publication_list": Entry(SENT_STAFF, fixture=_with_campaign),
         "awards:publication_close": Entry({**REVIEWERS_ONLY, "reviewer": 302}, fixture=_publication, method="post"),

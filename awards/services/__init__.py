@@ -23,7 +23,7 @@ from .nominations import (
 from .notifications import nomination_notify, nomination_reminders_send
 from .publications import public_comment_add, publication_close, publication_create, publication_is_open
 from .receipts import nomination_receipt_record
-from .register import award_record_create, award_records_import, award_records_template
+from .register import award_record_add, award_record_create, award_records_import, award_records_template
 from .setup import award_form_save, award_setup_copy, criterion_save
 from .signatures import (
     document_signature_verify,
@@ -43,6 +43,7 @@ __all__ = [
     "CHECK_CHUNK",
     "NOMINATION_TRANSITIONS",
     "award_form_save",
+    "award_record_add",
     "award_record_create",
     "award_records_import",
     "award_records_template",

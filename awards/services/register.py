@@ -6,6 +6,7 @@ new check of the dossiers still under review that the interval rule reads it for
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -212,6 +213,66 @@ def award_records_import(*, user: User, upload) -> RegisterImportResult:
             result.created.append(award_record_create(user=user, **values))
         _interval_recheck()
     return result
+
+
+def award_record_add(
+    *,
+    user: User,
+    nominee_type: str,
+    form_name: str,
+    agency_name: str,
+    decision_number: str,
+    decision_date: datetime.date,
+    nominee_name: str = "",
+    nominee_position: str = "",
+    nominee_unit: str = "",
+    decision_issuer: str = "",
+    note: str = "",
+) -> AwardRecord:
+    """One earlier award typed by a reviewer, checked as an imported row is: the agency found by name
+    as it stood on the decision's date, a person's name required, an award already there refused."""
+    errors: dict[str, str] = {}
+    agency = None
+    if agency_name:
+        agency, message = _AgenciesOn().find(agency_name, decision_date)
+        if agency is None:
+            errors["agency_name"] = message[:1].upper() + message[1:] + "."
+    elif nominee_type == NomineeType.COLLECTIVE:
+        errors["agency_name"] = _("Hãy nhập tên tập thể được khen thưởng.")
+    if nominee_type == NomineeType.INDIVIDUAL and not nominee_name:
+        errors["nominee_name"] = _("Hãy nhập họ và tên của cá nhân được khen thưởng.")
+    if decision_date > timezone.localdate():
+        errors["decision_date"] = _("Ngày quyết định ở tương lai.")
+    if errors:
+        raise ValidationError(errors)
+    individual = nominee_type == NomineeType.INDIVIDUAL
+    values = _record_values(
+        {
+            "nominee_type": nominee_type,
+            "form_name": form_name,
+            "agency": agency,
+            "nominee_name": nominee_name if individual else "",
+            "nominee_position": nominee_position if individual else "",
+            "nominee_unit": (nominee_unit or (agency.name if agency else "")) if individual else "",
+            "decision_number": decision_number,
+            "decision_date": decision_date,
+            "decision_issuer": decision_issuer,
+            "note": note,
+        }
+    )
+    with transaction.atomic():
+        if AwardRecord.objects.filter(
+            decision_number=decision_number,
+            decision_date=decision_date,
+            nominee_key=values["nominee_key"],
+            form_name=form_name,
+        ).exists():
+            raise ValidationError(
+                {"decision_number": _("Khen thưởng này đã có trong sổ (cùng quyết định, đối tượng và hình thức).")}
+            )
+        record = award_record_create(user=user, **values)
+        _interval_recheck()
+    return record
 
 
 def award_record_create(*, user: User | None, **values) -> AwardRecord:

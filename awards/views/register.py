@@ -3,6 +3,7 @@ export, and the import of the awards made before the portal."""
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -16,7 +17,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, Column, workbook_write
 
 from .. import register, services
-from ..register_forms import RegisterFilterForm, RegisterImportForm
+from ..register_forms import AwardRecordForm, RegisterFilterForm, RegisterImportForm
 
 # A register export holds at most this many rows: beyond it, filter by year.
 EXPORT_LIMIT = 20000
@@ -137,3 +138,25 @@ class RegisterImportView(LoginRequiredMixin, PermissionRequiredMixin, View):
             return render(request, self.template_name, {"form": form, "errors": result.errors}, status=400)
         messages.success(request, _("Đã nhập %(n)d khen thưởng vào sổ khen thưởng.") % {"n": len(result.created)})
         return redirect(reverse("awards:register"))
+
+
+class AwardRecordAddView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """One earlier award typed by hand, checked as an imported row is."""
+
+    permission_required = "awards.import_register"
+    template_name = "awards/register_add.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": AwardRecordForm()})
+
+    def post(self, request):
+        form = AwardRecordForm(request.POST)
+        if form.is_valid():
+            try:
+                services.award_record_add(user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Đã ghi khen thưởng vào sổ khen thưởng."))
+                return redirect(reverse("awards:register"))
+        return render(request, self.template_name, {"form": form}, status=400)

@@ -404,3 +404,27 @@ def test_import_queues_a_new_check_of_the_open_dossiers_the_rule_reads_it_for(in
     open_dossier.refresh_from_db(), draft.refresh_from_db(), elsewhere.refresh_from_db()
     assert open_dossier.check_requested_at is not None
     assert draft.check_requested_at is None and elsewhere.check_requested_at is None
+
+
+def test_reviewer_adds_one_earlier_award_by_hand(db, client, reviewer):
+    agency = AgencyFactory(name="Sở Giao thông thử")
+    client.force_login(reviewer)
+    url = reverse("awards:register_add")
+    data = {
+        "nominee_type": NomineeType.COLLECTIVE,
+        "form_name": FORM,
+        "agency_name": "so giao thong thu",
+        "decision_number": "1234/QĐ-UBND",
+        "decision_date": "15/05/2023",
+    }
+    assert client.post(url, data).status_code == 302
+    record = AwardRecord.objects.get()
+    assert record.agency == agency and record.nominee_key == f"a:{agency.pk}"
+    again = client.post(url, data)
+    assert again.status_code == 400
+    assert "Khen thưởng này đã có trong sổ" in again.content.decode()
+    unknown = client.post(url, {**data, "agency_name": "Sở Không Có", "decision_number": "9/QĐ"})
+    assert "Không có cơ quan “Sở Không Có” vào ngày 15/05/2023." in unknown.content.decode()
+    person = client.post(url, {**data, "nominee_type": NomineeType.INDIVIDUAL, "decision_number": "10/QĐ"})
+    assert "Hãy nhập họ và tên của cá nhân được khen thưởng." in person.content.decode()
+    assert AwardRecord.objects.count() == 1

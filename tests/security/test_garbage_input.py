@@ -160,6 +160,7 @@ CASES = {
     "awards:award_form_create": Case("reviewer", _with_campaign),
     "awards:award_form_edit": Case("reviewer", _award_form),
     "awards:register_import": Case("reviewer", None),
+    "awards:register_add": Case("reviewer", None),
     "awards:publication_list": Case("reviewer", _with_campaign),
     "public:publication": Case("anonymous", _publication),
 }
