@@ -32,6 +32,15 @@ class DocumentFact:
 
 
 @dataclass(frozen=True)
+class AwardFact:
+    """An earlier award of the same nominee, from the register (awards/register.py)."""
+
+    form_name: str
+    decision_number: str
+    decision_date: datetime.date
+
+
+@dataclass(frozen=True)
 class NominationFacts:
     nominee_type: str
     agency_kind: str
@@ -49,6 +58,9 @@ class NominationFacts:
     # the agency that sends the dossier, whose organisation a `signed` component must carry
     agency_name: str = ""
     quota: "QuotaFact | None" = None
+    # the award form's name and the nominee's earlier awards in the register, any form, newest first
+    form_name: str = ""
+    earlier_awards: tuple[AwardFact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -262,6 +274,50 @@ def evaluate_quota(params: dict, facts: NominationFacts) -> Evaluation:
     return Evaluation(Outcome.NOT_MET, _("Hồ sơ thứ %(rank)d, vượt chỉ tiêu %(limit)d hồ sơ %(scope)s.") % values)
 
 
+def evaluate_award_interval(params: dict, facts: NominationFacts) -> Evaluation:
+    """The interval between two awards of the same form: an earlier award of the form (the
+    nomination's own, or the one the criterion names) decided less than `years` before the dossier
+    was received (the deadline while it is not) is a repeat, named by its decision."""
+    years = _finite(params["years"])
+    if years is None or years <= 0 or years != int(years):
+        raise ValueError(_("số năm phải là số nguyên dương"))
+    years = int(years)
+    form = params.get("form") or facts.form_name
+    if fold_text(form) != fold_text(facts.form_name):
+        return Evaluation(Outcome.MET, _("Tiêu chí chỉ áp dụng cho hình thức “%(form)s”.") % {"form": form})
+    if not facts.nominee_known:
+        return Evaluation(Outcome.CANNOT_TELL, _("Chưa ghi đủ đối tượng được đề nghị để đối chiếu sổ khen thưởng."))
+    on = facts.received_on or facts.deadline
+    try:
+        since = on.replace(year=on.year - years)
+    except ValueError:  # 29 February
+        since = on.replace(year=on.year - years, day=28)
+    same = [a for a in facts.earlier_awards if fold_text(a.form_name) == fold_text(form) and a.decision_date <= on]
+    if not same:
+        return Evaluation(Outcome.MET, _("Sổ khen thưởng chưa ghi nhận lần nào được tặng “%(form)s”.") % {"form": form})
+    latest = max(same, key=lambda a: a.decision_date)
+    values = {
+        "form": form,
+        "number": latest.decision_number,
+        "date": _date(latest.decision_date),
+        "years": years,
+        "on": _date(on),
+    }
+    if latest.decision_date > since:
+        return Evaluation(
+            Outcome.NOT_MET,
+            _(
+                "Đã được tặng “%(form)s” theo Quyết định số %(number)s ngày %(date)s; "
+                "chưa đủ %(years)d năm đến ngày %(on)s."
+            )
+            % values,
+        )
+    return Evaluation(
+        Outcome.MET,
+        _("Lần gần nhất được tặng “%(form)s”: Quyết định số %(number)s ngày %(date)s, đã đủ %(years)d năm.") % values,
+    )
+
+
 EVALUATORS: dict[str, Callable[[dict, NominationFacts], Evaluation]] = {
     CriterionKind.DOCUMENT_PRESENT: evaluate_document_present,
     CriterionKind.DEADLINE: evaluate_deadline,
@@ -270,6 +326,7 @@ EVALUATORS: dict[str, Callable[[dict, NominationFacts], Evaluation]] = {
     CriterionKind.NO_DUPLICATE: evaluate_no_duplicate,
     CriterionKind.SIGNED: evaluate_signed,
     CriterionKind.QUOTA: evaluate_quota,
+    CriterionKind.AWARD_INTERVAL: evaluate_award_interval,
 }
 
 
@@ -352,6 +409,23 @@ PARAMS: dict[str, tuple[Param, ...]] = {
         ),
     ),
     CriterionKind.QUOTA: (),
+    CriterionKind.AWARD_INTERVAL: (
+        Param(
+            "years",
+            gettext_lazy("Số năm tối thiểu giữa hai lần"),
+            "number",
+            help=gettext_lazy("Số năm nguyên, ví dụ 2: lần trước phải cách ngày nhận hồ sơ ít nhất 2 năm."),
+        ),
+        Param(
+            "form",
+            gettext_lazy("Hình thức khen thưởng"),
+            "text",
+            required=False,
+            help=gettext_lazy(
+                "Để trống: chính hình thức của hồ sơ. Ghi tên một hình thức để đặt khoảng cách riêng cho hình thức đó."
+            ),
+        ),
+    ),
 }
 
 # The params each kind cannot do without.
@@ -383,6 +457,10 @@ def params_errors(kind: str, params) -> list[str]:
             datetime.date.fromisoformat(params["deadline"])
         except (TypeError, ValueError):
             errors.append(_("Hạn phải có dạng YYYY-MM-DD."))
+    if kind == CriterionKind.AWARD_INTERVAL and params.get("years") not in (None, ""):
+        years = _finite(params["years"])
+        if years is None or not 1 <= years <= 50 or years != int(years):
+            errors.append(_("Số năm phải là số nguyên từ 1 đến 50."))
     grace = params.get("grace_days")
     if (
         kind == CriterionKind.DEADLINE

@@ -21,6 +21,7 @@ class CriterionKind(models.TextChoices):
     NO_DUPLICATE = "no_duplicate", _("Không đề nghị trùng")
     SIGNED = "signed", _("Có chữ ký số của cơ quan đề nghị")
     QUOTA = "quota", _("Trong chỉ tiêu")
+    AWARD_INTERVAL = "award_interval", _("Đủ thời gian giữa hai lần khen thưởng cùng hình thức")
 
 
 class NominationState(models.TextChoices):
@@ -121,6 +122,14 @@ class QuotaKind(models.TextChoices):
     PER_AGENCY = "per_agency", _("Số lượng cho mỗi cơ quan đề nghị")
     PER_LEVEL = "per_level", _("Số lượng cho các cơ quan cùng cấp")
     SHARE = "share", _("Tỷ lệ trên số cơ quan kê khai")
+
+
+class AwardSource(models.TextChoices):
+    """Where an entry of the award register comes from: an awarded nomination of the portal, or an
+    award recorded before the portal (imported from the Department's spreadsheets)."""
+
+    PORTAL = "portal", _("Cổng thi đua")
+    RECORD = "record", _("Ghi nhận trước khi có cổng")
 
 
 class Comparison(models.TextChoices):

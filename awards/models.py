@@ -357,3 +357,114 @@ class TrustAnchor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AwardRecord(models.Model):
+    """An award made before the portal (or outside it), kept so the register spans the years and the
+    interval rule sees it. The portal's own awards are its AWARDED nominations, never copied here.
+    `agency` is the agency row as it stood on the decision's date (an agency is one row per period)."""
+
+    nominee_type = models.CharField(_("đối tượng"), max_length=16, choices=NomineeType.choices)
+    form_name = models.CharField(_("hình thức khen thưởng"), max_length=255)
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("tập thể, đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award_records",
+        help_text=_("Tập thể được khen thưởng; với cá nhân, cơ quan nơi công tác."),
+    )
+    nominee_name = models.CharField(_("họ và tên"), max_length=255, blank=True)
+    nominee_position = models.CharField(_("chức vụ"), max_length=255, blank=True)
+    nominee_unit = models.CharField(_("đơn vị công tác"), max_length=255, blank=True)
+    decision_number = models.CharField(_("số quyết định khen thưởng"), max_length=64)
+    decision_date = models.DateField(_("ngày quyết định"))
+    decision_issuer = models.CharField(_("cơ quan ban hành quyết định"), max_length=255, blank=True)
+    achievement = models.TextField(_("thành tích"), blank=True)
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    nominee_key = models.CharField(max_length=400, editable=False, db_index=True)
+    search_text = models.CharField(max_length=800, editable=False, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("ngày nhập"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("khen thưởng đã có trước khi dùng cổng")
+        verbose_name_plural = _("khen thưởng đã có trước khi dùng cổng")
+        ordering = ["-decision_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision_number", "decision_date", "nominee_key", "form_name"], name="award_record_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nominee_label} – {self.form_name} ({self.decision_number})"
+
+    @property
+    def nominee_label(self) -> str:
+        if self.nominee_type == NomineeType.COLLECTIVE:
+            return self.agency.name if self.agency_id else ""
+        parts = [self.nominee_name, self.nominee_position, self.nominee_unit]
+        return ", ".join(part for part in parts if part)
+
+
+class Publication(models.Model):
+    """The proposed list published for comment (công khai): the nominations approved when it was
+    published, readable by anyone from `opens_at` until `closes_at`, when the page closes itself."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", verbose_name=_("phong trào"), on_delete=models.PROTECT, related_name="publications"
+    )
+    title = models.CharField(_("tiêu đề"), max_length=255)
+    opens_at = models.DateTimeField(_("bắt đầu lấy ý kiến"))
+    closes_at = models.DateTimeField(_("kết thúc lấy ý kiến"))
+    nominations = models.ManyToManyField(Nomination, verbose_name=_("hồ sơ công khai"), related_name="publications")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người công khai"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("thời điểm công khai"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("công khai danh sách đề nghị khen thưởng")
+        verbose_name_plural = _("công khai danh sách đề nghị khen thưởng")
+        ordering = ["-opens_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(closes_at__gt=models.F("opens_at")), name="publication_period")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PublicComment(models.Model):
+    """A comment a member of the public left on a published list; only reviewers (and the council's
+    file) read it. Nothing about the sender is kept beyond what they chose to write."""
+
+    publication = models.ForeignKey(Publication, on_delete=models.CASCADE, related_name="comments")
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("về hồ sơ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="public_comments",
+    )
+    author_name = models.CharField(_("họ và tên người góp ý"), max_length=100, blank=True)
+    contact = models.CharField(_("địa chỉ liên hệ"), max_length=150, blank=True)
+    body = models.TextField(_("nội dung góp ý"))
+    created_at = models.DateTimeField(_("thời điểm gửi"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ý kiến góp ý công khai")
+        verbose_name_plural = _("ý kiến góp ý công khai")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.publication_id}: {self.body[:40]}"

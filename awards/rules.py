@@ -50,3 +50,9 @@ rules.add_perm("awards.view_progress", is_reviewer | is_official)
 rules.add_perm("awards.export_nominations", is_reviewer | is_official)
 rules.add_perm("awards.manage_criteria", is_reviewer)
 rules.add_perm("awards.view_criteria", is_reviewer | is_official | is_administrator)
+# The register spans campaigns and years: Home Affairs staff and officials read it, reviewers add to it.
+rules.add_perm("awards.view_register", is_reviewer | is_official)
+rules.add_perm("awards.import_register", is_reviewer)
+# Reviewers publish the proposed list and read the public's comments; officials read them for the council.
+rules.add_perm("awards.publish_list", is_reviewer)
+rules.add_perm("awards.view_public_comments", is_reviewer | is_official)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import nominations, progress, queue, setup
+from .views import nominations, progress, publications, queue, register, setup
 
 app_name = "awards"
 urlpatterns = [
@@ -24,4 +24,12 @@ urlpatterns = [
     path("tieu-chi/<int:pk>/", setup.CriterionEditView.as_view(), name="criterion_edit"),
     path("hinh-thuc/moi/", setup.AwardFormEditView.as_view(), name="award_form_create"),
     path("hinh-thuc/<int:pk>/", setup.AwardFormEditView.as_view(), name="award_form_edit"),
+    path("so-khen-thuong/", register.RegisterView.as_view(), name="register"),
+    path("so-khen-thuong/xuat-excel/", register.RegisterExportView.as_view(), name="register_export"),
+    path("so-khen-thuong/nhap/", register.RegisterImportView.as_view(), name="register_import"),
+    path("so-khen-thuong/them/", register.AwardRecordAddView.as_view(), name="register_add"),
+    path("so-khen-thuong/mau-nhap/", register.RegisterImportTemplateView.as_view(), name="register_import_template"),
+    path("cong-khai/", publications.PublicationListView.as_view(), name="publication_list"),
+    path("cong-khai/<int:pk>/ket-thuc/", publications.PublicationCloseView.as_view(), name="publication_close"),
+    path("cong-khai/<int:pk>/y-kien/", publications.PublicationCommentsView.as_view(), name="publication_comments"),
 ]

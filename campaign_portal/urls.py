@@ -19,6 +19,7 @@ urlpatterns = [
     path("sang-kien/", include("initiatives.urls")),
     path("phong-trao/", include("campaigns.urls")),
     path("khen-thuong/", include("awards.urls")),
+    path("cong-khai/", include("awards.public_urls")),
     path("bao-cao/", include("reports.urls")),
     path("hoi-dong/", include("council.urls")),
     path("api/", include("api.urls")),

@@ -218,3 +218,37 @@ SUMMARIES = {
         "thủ tục hành chính; hoàn thành xuất sắc nhiệm vụ được giao trong giai đoạn 2023–2024."
     ),
 }
+
+# --- The award register before the portal (invented) --------------------------------------------------
+# Earlier awards INVENTED for the demo: no number below is a real decision. They let the register span
+# the years and the interval rule flag a repeat: UBND huyện Tiên Phước and Phạm Minh Tuấn were given the
+# same Bằng khen less than two years before this campaign; Sở Nội vụ's earlier one is old enough.
+REGISTER_NOTE = "Dữ liệu minh họa – quyết định tự đặt, không phải văn bản thật"
+INTERVAL_CRITERION = (
+    "khoang_cach_khen_thuong",
+    "Giữa hai lần được tặng cùng một hình thức khen thưởng phải cách nhau ít nhất 02 năm",
+    "award_interval",
+    {"years": 2},
+    "both",
+)
+# (agency as it stood on the decision's date, individual (name, position, unit) or None, form, number, date)
+EARLIER_AWARDS = [
+    ("UBND huyện Tiên Phước", None, AWARD_FORM_NAME, "1520/QĐ-UBND", datetime.date(2023, 6, 12)),
+    (
+        "Cục Thuế tỉnh Quảng Nam",
+        ("Phạm Minh Tuấn", "Phó Trưởng phòng Tuyên truyền – Hỗ trợ người nộp thuế", "Cục Thuế tỉnh Quảng Nam"),
+        AWARD_FORM_NAME,
+        "2105/QĐ-UBND",
+        datetime.date(2024, 1, 15),
+    ),
+    ("Sở Nội vụ", None, AWARD_FORM_NAME, "3012/QĐ-UBND", datetime.date(2019, 10, 25)),
+    ("UBND huyện Nông Sơn", None, AWARD_FORM_NAME, "1187/QĐ-UBND", datetime.date(2022, 5, 20)),
+    ("UBND thành phố Hội An", None, "Cờ thi đua của UBND tỉnh", "402/QĐ-UBND", datetime.date(2021, 2, 3)),
+    (
+        "Sở Nội vụ",
+        ("Lê Thị Thu Hà", "Chuyên viên Phòng Cải cách hành chính", "Sở Nội vụ"),
+        "Giấy khen của Giám đốc Sở Nội vụ",
+        "85/QĐ-SNV",
+        datetime.date(2020, 12, 28),
+    ),
+]

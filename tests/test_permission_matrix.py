@@ -271,6 +271,25 @@ def _award_form(owner):
     return {"pk": AwardFormFactory().pk}
 
 
+def _publication(owner):
+    """A list published for comment, open now, with one approved nomination."""
+    import datetime
+
+    from awards.services import publication_create
+    from tests.factories.awards import NominationFactory
+
+    nomination = NominationFactory(agency=owner, state="approved", submitted_at=timezone.now())
+    now = timezone.now()
+    publication = publication_create(
+        user=None,
+        campaign=nomination.campaign,
+        title="Danh sách công khai thử",
+        opens_at=now - datetime.timedelta(days=1),
+        closes_at=now + datetime.timedelta(days=7),
+    )
+    return {"pk": publication.pk}
+
+
 # A dossier the user may not see answers 404, as an initiative does: a 403 would reveal that it exists.
 NOT_ADMIN = {"anonymous": LOGIN_REDIRECT, "*": 200, "administrator": 403}
 SENT_STAFF = {"anonymous": LOGIN_REDIRECT, "*": 403, "reviewer": 200, "official": 200}
@@ -312,6 +331,16 @@ MATRIX.update(
         "awards:criterion_edit": Entry(SETUP_PAGES, fixture=_criterion),
         "awards:award_form_create": Entry(SETUP_PAGES, fixture=_with_campaign),
         "awards:award_form_edit": Entry(SETUP_PAGES, fixture=_award_form),
+        "awards:register": Entry(SENT_STAFF),
+        "awards:register_export": Entry(SENT_STAFF),
+        "awards:register_import": Entry(REVIEWERS_ONLY),
+        "awards:register_add": Entry(REVIEWERS_ONLY),
+        "awards:register_import_template": Entry(REVIEWERS_ONLY),
+        "awards:publication_list": Entry(SENT_STAFF, fixture=_with_campaign),
+        "awards:publication_close": Entry({**REVIEWERS_ONLY, "reviewer": 302}, fixture=_publication, method="post"),
+        "awards:publication_comments": Entry(SENT_STAFF, fixture=_publication),
+        # The published list is open to anyone, logged in or not, while its period runs.
+        "public:publication": Entry({"*": 200}, fixture=_publication),
     }
 )
 

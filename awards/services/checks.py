@@ -33,6 +33,7 @@ from ..models import (
     Nomination,
 )
 from ..quotas import quota_facts
+from ..register import earlier_awards_by_nomination
 
 logger = logging.getLogger("campaign_portal")
 
@@ -160,6 +161,7 @@ def _facts_by_pk(nominations: list[Nomination]) -> dict[int, engine.NominationFa
         )
     duplicates = _duplicates_by_pk(nominations)
     quotas = quota_facts(nominations)
+    earlier = earlier_awards_by_nomination(nominations)
     facts = {}
     for nomination in nominations:
         kind_source = nomination.nominee_agency if nomination.nominee_agency_id else nomination.agency
@@ -175,6 +177,8 @@ def _facts_by_pk(nominations: list[Nomination]) -> dict[int, engine.NominationFa
             duplicates=tuple(duplicates.get(nomination.pk, ())),
             agency_name=nomination.agency.name,
             quota=quotas.get(nomination.pk),
+            form_name=nomination.award_form.name,
+            earlier_awards=tuple(award.fact for award in earlier.get(nomination.pk, ())),
         )
     return facts
 
@@ -193,6 +197,8 @@ def _facts_snapshot(facts: engine.NominationFacts) -> dict:
         "requirements": {code: [name, required] for code, (name, required) in sorted(facts.requirements.items())},
         "duplicates": list(facts.duplicates),
         "quota": [facts.quota.rank, facts.quota.limit] if facts.quota else None,
+        "form": facts.form_name,
+        "earlier_awards": [[a.form_name, a.decision_number, a.decision_date.isoformat()] for a in facts.earlier_awards],
     }
 
 

@@ -21,6 +21,7 @@ from .. import selectors, services
 from ..enums import NominationState, Outcome
 from ..forms import DocumentUploadForm, NominationForm, ReceiptForm, TransitionForm
 from ..models import AwardForm, DossierDocument, DossierRequirement, Nomination
+from ..register import earlier_awards_for
 from .base import campaign_for
 
 
@@ -166,6 +167,7 @@ class NominationDetailView(NominationMixin, TemplateView):
             can_delete=user.has_perm("awards.delete_nomination", nomination),
             history=nomination.transitions.all(),
             states=NominationState,
+            earlier_awards=earlier_awards_for(nomination),
         )
         return context
 

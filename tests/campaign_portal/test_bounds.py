@@ -42,6 +42,20 @@ PLAIN_FIELDS = {
     "council.CouncilMeetingForm.members_text": None,
     "council.CouncilOutlineForm.recipients_text": None,
     "council.DecisionForm.number": "council.CouncilMeeting.decision_number",
+    "awards.RegisterFilterForm.q": None,
+    "awards.AwardRecordForm.form_name": "awards.AwardRecord.form_name",
+    "awards.AwardRecordForm.agency_name": None,
+    "awards.AwardRecordForm.nominee_name": "awards.AwardRecord.nominee_name",
+    "awards.AwardRecordForm.nominee_position": "awards.AwardRecord.nominee_position",
+    "awards.AwardRecordForm.nominee_unit": "awards.AwardRecord.nominee_unit",
+    "awards.AwardRecordForm.decision_number": "awards.AwardRecord.decision_number",
+    "awards.AwardRecordForm.decision_issuer": "awards.AwardRecord.decision_issuer",
+    "awards.AwardRecordForm.note": "awards.AwardRecord.note",
+    "awards.PublicationForm.title": "awards.Publication.title",
+    "awards.PublicCommentForm.author_name": "awards.PublicComment.author_name",
+    "awards.PublicCommentForm.contact": "awards.PublicComment.contact",
+    "awards.PublicCommentForm.body": None,
+    "awards.PublicCommentForm.website": None,
     "accounts.PortalLoginForm.username": None,
     "accounts.PortalLoginForm.password": None,
 }
@@ -51,13 +65,12 @@ def _portal_forms():
     for config in apps.get_app_configs():
         if Path(config.path).parent != settings.BASE_DIR:
             continue  # Django's and the packages' own forms
-        try:
-            module = importlib.import_module(f"{config.name}.forms")
-        except ModuleNotFoundError:
-            continue
-        for name, form in inspect.getmembers(module, inspect.isclass):
-            if issubclass(form, forms.BaseForm) and form.__module__ == module.__name__:
-                yield config.label, name, form
+        # `forms.py` and any module beside it named for its forms (awards/register_forms.py).
+        for path in sorted(Path(config.path).glob("*forms.py")):
+            module = importlib.import_module(f"{config.name}.{path.stem}")
+            for name, form in inspect.getmembers(module, inspect.isclass):
+                if issubclass(form, forms.BaseForm) and form.__module__ == module.__name__:
+                    yield config.label, name, form
 
 
 def _text_fields():

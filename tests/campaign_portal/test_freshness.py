@@ -57,6 +57,11 @@ NEVER_READ = {
     "council_councilitem": "votes per nomination; the state they lead to is on the nomination",
     "council_councildocumentrender": "rendered council documents, listed live on the meeting page",
     "council_councildocumentoutline": "the council documents' text, read when a document is composed",
+    "awards_awardrecord": "the awards made before the portal: read live by the register page and the checks, "
+    "never by the cached figures",
+    "awards_publication": "a list published for comment, read live by its pages, never counted on a dashboard",
+    "awards_publication_nominations": "the nominations of a published list, read live by its pages",
+    "awards_publiccomment": "the public's comments, read live by the reviewers' page, never counted",
 }
 
 PG_SOURCE = {f"figures_version__{event}" for event in ("insert", "update", "delete", "truncate")}

@@ -30,6 +30,7 @@ from tests.test_permission_matrix import (
     _initiative,
     _nomination,
     _outline_section,
+    _publication,
     _report,
     _sent_nomination,
     _similar_match,
@@ -168,6 +169,10 @@ CASES = {
     "council:outline": Case("reviewer", _council_outline),
     "council:render_request": Case("reviewer", _council_concluded_pk, "council:meeting", ("documents", "formats")),
     "council:decision": Case("reviewer", _council_concluded_pk, "council:meeting", ("number", "day")),
+    "awards:register_import": Case("reviewer", None),
+    "awards:register_add": Case("reviewer", None),
+    "awards:publication_list": Case("reviewer", _with_campaign),
+    "public:publication": Case("anonymous", _publication),
 }
 # Reviewers act on sent nominations: their transition form is posted garbage too.
 REVIEWER_TRANSITION = Case("reviewer", _sent_nomination, "awards:nomination_detail", ("transition", "expected_state"))
@@ -227,7 +232,12 @@ def _run(client, world, name: str, case: Case, data_strategy_runner):
     page = reverse(case.form_page, kwargs=kwargs) if case.form_page else url
     fields, files = _fields(client, page)
     fields |= set(case.known_fields) - files
-    if name in ("initiatives:evidence_upload", "awards:document_upload", "reports:indicators"):
+    if name in (
+        "initiatives:evidence_upload",
+        "awards:document_upload",
+        "reports:indicators",
+        "awards:register_import",
+    ):
         files |= {"file"}
         fields -= {"file"}
     assert fields or files, f"no form fields found on {page}"
@@ -293,6 +303,11 @@ def test_every_form_url_is_covered():
         "awards:export",
         "awards:progress",
         "awards:criteria",
+        "awards:register",
+        "awards:register_export",
+        "awards:register_import_template",
+        "awards:publication_close",
+        "awards:publication_comments",
         "reports:indicator_delete",
         "council:index",
         "council:meeting",

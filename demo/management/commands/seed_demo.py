@@ -10,6 +10,7 @@ from demo.campaign import load_campaign
 from demo.initiatives import load_initiatives
 from demo.nominations import load_nominations
 from demo.ntm_campaign import load_ntm
+from demo.register import load_register
 from demo.report import load_report
 
 # In this order: each step finds what the steps before it loaded (the agencies first, by the
@@ -19,7 +20,7 @@ from demo.report import load_report
 # load_ntm adds a second, invented campaign of another nature (demo/ntm_data.py), held in 2024.
 # `load_agencies --province 49` (no --until) adds the rest of 2025 to the same database.
 DEMO_MAP_UNTIL = "2025-02-28"
-DEMO_STEPS = [load_accounts, load_campaign, load_nominations, load_initiatives, load_report, load_ntm]
+DEMO_STEPS = [load_accounts, load_campaign, load_register, load_nominations, load_initiatives, load_report, load_ntm]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,250 @@
+"""Reads of the award register (sổ khen thưởng) across campaigns and years: the portal's awarded
+nominations (state AWARDED with a decision number) and the awards recorded before the portal
+(`AwardRecord`), as one list. Nothing is copied between the two: an award decided on the portal is
+read from its nomination, so the register can never disagree with it.
+
+A nominee's earlier awards are found by the same key as the no-duplicate criterion
+(`services.nominee_key_for`): the agency for a collective, the name and unit folded without
+diacritics for an individual."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils import timezone
+
+from agencies.models import Agency
+from agencies.selectors import successions_for
+from campaign_portal.text import fold_text, vietnamese_sort_key
+
+from .criteria import AwardFact
+from .enums import AwardSource, NominationState, NomineeType
+from .models import AwardRecord, Nomination
+
+# The columns both sources give, in this order: the register is their UNION.
+_COLUMNS = (
+    "r_source",
+    "r_pk",
+    "r_type",
+    "r_form",
+    "r_name",
+    "r_position",
+    "r_unit",
+    "r_agency",
+    "r_number",
+    "r_date",
+    "r_context",
+)
+
+
+def _portal_awards() -> QuerySet:
+    return (
+        Nomination.objects.filter(state=NominationState.AWARDED, decision_date__isnull=False)
+        .exclude(decision_number="")
+        .annotate(
+            r_source=Value(AwardSource.PORTAL.value, output_field=CharField()),
+            r_pk=F("pk"),
+            r_type=F("nominee_type"),
+            r_form=F("award_form__name"),
+            r_name=Case(
+                When(nominee_type=NomineeType.COLLECTIVE, then=F("nominee_agency__name")),
+                default=F("nominee_name"),
+                output_field=CharField(),
+            ),
+            r_position=F("nominee_position"),
+            r_unit=F("nominee_unit"),
+            r_agency=Case(
+                When(nominee_type=NomineeType.COLLECTIVE, then=F("nominee_agency_id")),
+                default=F("agency_id"),
+                output_field=IntegerField(),
+            ),
+            r_number=F("decision_number"),
+            r_date=F("decision_date"),
+            r_context=F("campaign__name"),
+            r_key=F("nominee_key"),
+        )
+    )
+
+
+def _recorded_awards() -> QuerySet:
+    return AwardRecord.objects.annotate(
+        r_source=Value(AwardSource.RECORD.value, output_field=CharField()),
+        r_pk=F("pk"),
+        r_type=F("nominee_type"),
+        r_form=F("form_name"),
+        r_name=Case(
+            When(nominee_type=NomineeType.COLLECTIVE, then=F("agency__name")),
+            default=F("nominee_name"),
+            output_field=CharField(),
+        ),
+        r_position=F("nominee_position"),
+        r_unit=F("nominee_unit"),
+        r_agency=F("agency_id"),
+        r_number=F("decision_number"),
+        r_date=F("decision_date"),
+        r_context=F("note"),
+        r_key=F("nominee_key"),
+    )
+
+
+def register_entries(
+    *, text: str = "", nominee_type: str = "", form: str = "", year: int | None = None, source: str = ""
+) -> QuerySet:
+    """Every award matching the filters, newest decision first, as rows of `_COLUMNS`: one query,
+    paginated and counted by the database. `text` is found without diacritics in the nominee's
+    name, unit and agency (as it stood), and as typed in the decision number."""
+    portal, recorded = _portal_awards(), _recorded_awards()
+    words = fold_text(text).split()
+    if words:
+        # Every typed word found without diacritics, or the text as typed in the decision number.
+        every_word = Q()
+        for word in words:
+            every_word &= Q(search_text__contains=word)
+        found = every_word | Q(decision_number__icontains=text.strip())
+        portal, recorded = portal.filter(found), recorded.filter(found)
+    if nominee_type:
+        portal, recorded = portal.filter(nominee_type=nominee_type), recorded.filter(nominee_type=nominee_type)
+    if form:
+        portal, recorded = portal.filter(award_form__name=form), recorded.filter(form_name=form)
+    if year:
+        portal, recorded = portal.filter(decision_date__year=year), recorded.filter(decision_date__year=year)
+    parts = []
+    if source in ("", AwardSource.PORTAL):
+        parts.append(portal.values(*_COLUMNS).order_by())
+    if source in ("", AwardSource.RECORD):
+        parts.append(recorded.values(*_COLUMNS).order_by())
+    entries = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return entries.order_by("-r_date", "r_source", "-r_pk")
+
+
+def register_forms() -> list[str]:
+    """The award forms the register holds, for the filter: one name per form as a reader sees it."""
+    names = set(
+        Nomination.objects.filter(state=NominationState.AWARDED).values_list("award_form__name", flat=True).distinct()
+    )
+    names |= set(AwardRecord.objects.values_list("form_name", flat=True).distinct())
+    return sorted(names, key=vietnamese_sort_key)
+
+
+def register_years() -> list[int]:
+    years = set(
+        Nomination.objects.filter(state=NominationState.AWARDED, decision_date__isnull=False)
+        .annotate(y=ExtractYear("decision_date"))
+        .values_list("y", flat=True)
+        .distinct()
+    )
+    years |= set(AwardRecord.objects.annotate(y=ExtractYear("decision_date")).values_list("y", flat=True).distinct())
+    return sorted(years, reverse=True)
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    source: str
+    pk: int
+    nominee_type: str
+    form_name: str
+    nominee_name: str
+    detail: str
+    agency: Agency | None
+    # What the agency became, when it no longer stands today (its direct successors).
+    agency_now: tuple[str, ...]
+    decision_number: str
+    decision_date: datetime.date
+    context: str
+    url: str
+
+    @property
+    def source_label(self) -> str:
+        return str(AwardSource(self.source).label)
+
+    @property
+    def nominee_type_label(self) -> str:
+        return str(NomineeType(self.nominee_type).label)
+
+
+def register_rows(entries) -> list[RegisterRow]:
+    """The page's rows with each agency as it stood on the decision's date (the agency row the award
+    names: history is kept one row per period) and what it is now: two queries whatever the page's size."""
+    entries = list(entries)
+    agencies = Agency.objects.in_bulk({entry["r_agency"] for entry in entries if entry["r_agency"]})
+    today = timezone.localdate()
+    closed = [agency for agency in agencies.values() if not agency.is_active_on(today)]
+    links = successions_for(closed) if closed else {}
+    rows = []
+    for entry in entries:
+        agency = agencies.get(entry["r_agency"])
+        now = tuple(link.successor.name for link in links.get(agency.pk, {}).get("after", ())) if agency else ()
+        detail = ", ".join(part for part in (entry["r_position"], entry["r_unit"]) if part)
+        url = (
+            reverse("awards:nomination_detail", args=[entry["r_pk"]]) if entry["r_source"] == AwardSource.PORTAL else ""
+        )
+        rows.append(
+            RegisterRow(
+                source=entry["r_source"],
+                pk=entry["r_pk"],
+                nominee_type=entry["r_type"],
+                form_name=entry["r_form"],
+                nominee_name=entry["r_name"] or "",
+                detail=detail,
+                agency=agency,
+                agency_now=now,
+                decision_number=entry["r_number"],
+                decision_date=entry["r_date"],
+                context=entry["r_context"] or "",
+                url=url,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class EarlierAward:
+    """An earlier award of a nominee, as the nomination page and the interval rule read it."""
+
+    source: str
+    pk: int
+    form_name: str
+    decision_number: str
+    decision_date: datetime.date
+    context: str
+
+    @property
+    def fact(self) -> AwardFact:
+        return AwardFact(
+            form_name=self.form_name, decision_number=self.decision_number, decision_date=self.decision_date
+        )
+
+    @property
+    def source_label(self) -> str:
+        return str(AwardSource(self.source).label)
+
+
+def earlier_awards_by_nomination(nominations: list[Nomination]) -> dict[int, list[EarlierAward]]:
+    """Each nomination's awards in the register (its own award left out), newest first: one query
+    for the whole batch, matched by the nominee's key."""
+    keyed = [n for n in nominations if n.nominee_key]
+    if not keyed:
+        return {}
+    keys = {n.nominee_key for n in keyed}
+    columns = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context")
+    portal = _portal_awards().filter(nominee_key__in=keys).values_list(*columns).order_by()
+    recorded = _recorded_awards().filter(nominee_key__in=keys).values_list(*columns).order_by()
+    by_key: dict[str, list[EarlierAward]] = defaultdict(list)
+    for source, pk, key, form, number, day, context in portal.union(recorded, all=True):
+        by_key[key].append(EarlierAward(source, pk, form, number, day, context or ""))
+    found = {}
+    for nomination in keyed:
+        awards = [
+            award
+            for award in by_key[nomination.nominee_key]
+            if not (award.source == AwardSource.PORTAL and award.pk == nomination.pk)
+        ]
+        found[nomination.pk] = sorted(awards, key=lambda a: (a.decision_date, a.pk), reverse=True)
+    return found
+
+
+def earlier_awards_for(nomination: Nomination) -> list[EarlierAward]:
+    return earlier_awards_by_nomination([nomination]).get(nomination.pk, [])
