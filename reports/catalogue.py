@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from agencies.enums import UnitType
@@ -94,6 +95,24 @@ class Context:
         # The appendix shows no criterion results: not prefetching them spares thousands of rows.
         queryset = nominations_for_report(campaign=self.campaign, as_of=self.as_of)
         return list(queryset.prefetch_related(None).defer("declared_metrics"))
+
+    @functools.cached_property
+    def nomination_counts(self) -> dict[str, int]:
+        """How many of those dossiers there are, miss a component, came late: counted by the
+        database at province scale, where the body lists none of them."""
+        if not self.at_scale:
+            rows = self.nominations
+            return {
+                "total": len(rows),
+                "missing": sum(1 for n in rows if n.missing_component),
+                "late": sum(1 for n in rows if n.is_late),
+            }
+        queryset = nominations_for_report(campaign=self.campaign, as_of=self.as_of).order_by()
+        return queryset.aggregate(
+            total=Count("pk"),
+            missing=Count("pk", filter=Q(missing_component=True)),
+            late=Count("pk", filter=Q(is_late=True)),
+        )
 
 
 # --- the blocks --------------------------------------------------------------------------
@@ -207,21 +226,20 @@ def merged_text(row) -> str:
 def late_incomplete(ctx: Context, section_id: int) -> list[Block]:
     """Dossiers missing a component or sent late, and agencies late or absent, as of the report's
     date: the same dossiers as Appendix I."""
-    nominations = ctx.nominations
+    counts = ctx.nomination_counts
     campaign = ctx.campaign
     day = date_short(ctx.as_of)
-    if not nominations:
+    if not counts["total"]:
         return [
             plain(
                 BLOCK_PARAGRAPH,
                 _("Tính đến ngày %(day)s, chưa có hồ sơ đề nghị khen thưởng nào được gửi.") % {"day": day},
             )
         ]
-    missing = sum(1 for n in nominations if n.missing_component)
-    late = sum(1 for n in nominations if n.is_late)
+    missing, late = counts["missing"], counts["late"]
     text = _("Tính đến ngày %(day)s, trong %(total)s hồ sơ đề nghị khen thưởng đã gửi, %(missing)s; %(late)s.") % {
         "day": day,
-        "total": count_text(len(nominations)),
+        "total": count_text(counts["total"]),
         "missing": count_clause(missing, _("hồ sơ"), _("không đảm bảo thành phần hồ sơ")),
         "late": count_clause(
             late,
@@ -452,8 +470,8 @@ def appendices(ctx: Context, attached: str) -> list[Appendix]:
                         widths=[5, 20, 18, 19, 12, 14, 12],
                         rows=[] if ctx.at_scale else [nomination_row(i, n) for i, n in enumerate(ctx.nominations, 1)],
                     ),
-                    empty_text=_annexed_text(len(ctx.nominations), _("hồ sơ đề nghị khen thưởng"))
-                    if ctx.at_scale and ctx.nominations
+                    empty_text=_annexed_text(ctx.nomination_counts["total"], _("hồ sơ đề nghị khen thưởng"))
+                    if ctx.at_scale and ctx.nomination_counts["total"]
                     else _("Chưa có hồ sơ đề nghị khen thưởng."),
                 )
             )

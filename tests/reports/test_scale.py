@@ -122,6 +122,18 @@ def test_body_at_scale_names_standouts_or_the_first_few_and_counts_the_rest(prov
     assert "Danh sách đầy đủ gồm 08 mô hình, sáng kiến, giải pháp được gửi kèm theo Báo cáo này" in notes
 
 
+def _dossier_sentence(doc) -> str:
+    return next(block.text for block in doc.blocks if "hồ sơ đề nghị khen thưởng đã gửi" in block.text)
+
+
+def test_dossier_counts_at_scale_are_those_of_the_full_list(province):
+    """At scale the database counts the dossiers the body no longer lists: the same sentence."""
+    full = _dossier_sentence(summary_report_compose(report=province["report"]))
+    with AT_SCALE:
+        assert _dossier_sentence(summary_report_compose(report=province["report"])) == full
+    assert "trong 05 hồ sơ đề nghị khen thưởng đã gửi" in full
+
+
 def test_body_below_the_threshold_lists_every_initiative_as_the_reference_does(province):
     doc = summary_report_compose(report=province["report"])
     district = _line(doc, "UBND huyện Duy Xuyên")
