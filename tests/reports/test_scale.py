@@ -259,6 +259,7 @@ def test_standout_button_on_the_initiative_page_marks_and_unmarks(client, provin
     assert response.status_code == 302
     page = client.get(reverse("initiatives:detail", args=[item.pk])).content.decode()
     assert "Bỏ chọn tiêu biểu" in page
+    assert "Chọn hoặc bỏ chọn mô hình, sáng kiến tiêu biểu" in page  # the audit trail names the action
     client.post(reverse("initiatives:standout", args=[item.pk]), {"standout": "0"})
     item.refresh_from_db()
     assert not item.is_standout
