@@ -174,7 +174,32 @@ def initiatives_count(ctx: Context, section_id: int) -> list[Block]:
 
 
 def initiatives_by_agency_block(ctx: Context, section_id: int) -> list[Block]:
-    return [plain(BLOCK_ITEM, agency_initiatives_text(agency, items, total)) for agency, items, total in ctx.groups]
+    groups = ctx.groups
+    if not ctx.at_scale:
+        return [plain(BLOCK_ITEM, agency_initiatives_text(agency, items, total)) for agency, items, total in groups]
+    # At province scale the body has one line for each agency with a standout initiative, and for the
+    # PORTAL_REPORT_UNMARKED_AGENCIES_NAMED others that registered the most; the rest in one sentence.
+    unmarked = [(total, index) for index, (_a, items, total) in enumerate(groups) if not _marked(items)]
+    most = sorted(unmarked, key=lambda pair: (-pair[0], pair[1]))[: settings.PORTAL_REPORT_UNMARKED_AGENCIES_NAMED]
+    named = {index for _total, index in most}
+    blocks, others, other_count = [], 0, 0
+    for index, (agency, items, total) in enumerate(groups):
+        if _marked(items) or index in named:
+            blocks.append(plain(BLOCK_ITEM, agency_initiatives_text(agency, items, total)))
+        else:
+            others += 1
+            other_count += total
+    if others:
+        text = _(
+            "Ngoài ra, %(agencies)s khác đã đăng ký, triển khai %(count)s mô hình, sáng kiến, giải pháp (danh sách "
+            "đầy đủ được gửi kèm theo Báo cáo này)."
+        ) % {"agencies": f"{count_text(others)} {AGENCIES}", "count": count_text(other_count)}
+        blocks.append(plain(BLOCK_ITEM, text))
+    return blocks
+
+
+def _marked(items) -> bool:
+    return any(item.is_standout for item in items)
 
 
 def indicators(ctx: Context, section_id: int) -> list[Block]:

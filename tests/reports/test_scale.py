@@ -122,6 +122,21 @@ def test_body_at_scale_names_standouts_or_the_first_few_and_counts_the_rest(prov
     assert "Danh sách đầy đủ gồm 08 mô hình, sáng kiến, giải pháp được gửi kèm theo Báo cáo này" in notes
 
 
+@override_settings(
+    PORTAL_REPORT_FULL_LISTS_UP_TO=5, PORTAL_REPORT_INITIATIVES_PER_AGENCY=2, PORTAL_REPORT_UNMARKED_AGENCIES_NAMED=1
+)
+def test_body_at_scale_sums_up_the_agencies_beyond_those_it_names(province):
+    """Every agency with a standout initiative has its line, and the unmarked ones that registered the
+    most; the others are counted in one sentence, so the body does not grow with the agencies."""
+    doc = summary_report_compose(report=province["report"])
+    assert _line(doc, "UBND huyện Duy Xuyên") and _line(doc, "Sở Tư pháp")
+    assert not [block for block in doc.blocks if block.text.startswith("Cục Thuế tỉnh")]
+    assert (
+        "Ngoài ra, 01 cơ quan, đơn vị, địa phương khác đã đăng ký, triển khai 01 mô hình, sáng kiến, giải pháp "
+        "(danh sách đầy đủ được gửi kèm theo Báo cáo này)."
+    ) in [block.text for block in doc.blocks]
+
+
 def _dossier_sentence(doc) -> str:
     return next(block.text for block in doc.blocks if "hồ sơ đề nghị khen thưởng đã gửi" in block.text)
 
