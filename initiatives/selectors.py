@@ -1,6 +1,7 @@
 """Reads, filtered by who asks: the agency is the tenant."""
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from django.db.models import (
     Case,
@@ -205,21 +206,35 @@ def initiatives_for_report_count(*, campaign) -> int:
     return _reported(campaign=campaign, new_only=True).count()
 
 
-def initiatives_for_report_named(*, campaign, per_agency: int) -> list[tuple[Agency, list[Initiative], int]]:
-    """The report's shape at province scale: per agency, in report order, the initiatives a
-    reviewer marked as standing out or, where it has none marked, its first `per_agency` (by
-    start date), with the number it registered in all. The rest is listed by the annexes.
-    Three queries plus the counts, whatever the number of initiatives."""
+@dataclass
+class ReportNamed:
+    """The report's shape at province scale: the agencies it gives a line, each with the initiatives it
+    names and the number it registered in all, and how many agencies and initiatives it sums up."""
+
+    groups: list[tuple[Agency, list[Initiative], int]]
+    other_agencies: int
+    other_initiatives: int
+
+
+def initiatives_for_report_named(*, campaign, per_agency: int, unmarked_agencies: int) -> ReportNamed:
+    """Every agency with an initiative a reviewer marked as standing out, with those initiatives;
+    and the `unmarked_agencies` others that registered the most, each with its first `per_agency`
+    (by start date); in report order. The rest is summed up, and listed by the annexes. A fixed
+    number of queries, and rows only for the agencies named, whatever the size of the province."""
     reported = _reported(campaign=campaign, new_only=True)
-    standout_here = Exists(reported.filter(agency_id=OuterRef("agency_id"), is_standout=True))
+    totals = dict(reported.order_by().values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n"))
+    marked = set(reported.filter(is_standout=True).order_by().values_list("agency_id", flat=True).distinct())
+    most = sorted((pk for pk in totals if pk not in marked), key=lambda pk: (-totals[pk], pk))[:unmarked_agencies]
     rank = Window(RowNumber(), partition_by=[F("agency_id")], order_by=[F("started_on").asc(), F("pk").asc()])
     named = (
-        reported.annotate(agency_has_standout=standout_here, report_rank=rank)
-        .filter(Q(is_standout=True) | Q(agency_has_standout=False, report_rank__lte=per_agency))
+        reported.filter(agency_id__in=[*marked, *most])
+        .annotate(report_rank=rank)
+        .filter(Q(is_standout=True) | Q(agency_id__in=most, report_rank__lte=per_agency))
         .order_by("started_on", "pk")
     )
-    totals = dict(reported.order_by().values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n"))
-    return [(agency, items, totals.get(agency.pk, len(items))) for agency, items in _grouped(_with_report_lists(named))]
+    groups = [(agency, items, totals[agency.pk]) for agency, items in _grouped(_with_report_lists(named))]
+    others = [pk for pk in totals if pk not in marked and pk not in most]
+    return ReportNamed(groups, len(others), sum(totals[pk] for pk in others))
 
 
 def initiatives_for_annex(*, campaign, batch_size: int = 2000) -> Iterator[Initiative]:

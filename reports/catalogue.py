@@ -27,7 +27,12 @@ from campaign_portal.numbers import with_unit
 from campaign_portal.text import quoted
 from campaigns.models import Campaign
 from initiatives.enums import InitiativeKind
-from initiatives.selectors import initiatives_for_report, initiatives_for_report_count, initiatives_for_report_named
+from initiatives.selectors import (
+    ReportNamed,
+    initiatives_for_report,
+    initiatives_for_report_count,
+    initiatives_for_report_named,
+)
 
 from .document_tree import (
     BLOCK_ITEM,
@@ -77,12 +82,25 @@ class Context:
         return report_at_scale(self.campaign)
 
     @functools.cached_property
-    def groups(self) -> list[tuple[Agency, list, int]]:
-        """Per agency, in report order: the initiatives the report names and how many it has in all."""
+    def named(self) -> ReportNamed:
+        """Per agency given a line, in report order: the initiatives the report names and how many it
+        has in all; and the agencies and initiatives it sums up (none below the threshold)."""
         if self.at_scale:
-            per_agency = settings.PORTAL_REPORT_INITIATIVES_PER_AGENCY
-            return initiatives_for_report_named(campaign=self.campaign, per_agency=per_agency)
-        return [(agency, items, len(items)) for agency, items in initiatives_for_report(campaign=self.campaign)]
+            return initiatives_for_report_named(
+                campaign=self.campaign,
+                per_agency=settings.PORTAL_REPORT_INITIATIVES_PER_AGENCY,
+                unmarked_agencies=settings.PORTAL_REPORT_UNMARKED_AGENCIES_NAMED,
+            )
+        groups = [(agency, items, len(items)) for agency, items in initiatives_for_report(campaign=self.campaign)]
+        return ReportNamed(groups, 0, 0)
+
+    @property
+    def groups(self) -> list[tuple[Agency, list, int]]:
+        return self.named.groups
+
+    @property
+    def initiatives_total(self) -> int:
+        return sum(total for _agency, _items, total in self.groups) + self.named.other_initiatives
 
     @functools.cached_property
     def indicators(self) -> dict[int, list[str]]:
@@ -152,7 +170,7 @@ def documents(ctx: Context, section_id: int) -> list[Block]:
 
 
 def initiatives_count(ctx: Context, section_id: int) -> list[Block]:
-    count = sum(total for _agency, _items, total in ctx.groups)
+    count = ctx.initiatives_total
     if not count:
         text = _("Tính đến ngày %(day)s, chưa có mô hình, sáng kiến, giải pháp nào được đăng ký.")
     else:
@@ -166,7 +184,7 @@ def initiatives_count(ctx: Context, section_id: int) -> list[Block]:
             text
             % {
                 "day": date_short(ctx.as_of),
-                "agencies": f"{count_text(len(ctx.groups))} {AGENCIES}",
+                "agencies": f"{count_text(len(ctx.groups) + ctx.named.other_agencies)} {AGENCIES}",
                 "count": count_text(count),
             },
         )
@@ -174,32 +192,19 @@ def initiatives_count(ctx: Context, section_id: int) -> list[Block]:
 
 
 def initiatives_by_agency_block(ctx: Context, section_id: int) -> list[Block]:
-    groups = ctx.groups
-    if not ctx.at_scale:
-        return [plain(BLOCK_ITEM, agency_initiatives_text(agency, items, total)) for agency, items, total in groups]
-    # At province scale the body has one line for each agency with a standout initiative, and for the
-    # PORTAL_REPORT_UNMARKED_AGENCIES_NAMED others that registered the most; the rest in one sentence.
-    unmarked = [(total, index) for index, (_a, items, total) in enumerate(groups) if not _marked(items)]
-    most = sorted(unmarked, key=lambda pair: (-pair[0], pair[1]))[: settings.PORTAL_REPORT_UNMARKED_AGENCIES_NAMED]
-    named = {index for _total, index in most}
-    blocks, others, other_count = [], 0, 0
-    for index, (agency, items, total) in enumerate(groups):
-        if _marked(items) or index in named:
-            blocks.append(plain(BLOCK_ITEM, agency_initiatives_text(agency, items, total)))
-        else:
-            others += 1
-            other_count += total
-    if others:
+    """One line per agency; at province scale, a sentence for the agencies it gives no line
+    (see `initiatives_for_report_named`)."""
+    blocks = [plain(BLOCK_ITEM, agency_initiatives_text(agency, items, total)) for agency, items, total in ctx.groups]
+    if ctx.named.other_agencies:
         text = _(
             "Ngoài ra, %(agencies)s khác đã đăng ký, triển khai %(count)s mô hình, sáng kiến, giải pháp (danh sách "
             "đầy đủ được gửi kèm theo Báo cáo này)."
-        ) % {"agencies": f"{count_text(others)} {AGENCIES}", "count": count_text(other_count)}
+        ) % {
+            "agencies": f"{count_text(ctx.named.other_agencies)} {AGENCIES}",
+            "count": count_text(ctx.named.other_initiatives),
+        }
         blocks.append(plain(BLOCK_ITEM, text))
     return blocks
-
-
-def _marked(items) -> bool:
-    return any(item.is_standout for item in items)
 
 
 def indicators(ctx: Context, section_id: int) -> list[Block]:
@@ -512,9 +517,7 @@ def appendices(ctx: Context, attached: str) -> list[Appendix]:
                         widths=[6, 22, 36, 16, 20],
                         rows=[initiative_row(index, item) for index, item in enumerate(items, start=1)],
                     ),
-                    empty_text=_annexed_text(
-                        sum(total for _agency, _items, total in ctx.groups), _("mô hình, sáng kiến, giải pháp")
-                    )
+                    empty_text=_annexed_text(ctx.initiatives_total, _("mô hình, sáng kiến, giải pháp"))
                     if ctx.at_scale
                     else _("Chưa có mô hình, sáng kiến, giải pháp."),
                 )
