@@ -51,7 +51,7 @@ def test_browser_reviewer_marks_a_standout_and_downloads_the_annexes(page, make_
     with page.expect_download() as download:
         page.locator("#renders").get_by_role("link", name="Tải về").first.click()
     assert download.value.suggested_filename.startswith("phu-luc-bao-cao-tong-ket-toan-tinh-")
-    workbook = load_workbook(download.value.path(), read_only=True)
-    rows = list(workbook["Phụ lục II"].iter_rows(values_only=True))
+    with open(download.value.path(), "rb") as handle:  # a download's path has no extension: openpyxl wants one
+        rows = list(load_workbook(handle, read_only=True)["Phụ lục II"].iter_rows(values_only=True))
     assert sorted(row[3] for row in rows[4:]) == [f"Pháp lý số {n}" for n in range(1, 5)]
     assert [row[10] for row in rows[4:] if row[3] == "Pháp lý số 3"] == ["Tiêu biểu"]
