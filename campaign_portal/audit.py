@@ -59,6 +59,7 @@ ACTION_LABELS: dict[str, Any] = {
     "initiatives.initiative.delete": _("Xóa bản nháp mô hình, sáng kiến"),
     "initiatives.initiative.replication": _("Cập nhật nơi nhân rộng"),
     "initiatives.initiative.similarity": _("Kết luận về mô hình, sáng kiến tương tự"),
+    "initiatives.initiative.standout": _("Chọn hoặc bỏ chọn mô hình, sáng kiến tiêu biểu"),
     "initiatives.evidence.add": _("Thêm tài liệu minh chứng"),
     "initiatives.evidence.delete": _("Xóa tài liệu minh chứng"),
     "reports.summaryreport.create": _("Tạo báo cáo tổng kết"),

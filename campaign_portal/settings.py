@@ -200,6 +200,14 @@ PORTAL_UPLOAD_MAX_BYTES = int(os.environ.get("PORTAL_UPLOAD_MAX_BYTES", 20 * 102
 PORTAL_SIGNATURE_MAX_BYTES = int(os.environ.get("PORTAL_SIGNATURE_MAX_BYTES", 64 * 1024 * 1024))
 PORTAL_SIGNATURE_TIMEOUT = int(os.environ.get("PORTAL_SIGNATURE_TIMEOUT", 60))
 PORTAL_SIGNATURE_MAX_MEMORY = int(os.environ.get("PORTAL_SIGNATURE_MAX_MEMORY", 1024 * 1024 * 1024))
+# The summary report's shape: a campaign with more initiatives than PORTAL_REPORT_FULL_LISTS_UP_TO
+# names per agency its standout initiatives (or its first PORTAL_REPORT_INITIATIVES_PER_AGENCY) and
+# counts the rest; the complete lists go with the report as annexes (reports/annexes.py).
+PORTAL_REPORT_FULL_LISTS_UP_TO = int(os.environ.get("PORTAL_REPORT_FULL_LISTS_UP_TO", 300))
+PORTAL_REPORT_INITIATIVES_PER_AGENCY = int(os.environ.get("PORTAL_REPORT_INITIATIVES_PER_AGENCY", 3))
+# ...and gives a line to every agency with a standout initiative, and to this many of the others (those
+# that registered the most), so that the body does not grow with the number of agencies either.
+PORTAL_REPORT_UNMARKED_AGENCIES_NAMED = int(os.environ.get("PORTAL_REPORT_UNMARKED_AGENCIES_NAMED", 100))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -54,6 +54,9 @@ class Initiative(models.Model):
     )
     assessment_effective = models.BooleanField(_("đánh giá hiệu quả"), null=True, blank=True)
     assessment_comment = models.TextField(_("nhận xét của cơ quan thẩm định"), blank=True)
+    # Marked by a reviewer: at province scale the summary report names an agency's standout
+    # initiatives and counts the rest, which its annexes list in full (reports/catalogue.py).
+    is_standout = models.BooleanField(_("tiêu biểu"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

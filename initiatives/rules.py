@@ -54,3 +54,5 @@ rules.add_perm("initiatives.delete_evidence", can_edit_initiative)
 # Whether an initiative was registered before is the reviewers' call: agencies do not see the matches.
 rules.add_perm("initiatives.decide_similarity", is_reviewer)
 rules.add_perm("initiatives.delete_initiative", can_edit_initiative)
+# Which initiatives the summary report names as standing out is the reviewers' call, once registered.
+rules.add_perm("initiatives.mark_standout", is_reviewer & ~is_draft)

@@ -1,7 +1,24 @@
 """Reads, filtered by who asks: the agency is the tenant."""
 
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 
 from agencies.enums import AgencyKind
 from agencies.models import Agency
@@ -135,19 +152,21 @@ def _report_key(agency: Agency) -> tuple:
     )
 
 
-def initiatives_by_agency(*, campaign, new_only: bool = False) -> list[tuple[Agency, list[Initiative]]]:
-    """The campaign's registered initiatives (drafts left out) grouped by owning agency, in
-    report order, with implementing units and replication links prefetched as the lists
-    `implementing_unit_list` and `replicated_to_list`. `new_only` leaves out those a reviewer
-    found to be the same as an earlier one."""
-    initiatives = Initiative.objects.filter(campaign=campaign)
-    if new_only:
-        initiatives = initiatives.exclude(is_known_before())
-    rows = (
-        initiatives.exclude(state="draft")
-        .select_related("agency", "agency__parent", "category")
+def _reported(*, campaign, new_only: bool) -> QuerySet[Initiative]:
+    """The campaign's registered initiatives (drafts left out); `new_only` leaves out those a
+    reviewer found to be the same as an earlier one."""
+    initiatives = Initiative.objects.filter(campaign=campaign).exclude(state=InitiativeState.DRAFT)
+    return initiatives.exclude(is_known_before()) if new_only else initiatives
+
+
+def _with_report_lists(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """What a report row names, in a fixed number of queries: the owning agency, the category,
+    implementing units and replication links as the lists `implementing_unit_list` and
+    `replicated_to_list`."""
+    return (
+        initiatives.select_related("agency", "agency__parent", "category")
         # The report names units and quotes titles and figures: the long texts stay in the database.
-        .defer("description", "results", "assessment_comment", "search_text")
+        .defer("description", "results", "assessment_comment", "search_text", "match_text")
         # As plain lists (to_attr): a related manager built per initiative and relation costs more
         # than the rows themselves when the report names every initiative of a province.
         .prefetch_related(
@@ -163,12 +182,79 @@ def initiatives_by_agency(*, campaign, new_only: bool = False) -> list[tuple[Age
                 to_attr="replicated_to_list",
             ),
         )
-        .order_by("started_on", "pk")
     )
+
+
+def _grouped(rows) -> list[tuple[Agency, list[Initiative]]]:
     groups: dict[int, tuple[Agency, list[Initiative]]] = {}
     for initiative in rows:
         groups.setdefault(initiative.agency_id, (initiative.agency, []))[1].append(initiative)
     return sorted(groups.values(), key=lambda group: _report_key(group[0]))
+
+
+def initiatives_by_agency(*, campaign, new_only: bool = False) -> list[tuple[Agency, list[Initiative]]]:
+    """The campaign's registered initiatives (drafts left out) grouped by owning agency, in
+    report order, with implementing units and replication links prefetched as the lists
+    `implementing_unit_list` and `replicated_to_list`. `new_only` leaves out those a reviewer
+    found to be the same as an earlier one."""
+    rows = _with_report_lists(_reported(campaign=campaign, new_only=new_only)).order_by("started_on", "pk")
+    return _grouped(rows)
+
+
+def initiatives_for_report_count(*, campaign) -> int:
+    """How many initiatives the report counts: whether it lists them all or names a few per agency."""
+    return _reported(campaign=campaign, new_only=True).count()
+
+
+@dataclass
+class ReportNamed:
+    """The report's shape at province scale: the agencies it gives a line, each with the initiatives it
+    names and the number it registered in all, and how many agencies and initiatives it sums up."""
+
+    groups: list[tuple[Agency, list[Initiative], int]]
+    other_agencies: int
+    other_initiatives: int
+
+
+def initiatives_for_report_named(*, campaign, per_agency: int, unmarked_agencies: int) -> ReportNamed:
+    """Every agency with an initiative a reviewer marked as standing out, with those initiatives;
+    and the `unmarked_agencies` others that registered the most, each with its first `per_agency`
+    (by start date); in report order. The rest is summed up, and listed by the annexes. A fixed
+    number of queries, and rows only for the agencies named, whatever the size of the province."""
+    reported = _reported(campaign=campaign, new_only=True)
+    totals = dict(reported.order_by().values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n"))
+    marked = set(reported.filter(is_standout=True).order_by().values_list("agency_id", flat=True).distinct())
+    most = sorted((pk for pk in totals if pk not in marked), key=lambda pk: (-totals[pk], pk))[:unmarked_agencies]
+    rank = Window(RowNumber(), partition_by=[F("agency_id")], order_by=[F("started_on").asc(), F("pk").asc()])
+    named = (
+        reported.filter(agency_id__in=[*marked, *most])
+        .annotate(report_rank=rank)
+        .filter(Q(is_standout=True) | Q(agency_id__in=most, report_rank__lte=per_agency))
+        .order_by("started_on", "pk")
+    )
+    groups = [(agency, items, totals[agency.pk]) for agency, items in _grouped(_with_report_lists(named))]
+    others = [pk for pk in totals if pk not in marked and pk not in most]
+    return ReportNamed(groups, len(others), sum(totals[pk] for pk in others))
+
+
+def initiatives_for_annex(*, campaign, batch_size: int = 2000) -> Iterator[Initiative]:
+    """Every initiative the report counts, in report order, for the annex: read in batches of
+    agencies holding about `batch_size` initiatives, so memory stays flat at province scale
+    (three queries per batch, plus one for the agencies)."""
+    reported = _reported(campaign=campaign, new_only=True)
+    counts = dict(reported.order_by().values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n"))
+    agencies = sorted(Agency.objects.filter(pk__in=list(counts)).select_related("parent"), key=_report_key)
+    batch: list[int] = []
+    size = 0
+    for index, agency in enumerate(agencies):
+        batch.append(agency.pk)
+        size += counts[agency.pk]
+        if size >= batch_size or index == len(agencies) - 1:
+            position = {pk: place for place, pk in enumerate(batch)}
+            rows = list(_with_report_lists(reported.filter(agency_id__in=batch)).order_by("started_on", "pk"))
+            rows.sort(key=lambda initiative: position[initiative.agency_id])
+            yield from rows
+            batch, size = [], 0
 
 
 def initiatives_published() -> QuerySet[Initiative]:

@@ -138,6 +138,28 @@ def initiative_replication_set(*, initiative: Initiative, user, replicated_to: I
     return initiative
 
 
+def initiative_standout_set(*, initiative: Initiative, user, standout: bool) -> Initiative:
+    """A reviewer marks a registered initiative as standing out (tiêu biểu), or takes the mark
+    back: at province scale the summary report names these for their agency."""
+    if not user.has_perm("initiatives.mark_standout", initiative):
+        raise PermissionDenied(_("Chỉ cán bộ thẩm định được chọn mô hình, sáng kiến tiêu biểu đã đăng ký."))
+    with transaction.atomic():
+        locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+        if locked.is_standout != standout:
+            before = {"is_standout": locked.is_standout}
+            locked.is_standout = standout
+            locked.save(update_fields=["is_standout", "updated_at"])
+            audit_record(
+                actor=user,
+                action="initiatives.initiative.standout",
+                target=locked,
+                before=before,
+                after={"is_standout": standout},
+            )
+    initiative.is_standout = standout
+    return initiative
+
+
 def _history_recorder(user, reason: str):
     def record(initiative: Initiative, from_state: str, to_state: str) -> InitiativeHistory:
         history = InitiativeHistory.objects.create(

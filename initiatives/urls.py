@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/sua/", views.InitiativeUpdateView.as_view(), name="update"),
     path("<int:pk>/chuyen-trang-thai/", views.InitiativeTransitionView.as_view(), name="transition"),
     path("<int:pk>/nhan-rong/", views.ReplicationUpdateView.as_view(), name="replication_update"),
+    path("<int:pk>/tieu-bieu/", views.StandoutView.as_view(), name="standout"),
     path("<int:pk>/tuong-tu/<int:match_pk>/", views.SimilarDecideView.as_view(), name="similar_decide"),
     path("<int:pk>/minh-chung/", views.EvidenceUploadView.as_view(), name="evidence_upload"),
     path("<int:pk>/minh-chung/<int:evidence_pk>/", views.EvidenceDownloadView.as_view(), name="evidence_download"),

@@ -26,6 +26,7 @@ from .services import (
     initiative_evidence_add,
     initiative_evidence_delete,
     initiative_replication_set,
+    initiative_standout_set,
     initiative_transition,
     initiative_update,
     similar_initiative_decide,
@@ -162,6 +163,7 @@ class InitiativeDetailView(LoginRequiredMixin, View):
                 agency=initiative.agency, initial={"replicated_to": list(initiative.replicated_to.all())}
             ),
             "can_decide_similarity": request.user.has_perm("initiatives.decide_similarity", initiative),
+            "can_mark_standout": request.user.has_perm("initiatives.mark_standout", initiative),
             # Each match names the other initiative, whichever side of the pair this page is.
             "similar_rows": [
                 {
@@ -385,6 +387,21 @@ class SimilarDecideView(LoginRequiredMixin, View):
                 messages.error(request, message)
         else:
             messages.success(request, _("Đã ghi kết luận về mô hình, sáng kiến tương tự."))
+        return redirect("initiatives:detail", pk=pk)
+
+
+class StandoutView(LoginRequiredMixin, View):
+    """A reviewer marks the initiative as standing out (tiêu biểu) for the summary report, or
+    takes the mark back; 404 to whoever may not see it, 403 to whoever sees it but may not mark."""
+
+    def post(self, request, pk):
+        initiative = _get_visible(request, pk)
+        standout = request.POST.get("standout") == "1"
+        initiative_standout_set(initiative=initiative, user=request.user, standout=standout)
+        if standout:
+            messages.success(request, _("Đã chọn là mô hình, sáng kiến tiêu biểu của cơ quan trong báo cáo tổng kết."))
+        else:
+            messages.success(request, _("Đã bỏ chọn tiêu biểu."))
         return redirect("initiatives:detail", pk=pk)
 
 

@@ -1,13 +1,21 @@
 """The catalogue of computed blocks that staff place in a report's outline (BlockKind): each
 turns the campaign's data into paragraphs and items of the document tree, with every count
 stating the date it is taken at. The figures come from the same queries as the appendices beside
-them, so a sentence never disagrees with its table."""
+them, so a sentence never disagrees with its table.
+
+The report's shape follows the campaign's size: up to PORTAL_REPORT_FULL_LISTS_UP_TO initiatives it
+names every one under its agency and lists them all again, with the nominations, in its appendices
+(the reference report's shape, the demo's); above it, each agency's line names the initiatives a
+reviewer marked as standing out (or its first few) and counts the rest, and the appendices say
+that the complete lists go with the report as annexes (reports/annexes.py)."""
 
 import datetime
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from agencies.enums import UnitType
@@ -19,7 +27,12 @@ from campaign_portal.numbers import with_unit
 from campaign_portal.text import quoted
 from campaigns.models import Campaign
 from initiatives.enums import InitiativeKind
-from initiatives.selectors import initiatives_for_report
+from initiatives.selectors import (
+    ReportNamed,
+    initiatives_for_report,
+    initiatives_for_report_count,
+    initiatives_for_report_named,
+)
 
 from .document_tree import (
     BLOCK_ITEM,
@@ -65,8 +78,29 @@ class Context:
         return campaign_progress(campaign=self.campaign, as_of=self.as_of)
 
     @functools.cached_property
-    def groups(self):
-        return initiatives_for_report(campaign=self.campaign)
+    def at_scale(self) -> bool:
+        return report_at_scale(self.campaign)
+
+    @functools.cached_property
+    def named(self) -> ReportNamed:
+        """Per agency given a line, in report order: the initiatives the report names and how many it
+        has in all; and the agencies and initiatives it sums up (none below the threshold)."""
+        if self.at_scale:
+            return initiatives_for_report_named(
+                campaign=self.campaign,
+                per_agency=settings.PORTAL_REPORT_INITIATIVES_PER_AGENCY,
+                unmarked_agencies=settings.PORTAL_REPORT_UNMARKED_AGENCIES_NAMED,
+            )
+        groups = [(agency, items, len(items)) for agency, items in initiatives_for_report(campaign=self.campaign)]
+        return ReportNamed(groups, 0, 0)
+
+    @property
+    def groups(self) -> list[tuple[Agency, list, int]]:
+        return self.named.groups
+
+    @property
+    def initiatives_total(self) -> int:
+        return sum(total for _agency, _items, total in self.groups) + self.named.other_initiatives
 
     @functools.cached_property
     def indicators(self) -> dict[int, list[str]]:
@@ -79,6 +113,24 @@ class Context:
         # The appendix shows no criterion results: not prefetching them spares thousands of rows.
         queryset = nominations_for_report(campaign=self.campaign, as_of=self.as_of)
         return list(queryset.prefetch_related(None).defer("declared_metrics"))
+
+    @functools.cached_property
+    def nomination_counts(self) -> dict[str, int]:
+        """How many of those dossiers there are, miss a component, came late: counted by the
+        database at province scale, where the body lists none of them."""
+        if not self.at_scale:
+            rows = self.nominations
+            return {
+                "total": len(rows),
+                "missing": sum(1 for n in rows if n.missing_component),
+                "late": sum(1 for n in rows if n.is_late),
+            }
+        queryset = nominations_for_report(campaign=self.campaign, as_of=self.as_of).order_by()
+        return queryset.aggregate(
+            total=Count("pk"),
+            missing=Count("pk", filter=Q(missing_component=True)),
+            late=Count("pk", filter=Q(is_late=True)),
+        )
 
 
 # --- the blocks --------------------------------------------------------------------------
@@ -118,7 +170,7 @@ def documents(ctx: Context, section_id: int) -> list[Block]:
 
 
 def initiatives_count(ctx: Context, section_id: int) -> list[Block]:
-    count = sum(len(items) for _agency, items in ctx.groups)
+    count = ctx.initiatives_total
     if not count:
         text = _("Tính đến ngày %(day)s, chưa có mô hình, sáng kiến, giải pháp nào được đăng ký.")
     else:
@@ -132,7 +184,7 @@ def initiatives_count(ctx: Context, section_id: int) -> list[Block]:
             text
             % {
                 "day": date_short(ctx.as_of),
-                "agencies": f"{count_text(len(ctx.groups))} {AGENCIES}",
+                "agencies": f"{count_text(len(ctx.groups) + ctx.named.other_agencies)} {AGENCIES}",
                 "count": count_text(count),
             },
         )
@@ -140,7 +192,19 @@ def initiatives_count(ctx: Context, section_id: int) -> list[Block]:
 
 
 def initiatives_by_agency_block(ctx: Context, section_id: int) -> list[Block]:
-    return [plain(BLOCK_ITEM, agency_initiatives_text(agency, items)) for agency, items in ctx.groups]
+    """One line per agency; at province scale, a sentence for the agencies it gives no line
+    (see `initiatives_for_report_named`)."""
+    blocks = [plain(BLOCK_ITEM, agency_initiatives_text(agency, items, total)) for agency, items, total in ctx.groups]
+    if ctx.named.other_agencies:
+        text = _(
+            "Ngoài ra, %(agencies)s khác đã đăng ký, triển khai %(count)s mô hình, sáng kiến, giải pháp (danh sách "
+            "đầy đủ được gửi kèm theo Báo cáo này)."
+        ) % {
+            "agencies": f"{count_text(ctx.named.other_agencies)} {AGENCIES}",
+            "count": count_text(ctx.named.other_initiatives),
+        }
+        blocks.append(plain(BLOCK_ITEM, text))
+    return blocks
 
 
 def indicators(ctx: Context, section_id: int) -> list[Block]:
@@ -192,21 +256,20 @@ def merged_text(row) -> str:
 def late_incomplete(ctx: Context, section_id: int) -> list[Block]:
     """Dossiers missing a component or sent late, and agencies late or absent, as of the report's
     date: the same dossiers as Appendix I."""
-    nominations = ctx.nominations
+    counts = ctx.nomination_counts
     campaign = ctx.campaign
     day = date_short(ctx.as_of)
-    if not nominations:
+    if not counts["total"]:
         return [
             plain(
                 BLOCK_PARAGRAPH,
                 _("Tính đến ngày %(day)s, chưa có hồ sơ đề nghị khen thưởng nào được gửi.") % {"day": day},
             )
         ]
-    missing = sum(1 for n in nominations if n.missing_component)
-    late = sum(1 for n in nominations if n.is_late)
+    missing, late = counts["missing"], counts["late"]
     text = _("Tính đến ngày %(day)s, trong %(total)s hồ sơ đề nghị khen thưởng đã gửi, %(missing)s; %(late)s.") % {
         "day": day,
-        "total": count_text(len(nominations)),
+        "total": count_text(counts["total"]),
         "missing": count_clause(missing, _("hồ sơ"), _("không đảm bảo thành phần hồ sơ")),
         "late": count_clause(
             late,
@@ -287,14 +350,21 @@ def units_summary(units) -> str:
     return ", ".join(f"{count} {label}" for label, count in counts.items())
 
 
-def agency_initiatives_text(agency, initiatives) -> str:
+def agency_initiatives_text(agency, initiatives, total: int | None = None) -> str:
     """One agency's line. When all its initiatives run in the same units, the units are counted
-    once ("đã có 4 xã, 9 phường triển khai, áp dụng các mô hình: …") instead of listed under each."""
+    once ("đã có 4 xã, 9 phường triển khai, áp dụng các mô hình: …") instead of listed under each.
+    At province scale the line names a few (those marked as standing out first) of `total` and
+    counts the rest ("…; và 12 mô hình, sáng kiến, giải pháp khác.")."""
+    rest = (total or len(initiatives)) - len(initiatives)
     unit_sets = {frozenset(unit.pk for unit in item.implementing_unit_list) for item in initiatives}
-    shared = len(initiatives) > 1 and len(unit_sets) == 1 and next(iter(unit_sets))
+    shared = not rest and len(initiatives) > 1 and len(unit_sets) == 1 and next(iter(unit_sets))
     items = " ".join(
         f"({index}) {initiative_sentence(item, with_units=not shared)}." for index, item in enumerate(initiatives, 1)
     )
+    if rest:
+        items = items[:-1] + "; " + _("và %(count)s mô hình, sáng kiến, giải pháp khác.") % {"count": count_text(rest)}
+        if all(item.is_standout for item in initiatives):
+            return _("%(agency)s, tiêu biểu là: %(items)s") % {"agency": agency.name, "items": items}
     if shared:
         summary = units_summary(initiatives[0].implementing_unit_list)
         return _("%(agency)s: đã có %(units)s triển khai, áp dụng các mô hình: %(items)s") % {
@@ -347,24 +417,65 @@ def _indicator_value(indicator: Indicator) -> Decimal | None:
 # --- appendices --------------------------------------------------------------------------
 
 
-def nomination_rows(ctx: Context) -> list[list[str]]:
-    rows = []
-    for index, nomination in enumerate(ctx.nominations, start=1):
-        received = date_short(nomination.received_on)
-        if nomination.is_late:
-            received += " " + _("(sau thời hạn)")
-        rows.append(
-            [
-                str(index),
-                nomination.nominee_label,
-                nomination.agency.name,
-                str(nomination.award_form),
-                received,
-                choice_label(Verdict, nomination.verdict),
-                choice_label(NominationState, nomination.state),
-            ]
-        )
-    return rows
+def report_at_scale(campaign: Campaign) -> bool:
+    """Whether the report names a few initiatives per agency and sends the complete lists as
+    annexes: above PORTAL_REPORT_FULL_LISTS_UP_TO initiatives."""
+    return initiatives_for_report_count(campaign=campaign) > settings.PORTAL_REPORT_FULL_LISTS_UP_TO
+
+
+def nomination_row(index: int, nomination) -> list[str]:
+    received = date_short(nomination.received_on)
+    if nomination.is_late:
+        received += " " + _("(sau thời hạn)")
+    return [
+        str(index),
+        nomination.nominee_label,
+        nomination.agency.name,
+        str(nomination.award_form),
+        received,
+        choice_label(Verdict, nomination.verdict),
+        choice_label(NominationState, nomination.state),
+    ]
+
+
+def initiative_row(index: int, item) -> list[str]:
+    return [
+        str(index),
+        item.agency.name,
+        initiative_label(item),
+        item.category.name if item.category_id else "",
+        ", ".join(unit_name(unit) for unit in item.implementing_unit_list),
+    ]
+
+
+def nomination_columns() -> list[str]:
+    return [
+        _("STT"),
+        _("Đối tượng"),
+        _("Cơ quan đề nghị"),
+        _("Hình thức"),
+        _("Ngày nhận"),
+        _("Kết quả kiểm tra"),
+        _("Trạng thái"),
+    ]
+
+
+def initiative_columns() -> list[str]:
+    return [
+        _("STT"),
+        _("Cơ quan, đơn vị"),
+        _("Tên mô hình, sáng kiến, giải pháp"),
+        _("Lĩnh vực, nhóm"),
+        _("Đơn vị thực hiện"),
+    ]
+
+
+def _annexed_text(count: int, noun: str) -> str:
+    """What a report at province scale prints in place of an appendix's table."""
+    return _(
+        "Danh sách đầy đủ gồm %(count)s %(noun)s được gửi kèm theo Báo cáo này thành tệp riêng "
+        "(bảng tính Excel; tệp PDF khi có yêu cầu)."
+    ) % {"count": count_text(count), "noun": noun}
 
 
 def appendices(ctx: Context, attached: str) -> list[Appendix]:
@@ -385,49 +496,30 @@ def appendices(ctx: Context, attached: str) -> list[Appendix]:
                     subtitle=_("DANH SÁCH HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG VÀ KẾT QUẢ KIỂM TRA"),
                     note=f"({attached}; {counted})",
                     table=Table(
-                        columns=[
-                            _("STT"),
-                            _("Đối tượng"),
-                            _("Cơ quan đề nghị"),
-                            _("Hình thức"),
-                            _("Ngày nhận"),
-                            _("Kết quả kiểm tra"),
-                            _("Trạng thái"),
-                        ],
+                        columns=nomination_columns(),
                         widths=[5, 20, 18, 19, 12, 14, 12],
-                        rows=nomination_rows(ctx),
+                        rows=[] if ctx.at_scale else [nomination_row(i, n) for i, n in enumerate(ctx.nominations, 1)],
                     ),
-                    empty_text=_("Chưa có hồ sơ đề nghị khen thưởng."),
+                    empty_text=_annexed_text(ctx.nomination_counts["total"], _("hồ sơ đề nghị khen thưởng"))
+                    if ctx.at_scale and ctx.nomination_counts["total"]
+                    else _("Chưa có hồ sơ đề nghị khen thưởng."),
                 )
             )
         else:
-            items = [item for _agency, group in ctx.groups for item in group]
+            items = [] if ctx.at_scale else [item for _agency, group, _total in ctx.groups for item in group]
             built.append(
                 Appendix(
                     title=title,
                     subtitle=_("DANH SÁCH MÔ HÌNH, SÁNG KIẾN, GIẢI PHÁP"),
                     note=f"({attached})",
                     table=Table(
-                        columns=[
-                            _("STT"),
-                            _("Cơ quan, đơn vị"),
-                            _("Tên mô hình, sáng kiến, giải pháp"),
-                            _("Lĩnh vực, nhóm"),
-                            _("Đơn vị thực hiện"),
-                        ],
+                        columns=initiative_columns(),
                         widths=[6, 22, 36, 16, 20],
-                        rows=[
-                            [
-                                str(index),
-                                item.agency.name,
-                                initiative_label(item),
-                                item.category.name if item.category_id else "",
-                                ", ".join(unit_name(unit) for unit in item.implementing_unit_list),
-                            ]
-                            for index, item in enumerate(items, start=1)
-                        ],
+                        rows=[initiative_row(index, item) for index, item in enumerate(items, start=1)],
                     ),
-                    empty_text=_("Chưa có mô hình, sáng kiến, giải pháp."),
+                    empty_text=_annexed_text(ctx.initiatives_total, _("mô hình, sáng kiến, giải pháp"))
+                    if ctx.at_scale
+                    else _("Chưa có mô hình, sáng kiến, giải pháp."),
                 )
             )
     return built

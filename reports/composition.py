@@ -134,6 +134,12 @@ def _renumber(doc: ReportDocument) -> None:
 
 @in_official_language
 def summary_report_compose(*, report: SummaryReport) -> ReportDocument:
+    return summary_report_compose_with_context(report=report)[0]
+
+
+def summary_report_compose_with_context(*, report: SummaryReport) -> tuple[ReportDocument, catalogue.Context]:
+    """The document and what its blocks read: the annexes take their numbering and headings from
+    the appendices the outline places, and their rows from the same data."""
     campaign = Campaign.objects.select_related("plan_document", "organiser", "organiser__parent").get(
         pk=report.campaign_id
     )
@@ -161,13 +167,17 @@ def summary_report_compose(*, report: SummaryReport) -> ReportDocument:
     for node in outline_tree(sections):
         doc.blocks += _section_content(node, ctx, texts)
     _renumber(doc)
-    attached = _("Kèm theo Báo cáo số %(number)s ngày %(date)s của %(organiser)s") % {
-        "number": number,
+    doc.appendices = catalogue.appendices(ctx, attached_line(report=report, ctx=ctx))
+    return doc, ctx
+
+
+def attached_line(*, report: SummaryReport, ctx: catalogue.Context) -> str:
+    """ "Kèm theo Báo cáo số …": the note of each appendix and annex."""
+    return _("Kèm theo Báo cáo số %(number)s ngày %(date)s của %(organiser)s") % {
+        "number": report.number_symbol.strip(),
         "date": date_short(report.issued_on),
         "organiser": ctx.reporter.name,
     }
-    doc.appendices = catalogue.appendices(ctx, attached)
-    return doc
 
 
 # --- drafts ------------------------------------------------------------------------------

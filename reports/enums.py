@@ -5,6 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class RenderFormat(models.TextChoices):
     PDF = "pdf", "PDF"
     DOCX = "docx", "DOCX"
+    # The complete lists of initiatives and nominations, delivered with the report (reports/annexes.py).
+    ANNEXES_XLSX = "xlsx", _("Phụ lục (Excel)")
+    ANNEXES_PDF = "annexpdf", _("Phụ lục (PDF)")
+
+
+ANNEX_FORMATS = (RenderFormat.ANNEXES_XLSX, RenderFormat.ANNEXES_PDF)
 
 
 class RenderStatus(models.TextChoices):

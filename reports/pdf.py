@@ -54,19 +54,18 @@ class FontOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
 
 
-def report_html(doc: ReportDocument) -> str:
+def report_html(doc: ReportDocument, template: str = "reports/pdf/report.html") -> str:
     faces = [{**face, "url": f"{FONT_SCHEME}{face['file']}"} for face in FONT_FACES]
     # Composed text (NFC) without bidirectional controls in the PDF, whatever was stored before input was
     # cleaned: a right-to-left override in one title would print the next initiative's name backwards.
-    return plain_text(
-        render_to_string(
-            "reports/pdf/report.html", {"doc": doc, "font_faces": faces, "footnote_rule": FOOTNOTE_RULE_URL}
-        )
-    )
+    return plain_text(render_to_string(template, {"doc": doc, "font_faces": faces, "footnote_rule": FOOTNOTE_RULE_URL}))
 
 
-def pdf_render(doc: ReportDocument, *, fetcher: FontOnlyFetcher | None = None) -> bytes:
+def pdf_render(
+    doc: ReportDocument, *, fetcher: FontOnlyFetcher | None = None, template: str = "reports/pdf/report.html"
+) -> bytes:
+    """The report, or with `template` another drawing of the same tree (the annexes apart)."""
     fetcher = fetcher or FontOnlyFetcher()
     font_config = FontConfiguration()
-    html = HTML(string=report_html(doc), url_fetcher=fetcher, base_url=FONT_SCHEME)
+    html = HTML(string=report_html(doc, template), url_fetcher=fetcher, base_url=FONT_SCHEME)
     return html.write_pdf(font_config=font_config)

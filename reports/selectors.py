@@ -5,6 +5,7 @@ from django.db.models import F, Prefetch, QuerySet
 
 from campaigns.models import Campaign
 
+from .enums import ANNEX_FORMATS
 from .models import Indicator, IndicatorValue, OutlineBlock, OutlineSection, ReportRender, SummaryReport
 
 
@@ -43,7 +44,9 @@ def latest_report_files(*, user, campaign: Campaign) -> dict:
     for render in renders.order_by(F("finished_at").desc(nulls_last=True), "-pk")[:20]:
         latest.setdefault(render.format, render)
     report = next(iter(latest.values())).report if latest else None
-    return {"report": report, "files": sorted(latest.values(), key=lambda r: r.format)}
+    # The body's files first, the annexes after.
+    files = sorted(latest.values(), key=lambda r: (r.format in ANNEX_FORMATS, r.format))
+    return {"report": report, "files": files}
 
 
 def campaign_outline(*, campaign: Campaign) -> list[OutlineSection]:

@@ -20,9 +20,11 @@ from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.spreadsheets import SpreadsheetError, is_formula, workbook_read_rows
 from campaigns.models import Campaign
 
+from .annexes import ANNEX_BUILDERS
+from .catalogue import report_at_scale
 from .composition import ReportDocument, in_official_language, section_drafts, summary_report_compose
 from .docx_render import docx_render
-from .enums import RenderFormat, RenderStatus
+from .enums import ANNEX_FORMATS, RenderFormat, RenderStatus
 from .models import Indicator, IndicatorValue, OutlineSection, ReportRender, SummaryReport
 from .outline import check_document_tokens, outline_ensure
 from .pdf import pdf_render
@@ -33,7 +35,18 @@ RENDERERS = {RenderFormat.PDF: pdf_render, RenderFormat.DOCX: docx_render}
 CONTENT_TYPES = {
     RenderFormat.PDF: "application/pdf",
     RenderFormat.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    RenderFormat.ANNEXES_XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    RenderFormat.ANNEXES_PDF: "application/pdf",
 }
+EXTENSIONS = {RenderFormat.ANNEXES_PDF: "pdf"}
+
+
+def render_filename(render: ReportRender, stamp: str) -> str:
+    """ "bao-cao-tong-ket-4064-20241224-0930.pdf", "phu-luc-bao-cao-tong-ket-4064-….xlsx"."""
+    prefix = "phu-luc-bao-cao-tong-ket" if render.format in ANNEX_FORMATS else "bao-cao-tong-ket"
+    return f"{prefix}-{render.report.campaign.code}-{stamp}.{EXTENSIONS.get(render.format, render.format)}"
+
+
 IMPORT_COLUMNS = ("code", "name", "unit", "section", "parent", "value")
 
 
@@ -148,7 +161,12 @@ def summary_report_update(*, report: SummaryReport, user, fields: dict, sections
 @transaction.atomic
 def report_render_request(*, report: SummaryReport, user, formats: list[str]) -> list[ReportRender]:
     """One render row per format, each with its task request in the outbox (same transaction):
-    a render asked for while the broker is away leaves "queued" when it is back."""
+    a render asked for while the broker is away leaves "queued" when it is back. At province scale
+    the body refers to the annexes, so asking for the body asks for the workbook with it."""
+    formats = list(formats)
+    body_asked = RenderFormat.PDF in formats or RenderFormat.DOCX in formats
+    if body_asked and RenderFormat.ANNEXES_XLSX not in formats and report_at_scale(report.campaign):
+        formats.append(RenderFormat.ANNEXES_XLSX)
     renders = [ReportRender.objects.create(report=report, format=fmt, requested_by=user) for fmt in formats]
     for render in renders:
         audit_record(actor=user, action="reports.render.request", target=render, after={"format": render.format})
@@ -159,6 +177,14 @@ def report_render_request(*, report: SummaryReport, user, formats: list[str]) ->
 def report_file_build(*, report: SummaryReport, fmt: str) -> tuple[bytes, ReportDocument]:
     doc = summary_report_compose(report=report)
     return in_official_language(RENDERERS[fmt])(doc), doc
+
+
+def report_any_file_build(*, report: SummaryReport, fmt: str) -> tuple[bytes, str]:
+    """One file of the report (the body as PDF or DOCX, or the annexes) and the hash of its data."""
+    if fmt in ANNEX_FORMATS:
+        return ANNEX_BUILDERS[fmt](report=report)
+    content, doc = report_file_build(report=report, fmt=fmt)
+    return content, doc.data_hash()
 
 
 def _progress(render_id: int, progress: int, **values) -> None:
@@ -172,13 +198,15 @@ def report_render_perform(*, render_id: int) -> ReportRender:
         return render
     _progress(render.pk, 10, status=RenderStatus.RUNNING, error="")
     try:
-        doc = summary_report_compose(report=render.report)
-        data_hash = doc.data_hash()
-        _progress(render.pk, 40, data_hash=data_hash)
-        content = RENDERERS[render.format](doc)
+        if render.format in ANNEX_FORMATS:
+            content, data_hash = ANNEX_BUILDERS[render.format](report=render.report)
+        else:
+            doc = summary_report_compose(report=render.report)
+            data_hash = doc.data_hash()
+            _progress(render.pk, 40, data_hash=data_hash)
+            content = RENDERERS[render.format](doc)
         _progress(render.pk, 90)
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-        filename = f"bao-cao-tong-ket-{render.report.campaign.code}-{stamp}.{render.format}"
+        filename = render_filename(render, timezone.localtime().strftime("%Y%m%d-%H%M%S"))
         with transaction.atomic():
             render = ReportRender.objects.select_for_update().get(pk=render.pk)
             render.file.save(filename, ContentFile(content), save=False)

@@ -44,6 +44,7 @@ from .services import (
     indicator_section_set,
     indicator_value_set,
     indicators_import,
+    render_filename,
     report_render_request,
     summary_report_get_or_create,
     summary_report_update,
@@ -182,7 +183,7 @@ class RenderDownloadView(LoginRequiredMixin, PermissionRequiredMixin, View):
             user=request.user,
             target=render,
             field_file=render.file,
-            filename=f"bao-cao-tong-ket-{render.report.campaign.code}-{stamp}.{render.format}",
+            filename=render_filename(render, stamp),
             content_type=CONTENT_TYPES[render.format],
         )
 

@@ -77,6 +77,12 @@ def _initiative(owner, **values):
     return {"pk": InitiativeFactory(agency=owner, **values).pk}
 
 
+def _registered_initiative(owner):
+    from initiatives.enums import InitiativeState
+
+    return _initiative(owner, state=InitiativeState.REGISTERED)
+
+
 def _evidence(owner):
     from django.core.files.base import ContentFile
 
@@ -149,6 +155,13 @@ MATRIX.update(
             data={"decision": "different"},
         ),
         "initiatives:evidence_delete": Entry(DRAFT_ACTIONS, fixture=_evidence, method="post"),
+        # Reviewers mark standout initiatives; those who read it may not (403), the others do not see it.
+        "initiatives:standout": Entry(
+            {**DRAFT_ACTIONS, "*": 403, "reviewer": 302},
+            fixture=_registered_initiative,
+            method="post",
+            data={"standout": "1"},
+        ),
         "campaigns:list": Entry(everyone()),
         "campaigns:detail": Entry(everyone(), fixture=_campaign),
         "campaigns:create": Entry(SETUP_PAGES),

@@ -31,6 +31,7 @@ from tests.test_permission_matrix import (
     _nomination,
     _outline_section,
     _publication,
+    _registered_initiative,
     _report,
     _sent_nomination,
     _similar_match,
@@ -134,6 +135,7 @@ CASES = {
     "initiatives:evidence_upload": Case("officer_own", _initiative, "initiatives:detail", ("file", "description")),
     # The decision buttons are on the detail page, whose URL has no match id: the field is named here.
     "initiatives:similar_decide": Case("reviewer", _similar_match, known_fields=("decision",)),
+    "initiatives:standout": Case("reviewer", _registered_initiative, "initiatives:detail", ("standout",)),
     "campaigns:create": Case("reviewer"),
     "campaigns:update": Case("reviewer", _campaign),
     "campaigns:expected_agencies": Case("reviewer", _campaign, known_fields=("agency", "add_group", "remove_group")),

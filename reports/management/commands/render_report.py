@@ -3,18 +3,19 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from campaign_portal.numbers import number_text
 from campaigns.models import Campaign
 from reports.documents import official_documents
 from reports.enums import RenderFormat
-from reports.services import report_file_build, summary_report_get_or_create
+from reports.services import report_any_file_build, summary_report_get_or_create
 
 REPORT = "report"
 
 
 class Command(BaseCommand):
     help = (
-        "Tạo tệp báo cáo tổng kết (PDF hoặc DOCX) của một phong trào, như trên cổng; với --document, "
-        "tạo văn bản khác của phong trào (biên bản họp Hội đồng, tờ trình, dự thảo quyết định)."
+        "Tạo tệp báo cáo tổng kết (PDF, DOCX) hoặc phụ lục (xlsx, annexpdf) của một phong trào, như trên cổng; "
+        "với --document, tạo văn bản khác của phong trào (biên bản họp Hội đồng, tờ trình, dự thảo quyết định)."
     )
 
     def add_arguments(self, parser):
@@ -30,16 +31,19 @@ class Command(BaseCommand):
         started = time.perf_counter()
         if document == REPORT:
             report = summary_report_get_or_create(campaign=found)
-            content, doc = report_file_build(report=report, fmt=format)
+            content, data_hash = report_any_file_build(report=report, fmt=format)
         else:
+            if format not in (RenderFormat.PDF, RenderFormat.DOCX):
+                raise CommandError(f"Văn bản “{document}” chỉ có dạng pdf hoặc docx.")
             try:
                 content, doc = official_documents.build(document, campaign=found, fmt=format)
             except ValueError as error:
                 raise CommandError(str(error)) from error
+            data_hash = doc.data_hash()
         Path(output).write_bytes(content)
+        seconds = number_text(time.perf_counter() - started, decimals=2)
         self.stdout.write(
             self.style.SUCCESS(
-                f"{output}: {len(content):,} byte, {len(doc.footnotes)} chú thích, "
-                f"{time.perf_counter() - started:.1f} giây, dấu kiểm dữ liệu {doc.data_hash()}"
+                f"{output}: {number_text(len(content))} byte, {seconds} giây, dấu kiểm dữ liệu {data_hash}"
             )
         )
