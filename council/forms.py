@@ -5,10 +5,9 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from campaign_portal.datefields import DayMonthYearField
-from reports.enums import RenderFormat
 
 from .enums import CouncilDocument
-from .models import CouncilDocumentOutline, CouncilMeeting, CouncilMember, CouncilRule
+from .models import DOCUMENT_FORMATS, CouncilDocumentOutline, CouncilMeeting, CouncilMember, CouncilRule
 
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 # "Họ tên – Chức vụ", "Họ tên - Chức vụ" or "Họ tên, Chức vụ".
@@ -122,9 +121,9 @@ class CouncilRenderForm(forms.Form):
     )
     formats = forms.MultipleChoiceField(
         label=_("Định dạng"),
-        choices=RenderFormat.choices,
+        choices=DOCUMENT_FORMATS,
         widget=forms.CheckboxSelectMultiple,
-        initial=RenderFormat.values,
+        initial=[value for value, _label in DOCUMENT_FORMATS],
     )
 
 

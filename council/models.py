@@ -12,6 +12,11 @@ from reports.enums import RenderFormat, RenderStatus
 
 from .enums import CouncilDocument, PassComparison
 
+# The council's documents are drawn as the report's body is, PDF and DOCX; the annex formats are the report's own.
+DOCUMENT_FORMATS = [
+    (value, label) for value, label in RenderFormat.choices if value in (RenderFormat.PDF, RenderFormat.DOCX)
+]
+
 
 class PassRule(models.Model):
     """The share of the members present whose votes in favour pass a nomination: the campaign's
@@ -162,7 +167,7 @@ class CouncilDocumentRender(models.Model):
 
     meeting = models.ForeignKey(CouncilMeeting, on_delete=models.CASCADE, related_name="renders")
     document = models.CharField(_("văn bản"), max_length=16, choices=CouncilDocument.choices)
-    format = models.CharField(_("định dạng"), max_length=8, choices=RenderFormat.choices)
+    format = models.CharField(_("định dạng"), max_length=8, choices=DOCUMENT_FORMATS)
     status = models.CharField(
         _("trạng thái"), max_length=16, choices=RenderStatus.choices, default=RenderStatus.QUEUED, db_index=True
     )
