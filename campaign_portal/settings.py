@@ -364,7 +364,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "API đọc của Cổng thi đua cải cách hành chính",
+    "TITLE": "API đọc của Cổng thi đua – khen thưởng",
     "DESCRIPTION": (
         "Dữ liệu đã công bố cho các hệ thống khác của tỉnh (LGSP, quản lý văn bản, CSDL thi đua khen thưởng): "
         "phong trào, tiến độ gửi hồ sơ, sáng kiến đã đăng ký, sổ khen thưởng. "

@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
-admin.site.site_header = _("Cổng thi đua cải cách hành chính – Quản trị")
+admin.site.site_header = _("Cổng thi đua – khen thưởng – Quản trị")
 admin.site.site_title = _("Quản trị cổng thi đua")
 admin.site.index_title = _("Người dùng, cơ quan và nhật ký thao tác")
 

@@ -22,7 +22,7 @@ def test_browser_api_docs_render_locally_and_try_a_call(page, db):
     page.goto(f"{page.base_url}/api/docs/")
     page.locator(".opblock").first.wait_for()
     assert page.locator(".opblock").count() == 5
-    assert page.get_by_text("API đọc của Cổng thi đua cải cách hành chính").first.is_visible()
+    assert page.get_by_text("API đọc của Cổng thi đua – khen thưởng").first.is_visible()
     screenshot(page, "api-docs-1280")
 
     page.get_by_role("button", name="Authorize").first.click()
