@@ -115,6 +115,13 @@ def _pages() -> list[tuple[str | None, str, dict | None]]:
         pages.append((REVIEWER, path, None))
     # The second campaign of another nature, whose outline and data are its own.
     pages += [(REVIEWER, f"/phong-trao/{NTM_CODE}/", None), (REVIEWER, f"/bao-cao/{NTM_CODE}/", None)]
+    # Confirmations: the bulk approval's list, a draft's deletion.
+    chosen = list(in_review.values_list("pk", flat=True)[:5])
+    pages.append((REVIEWER, "/khen-thuong/duyet-hang-loat/", {"nomination": chosen, "next_query": ""}))
+    pages += [
+        (DISTRICT, f"/khen-thuong/ho-so/{district_draft.pk}/xoa/", None),
+        (DISTRICT, f"/sang-kien/{own_initiative.pk}/xoa/", None),
+    ]
     pages += [(OFFICIAL, path, None) for path in ["/", "/khen-thuong/tien-do/", f"/bao-cao/{code}/", "/sang-kien/"]]
     for path in [
         "/",
