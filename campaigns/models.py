@@ -22,12 +22,18 @@ class LegalDocument(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_doc_type_display()} số {self.number_symbol} ngày {self.issued_on:%d/%m/%Y}"
+        # In the reader's language; the official documents are drawn under Vietnamese (in_official_language).
+        return _("%(type)s số %(number)s ngày %(day)s") % {
+            "type": self.get_doc_type_display(),
+            "number": self.number_symbol,
+            "day": f"{self.issued_on:%d/%m/%Y}",
+        }
 
     @property
     def citation(self) -> str:
-        """The way a report cites it: type, number, date, issuer and subject."""
-        text = f"{self} của {self.issuer}"
+        """The way a report cites it: type, number, date, issuer and subject (the last two are data,
+        in Vietnamese whatever the reader's language)."""
+        text = _("%(document)s của %(issuer)s") % {"document": self, "issuer": self.issuer}
         return f"{text} {self.subject}".strip() if self.subject else text
 
 
