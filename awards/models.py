@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .enums import (
@@ -270,6 +271,9 @@ class CriterionResult(models.Model):
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="results")
     outcome = models.CharField(_("kết quả"), max_length=16, choices=Outcome.choices)
     explanation = models.CharField(_("giải thích"), max_length=500)
+    # The same explanation in the portal's other languages (language code → text): `explanation` is
+    # the Vietnamese one, which the official documents print.
+    explanations = models.JSONField(_("giải thích theo ngôn ngữ"), default=dict, blank=True)
     checked_at = models.DateTimeField(_("thời điểm kiểm tra"))
     run_id = models.UUIDField(_("lượt kiểm tra"), db_index=True)
     input_snapshot = models.JSONField(_("dữ liệu đầu vào"), default=dict)
@@ -284,6 +288,11 @@ class CriterionResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion.code}: {self.outcome}"
+
+    @property
+    def explanation_for_reader(self) -> str:
+        """In the reader's language when the check wrote it in that language, else in Vietnamese."""
+        return self.explanations.get(translation.get_language(), self.explanation)
 
 
 class NominationTransition(models.Model):
