@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .enums import (
     AppliesTo,
@@ -47,7 +48,7 @@ class AwardForm(models.Model):
 
     class Meta:
         verbose_name = _("hình thức khen thưởng")
-        verbose_name_plural = _("hình thức khen thưởng")
+        verbose_name_plural = pgettext_lazy("plural", "hình thức khen thưởng")
         ordering = ["campaign", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "name", "nominee_type"], name="award_form_unique_per_campaign")
@@ -70,7 +71,7 @@ class DossierRequirement(models.Model):
 
     class Meta:
         verbose_name = _("thành phần hồ sơ")
-        verbose_name_plural = _("thành phần hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "thành phần hồ sơ")
         ordering = ["award_form", "position", "pk"]
         constraints = [models.UniqueConstraint(fields=["award_form", "code"], name="dossier_requirement_unique_code")]
 
@@ -101,7 +102,7 @@ class Criterion(models.Model):
 
     class Meta:
         verbose_name = _("tiêu chí bình xét khen thưởng")
-        verbose_name_plural = _("tiêu chí bình xét khen thưởng")
+        verbose_name_plural = pgettext_lazy("plural", "tiêu chí bình xét khen thưởng")
         ordering = ["campaign", "position", "pk"]
         constraints = [models.UniqueConstraint(fields=["campaign", "code"], name="criterion_unique_code")]
 
@@ -193,7 +194,7 @@ class Nomination(models.Model):
 
     class Meta:
         verbose_name = _("hồ sơ đề nghị khen thưởng")
-        verbose_name_plural = _("hồ sơ đề nghị khen thưởng")
+        verbose_name_plural = pgettext_lazy("plural", "hồ sơ đề nghị khen thưởng")
         ordering = ["-submitted_at", "-pk"]
         indexes = [
             models.Index(fields=["campaign", "award_form", "nominee_key"]),
@@ -250,7 +251,7 @@ class DossierDocument(models.Model):
 
     class Meta:
         verbose_name = _("tài liệu hồ sơ")
-        verbose_name_plural = _("tài liệu hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "tài liệu hồ sơ")
         ordering = ["requirement__position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["nomination", "requirement"], name="dossier_document_one_per_requirement")
@@ -280,7 +281,7 @@ class CriterionResult(models.Model):
 
     class Meta:
         verbose_name = _("kết quả kiểm tra tiêu chí")
-        verbose_name_plural = _("kết quả kiểm tra tiêu chí")
+        verbose_name_plural = pgettext_lazy("plural", "kết quả kiểm tra tiêu chí")
         ordering = ["criterion__position", "criterion_id"]
         constraints = [
             models.UniqueConstraint(fields=["nomination", "criterion"], name="criterion_result_one_per_criterion")
@@ -313,7 +314,7 @@ class NominationTransition(models.Model):
 
     class Meta:
         verbose_name = _("lịch sử xử lý hồ sơ")
-        verbose_name_plural = _("lịch sử xử lý hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "lịch sử xử lý hồ sơ")
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
@@ -361,7 +362,7 @@ class TrustAnchor(models.Model):
 
     class Meta:
         verbose_name = _("chứng thư gốc tin cậy")
-        verbose_name_plural = _("chứng thư gốc tin cậy")
+        verbose_name_plural = pgettext_lazy("plural", "chứng thư gốc tin cậy")
         ordering = ["name", "pk"]
 
     def __str__(self) -> str:

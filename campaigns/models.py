@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .enums import DocumentType
 
@@ -15,7 +16,7 @@ class LegalDocument(models.Model):
 
     class Meta:
         verbose_name = _("văn bản")
-        verbose_name_plural = _("văn bản")
+        verbose_name_plural = pgettext_lazy("plural", "văn bản")
         ordering = ["issued_on", "number_symbol"]
         constraints = [
             models.UniqueConstraint(fields=["number_symbol", "issued_on"], name="legal_document_unique_number_date")
@@ -77,7 +78,7 @@ class Campaign(models.Model):
 
     class Meta:
         verbose_name = _("phong trào thi đua")
-        verbose_name_plural = _("phong trào thi đua")
+        verbose_name_plural = pgettext_lazy("plural", "phong trào thi đua")
         ordering = ["-period_start"]
 
     def __str__(self) -> str:
@@ -101,7 +102,7 @@ class InitiativeCategory(models.Model):
 
     class Meta:
         verbose_name = _("lĩnh vực, nhóm mô hình")
-        verbose_name_plural = _("lĩnh vực, nhóm mô hình")
+        verbose_name_plural = pgettext_lazy("plural", "lĩnh vực, nhóm mô hình")
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "code"], name="initiative_category_unique_code"),

@@ -43,3 +43,31 @@ def test_every_message_of_the_code_is_in_the_english_catalogue(tmp_path):
     untranslated, fuzzy = _incomplete(copy / "locale" / "en" / "LC_MESSAGES" / "django.po")
     missing = [e.strip() for e in untranslated + fuzzy]
     assert not missing, "Run `make messages` and translate:\n" + "\n\n".join(missing[:10])
+
+
+PORTAL_APPS = {
+    "accounts",
+    "agencies",
+    "api",
+    "awards",
+    "campaign_portal",
+    "campaigns",
+    "home",
+    "initiatives",
+    "reports",
+}
+
+
+def test_every_list_is_named_in_the_plural_in_english():
+    """Vietnamese names one or many alike; English lists (the admin's) need the plural, kept apart
+    by the "plural" context."""
+    from django.apps import apps
+    from django.utils import translation
+
+    models = [model for model in apps.get_models() if model._meta.app_label in PORTAL_APPS]
+    with translation.override("en"):
+        singular_lists = [
+            m._meta.label for m in models if str(m._meta.verbose_name_plural) == str(m._meta.verbose_name)
+        ]
+        assert str(apps.get_model("agencies", "Agency")._meta.verbose_name_plural) == "agencies"
+    assert not singular_lists
