@@ -53,7 +53,7 @@ def _vnu(files: list[Path]) -> list[dict]:
 
 
 def _pages() -> list[tuple[str | None, str, dict | None]]:
-    """(username or None, path, form data to post or None) for each page checked."""
+    """(username or None, with ":en" for the English interface; path; form data to post or None)."""
     campaign = Campaign.objects.get(code="4064")
     in_review = Nomination.objects.filter(
         campaign=campaign, state__in=[NominationState.SUBMITTED, NominationState.UNDER_REVIEW]
@@ -142,6 +142,10 @@ def _pages() -> list[tuple[str | None, str, dict | None]]:
     ]
     pages += [(COMMUNE, path, None) for path in ["/", "/sang-kien/", "/khen-thuong/"]]
     pages.append((ADMINISTRATOR, "/", None))
+    # The same pages in English (the reviewer's and the officer's main ones).
+    english = ["/", "/khen-thuong/", f"/khen-thuong/ho-so/{acts_on.pk}/", f"/bao-cao/{code}/", "/sang-kien/"]
+    pages += [(f"{REVIEWER}:en", path, None) for path in english]
+    pages += [(f"{DISTRICT}:en", path, None) for path in ["/", f"/khen-thuong/ho-so/{district_draft.pk}/"]]
     return pages
 
 
@@ -168,10 +172,15 @@ def test_main_pages_as_each_role_have_no_html_errors(db, settings, tmp_path):
         if username not in clients:
             clients[username] = Client()
             if username:
-                assert clients[username].login(username=username, password=DEMO_PASSWORD), username
+                name, _colon, language = username.partition(":")
+                assert clients[username].login(username=name, password=DEMO_PASSWORD), username
+                if language:
+                    clients[username].post("/i18n/setlang/", {"language": language})
         client = clients[username]
         response = client.get(path) if data is None else client.post(path, data)
         assert response.status_code == 200, f"{username} {path}: {response.status_code}"
+        if username and username.endswith(":en"):
+            assert b'<html lang="en"' in response.content, f"{username} {path} is in English"
         label = f"{username or 'anonymous'} {'POST' if data is not None else 'GET'} {path}"
         file = tmp_path / f"page-{number:02}.html"
         file.write_bytes(response.content)
