@@ -8,7 +8,7 @@ WORKDIR /app
 COPY requirements.lock package.json package-lock.json ./
 RUN pip install --no-cache-dir -r requirements.lock
 COPY . .
-RUN make assets \
+RUN NPM_CONFIG_OMIT=dev make assets \
     && python manage.py compilemessages --ignore=node_modules -v 0 \
     && PORTAL_PRODUCTION=1 python manage.py collectstatic --noinput -v 0
 RUN useradd --system --home /app portal && mkdir -p /data/media && chown -R portal /app /data

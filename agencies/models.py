@@ -9,6 +9,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from campaign_portal.text import fold_text
 
@@ -69,7 +70,7 @@ class Agency(models.Model):
 
     class Meta:
         verbose_name = _("cơ quan, đơn vị")
-        verbose_name_plural = _("cơ quan, đơn vị")
+        verbose_name_plural = pgettext_lazy("plural", "cơ quan, đơn vị")
         ordering = ["level", "name"]
         constraints = [
             models.UniqueConstraint(
@@ -123,7 +124,7 @@ class AgencySuccession(models.Model):
 
     class Meta:
         verbose_name = _("thay đổi đơn vị")
-        verbose_name_plural = _("thay đổi đơn vị")
+        verbose_name_plural = pgettext_lazy("plural", "thay đổi đơn vị")
         ordering = ["effective", "predecessor_id", "successor_id"]
         constraints = [
             models.UniqueConstraint(fields=["predecessor", "successor"], name="agency_succession_unique_pair"),

@@ -4,6 +4,7 @@ when the administrator issues it, and a leaked database cannot be replayed again
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .enums import ApiScope
 
@@ -37,7 +38,7 @@ class ApiClient(models.Model):
 
     class Meta:
         verbose_name = _("hệ thống dùng API")
-        verbose_name_plural = _("hệ thống dùng API")
+        verbose_name_plural = pgettext_lazy("plural", "hệ thống dùng API")
         ordering = ["name"]
 
     def __str__(self) -> str:

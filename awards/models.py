@@ -2,7 +2,9 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .enums import (
     AppliesTo,
@@ -46,7 +48,7 @@ class AwardForm(models.Model):
 
     class Meta:
         verbose_name = _("hình thức khen thưởng")
-        verbose_name_plural = _("hình thức khen thưởng")
+        verbose_name_plural = pgettext_lazy("plural", "hình thức khen thưởng")
         ordering = ["campaign", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "name", "nominee_type"], name="award_form_unique_per_campaign")
@@ -69,7 +71,7 @@ class DossierRequirement(models.Model):
 
     class Meta:
         verbose_name = _("thành phần hồ sơ")
-        verbose_name_plural = _("thành phần hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "thành phần hồ sơ")
         ordering = ["award_form", "position", "pk"]
         constraints = [models.UniqueConstraint(fields=["award_form", "code"], name="dossier_requirement_unique_code")]
 
@@ -100,7 +102,7 @@ class Criterion(models.Model):
 
     class Meta:
         verbose_name = _("tiêu chí bình xét khen thưởng")
-        verbose_name_plural = _("tiêu chí bình xét khen thưởng")
+        verbose_name_plural = pgettext_lazy("plural", "tiêu chí bình xét khen thưởng")
         ordering = ["campaign", "position", "pk"]
         constraints = [models.UniqueConstraint(fields=["campaign", "code"], name="criterion_unique_code")]
 
@@ -192,7 +194,7 @@ class Nomination(models.Model):
 
     class Meta:
         verbose_name = _("hồ sơ đề nghị khen thưởng")
-        verbose_name_plural = _("hồ sơ đề nghị khen thưởng")
+        verbose_name_plural = pgettext_lazy("plural", "hồ sơ đề nghị khen thưởng")
         ordering = ["-submitted_at", "-pk"]
         indexes = [
             models.Index(fields=["campaign", "award_form", "nominee_key"]),
@@ -249,7 +251,7 @@ class DossierDocument(models.Model):
 
     class Meta:
         verbose_name = _("tài liệu hồ sơ")
-        verbose_name_plural = _("tài liệu hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "tài liệu hồ sơ")
         ordering = ["requirement__position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["nomination", "requirement"], name="dossier_document_one_per_requirement")
@@ -270,13 +272,16 @@ class CriterionResult(models.Model):
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="results")
     outcome = models.CharField(_("kết quả"), max_length=16, choices=Outcome.choices)
     explanation = models.CharField(_("giải thích"), max_length=500)
+    # The same explanation in the portal's other languages (language code → text): `explanation` is
+    # the Vietnamese one, which the official documents print.
+    explanations = models.JSONField(_("giải thích theo ngôn ngữ"), default=dict, blank=True)
     checked_at = models.DateTimeField(_("thời điểm kiểm tra"))
     run_id = models.UUIDField(_("lượt kiểm tra"), db_index=True)
     input_snapshot = models.JSONField(_("dữ liệu đầu vào"), default=dict)
 
     class Meta:
         verbose_name = _("kết quả kiểm tra tiêu chí")
-        verbose_name_plural = _("kết quả kiểm tra tiêu chí")
+        verbose_name_plural = pgettext_lazy("plural", "kết quả kiểm tra tiêu chí")
         ordering = ["criterion__position", "criterion_id"]
         constraints = [
             models.UniqueConstraint(fields=["nomination", "criterion"], name="criterion_result_one_per_criterion")
@@ -284,6 +289,11 @@ class CriterionResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion.code}: {self.outcome}"
+
+    @property
+    def explanation_for_reader(self) -> str:
+        """In the reader's language when the check wrote it in that language, else in Vietnamese."""
+        return self.explanations.get(translation.get_language(), self.explanation)
 
 
 class NominationTransition(models.Model):
@@ -304,7 +314,7 @@ class NominationTransition(models.Model):
 
     class Meta:
         verbose_name = _("lịch sử xử lý hồ sơ")
-        verbose_name_plural = _("lịch sử xử lý hồ sơ")
+        verbose_name_plural = pgettext_lazy("plural", "lịch sử xử lý hồ sơ")
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
@@ -352,7 +362,7 @@ class TrustAnchor(models.Model):
 
     class Meta:
         verbose_name = _("chứng thư gốc tin cậy")
-        verbose_name_plural = _("chứng thư gốc tin cậy")
+        verbose_name_plural = pgettext_lazy("plural", "chứng thư gốc tin cậy")
         ordering = ["name", "pk"]
 
     def __str__(self) -> str:

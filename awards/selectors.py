@@ -82,7 +82,7 @@ def nomination_queue(*, user, campaign: Campaign | None = None) -> QuerySet[Nomi
             Prefetch(
                 "results",
                 queryset=CriterionResult.objects.exclude(outcome=Outcome.MET)
-                .only("nomination_id", "criterion_id", "outcome", "explanation")
+                .only("nomination_id", "criterion_id", "outcome", "explanation", "explanations")
                 .order_by("criterion__position"),
                 to_attr="problems",
             )

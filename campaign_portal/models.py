@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AuditEvent(models.Model):
@@ -30,7 +31,7 @@ class AuditEvent(models.Model):
 
     class Meta:
         verbose_name = _("nhật ký thao tác")
-        verbose_name_plural = _("nhật ký thao tác")
+        verbose_name_plural = pgettext_lazy("plural", "nhật ký thao tác")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
 
@@ -53,7 +54,7 @@ class OutboxMessage(models.Model):
 
     class Meta:
         verbose_name = _("yêu cầu xử lý nền")
-        verbose_name_plural = _("yêu cầu xử lý nền")
+        verbose_name_plural = pgettext_lazy("plural", "yêu cầu xử lý nền")
         ordering = ["pk"]
         # The relay reads the pending rows every second: the index holds only those.
         indexes = [

@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 from .enums import DocumentType
 
@@ -16,14 +16,19 @@ class LegalDocument(models.Model):
 
     class Meta:
         verbose_name = _("văn bản")
-        verbose_name_plural = _("văn bản")
+        verbose_name_plural = pgettext_lazy("plural", "văn bản")
         ordering = ["issued_on", "number_symbol"]
         constraints = [
             models.UniqueConstraint(fields=["number_symbol", "issued_on"], name="legal_document_unique_number_date")
         ]
 
     def __str__(self) -> str:
-        return f"{self.type_name} số {self.number_symbol} ngày {self.issued_on:%d/%m/%Y}"
+        # In the reader's language; the official documents are drawn under Vietnamese (in_official_language).
+        return _("%(type)s số %(number)s ngày %(day)s") % {
+            "type": self.type_name,
+            "number": self.number_symbol,
+            "day": f"{self.issued_on:%d/%m/%Y}",
+        }
 
     @property
     def type_name(self) -> str:
@@ -35,8 +40,9 @@ class LegalDocument(models.Model):
 
     @property
     def citation(self) -> str:
-        """The way a report cites it: type, number, date, issuer and subject."""
-        text = f"{self} của {self.issuer}"
+        """The way a report cites it: type, number, date, issuer and subject (the last two are data,
+        in Vietnamese whatever the reader's language)."""
+        text = _("%(document)s của %(issuer)s") % {"document": self, "issuer": self.issuer}
         return f"{text} {subject_in_sentence(self.subject)}".strip() if self.subject else text
 
 
@@ -91,7 +97,7 @@ class Campaign(models.Model):
 
     class Meta:
         verbose_name = _("phong trào thi đua")
-        verbose_name_plural = _("phong trào thi đua")
+        verbose_name_plural = pgettext_lazy("plural", "phong trào thi đua")
         ordering = ["-period_start"]
 
     def __str__(self) -> str:
@@ -115,7 +121,7 @@ class InitiativeCategory(models.Model):
 
     class Meta:
         verbose_name = _("lĩnh vực, nhóm mô hình")
-        verbose_name_plural = _("lĩnh vực, nhóm mô hình")
+        verbose_name_plural = pgettext_lazy("plural", "lĩnh vực, nhóm mô hình")
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["campaign", "code"], name="initiative_category_unique_code"),

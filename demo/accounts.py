@@ -9,6 +9,8 @@ from accounts.models import User
 from agencies.models import Agency
 
 DEMO_PASSWORD = "ThiDua@2024"
+# The focal officers of the other agencies with demo dossiers: `hoso.<agency>`, same password.
+FOCAL_OFFICER_PREFIX = "hoso."
 
 # (username, last name, first name, role, agency name or None, position, active)
 DEMO_ACCOUNTS = [

@@ -3,9 +3,11 @@ the reference report's "25/43", each taken through the real services (upload che
 review) so the demo holds what the portal would. Idempotent: a dossier already there is skipped."""
 
 import datetime
+import functools
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -22,6 +24,7 @@ from campaign_portal.text import fold_text
 from campaigns.models import Campaign
 
 from . import awards_4064 as demo
+from .accounts import DEMO_PASSWORD, FOCAL_OFFICER_PREFIX
 from .pdf import minimal_pdf
 
 REVIEWER = "chuyenvien.snv"
@@ -83,19 +86,27 @@ def _criteria(campaign) -> None:
 
 
 def _officer(agency: Agency) -> User:
-    """The agency's demo officer, or a log-in-less stand-in that signs its demo dossiers."""
+    """The agency's demo officer, or else its focal officer `hoso.<agency>`, who signs its demo
+    dossiers and logs in with the demo password, so that a dossier returned or missing a component
+    can be followed from the agency's side too."""
     officer = User.objects.filter(agency=agency, role=Role.AGENCY_OFFICER, is_active=True).order_by("pk").first()
     if officer is not None:
         return officer
     slug = fold_text(agency.short_name or agency.name).replace(" ", "-")
-    officer, created = User.objects.get_or_create(
-        username=f"hoso.{slug}"[:150],
+    officer, _created = User.objects.get_or_create(
+        username=f"{FOCAL_OFFICER_PREFIX}{slug}"[:150],
         defaults={"role": Role.AGENCY_OFFICER, "agency": agency, "last_name": "Cán bộ đầu mối", "first_name": ""},
     )
-    if created:
-        officer.set_unusable_password()
-        officer.save()
+    if _created or not officer.has_usable_password():
+        officer.password = _demo_password_hash(tuple(settings.PASSWORD_HASHERS))
+        officer.save(update_fields=["password"])
     return officer
+
+
+@functools.cache
+def _demo_password_hash(hashers: tuple[str, ...]) -> str:
+    """Hashed once per hasher setting: a slow hash for each of some twenty accounts would slow the seed."""
+    return make_password(DEMO_PASSWORD)
 
 
 def dossier_draft(*, campaign, forms, agency, nominee_agency=None, individual=None, figures, left_out, marker):

@@ -1,4 +1,5 @@
 import django_filters
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind, AgencyLevel
@@ -12,6 +13,19 @@ from campaigns.models import InitiativeCategory
 from .enums import InitiativeKind, InitiativeState
 from .models import Initiative
 from .selectors import has_replication
+
+
+def _with_descending(labels: dict) -> dict:
+    """Each sort label and its descending twin, both lazy: django-filter builds the "(descending)"
+    labels once, at import, in the language of the moment and with its own English word."""
+    return {
+        **labels,
+        **{
+            f"-{key}": format_lazy("{label} ({order})", label=label, order=_("giảm dần"))
+            for key, label in labels.items()
+        },
+    }
+
 
 REPLICATED_CHOICES = (("yes", _("Đã nhân rộng")), ("no", _("Chưa nhân rộng")))
 
@@ -54,14 +68,16 @@ class InitiativeFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
             ("replication_count", "replication"),
             ("updated_at", "updated"),
         ),
-        field_labels={
-            "agency": _("Cơ quan, đơn vị"),
-            "title": _("Tên"),
-            "started_on": _("Ngày bắt đầu"),
-            "state": _("Trạng thái"),
-            "replication": _("Số nơi nhân rộng"),
-            "updated": _("Cập nhật"),
-        },
+        field_labels=_with_descending(
+            {
+                "agency": _("Cơ quan, đơn vị"),
+                "title": _("Tên"),
+                "started_on": _("Ngày bắt đầu"),
+                "state": _("Trạng thái"),
+                "replication": _("Số nơi nhân rộng"),
+                "updated": _("Cập nhật"),
+            }
+        ),
         empty_label=_("Mặc định"),
     )
 

@@ -17,11 +17,10 @@ from .services import figures_as_text, parse_figures
 DATE_WIDGET = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"})
 
 
-def filterable_select() -> forms.SelectMultiple:
-    """A long agency list with a filter box above it (static/js/initiatives.js)."""
-    return forms.SelectMultiple(
-        attrs={"size": 8, "data-filterable": "true", "data-filter-placeholder": _("Lọc danh sách…")}
-    )
+def agency_checklist() -> forms.CheckboxSelectMultiple:
+    """A long agency list as checkboxes in a scrolling box (templates wrap it in `.agency-checklist`):
+    no Ctrl-click, and it works without JavaScript; static/js/initiatives.js adds a filter box above."""
+    return forms.CheckboxSelectMultiple()
 
 
 class AgencyMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -60,7 +59,7 @@ class InitiativeForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
             "results": forms.Textarea(attrs={"rows": 3}),
             "implementing_units": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
-            "replicated_to": filterable_select(),
+            "replicated_to": agency_checklist(),
         }
 
     def __init__(self, *args, agency: Agency | None, day=None, **kwargs):
@@ -83,7 +82,7 @@ class InitiativeForm(forms.ModelForm):
             Agency.objects.active_on(day).exclude(pk=getattr(agency, "pk", None)).order_by("level", "name")
         )
         self.fields["replicated_to"].help_text = _(
-            "Giữ phím Ctrl để chọn nhiều; gõ vào ô lọc để tìm nhanh (có thể gõ không dấu)."
+            "Đánh dấu từng đơn vị đã nhân rộng; gõ vào ô lọc để tìm nhanh (có thể gõ không dấu)."
         )
         if self.instance.pk:
             self.initial["figures_text"] = figures_as_text(self.instance.result_figures)
@@ -145,7 +144,7 @@ class ReplicationForm(forms.Form):
         label=_("Nhân rộng đến"),
         queryset=Agency.objects.none(),
         required=False,
-        widget=filterable_select(),
+        widget=agency_checklist(),
     )
 
     def __init__(self, *args, agency: Agency, **kwargs):

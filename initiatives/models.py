@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from campaign_portal.text import fold_text
 
@@ -69,7 +70,7 @@ class Initiative(models.Model):
 
     class Meta:
         verbose_name = _("mô hình, sáng kiến, giải pháp")
-        verbose_name_plural = _("mô hình, sáng kiến, giải pháp")
+        verbose_name_plural = pgettext_lazy("plural", "mô hình, sáng kiến, giải pháp")
         ordering = ["agency__name", "title"]
         # The dashboards' counts by category, state and agency read this index only.
         indexes = [
@@ -128,7 +129,7 @@ class InitiativeEvidence(models.Model):
 
     class Meta:
         verbose_name = _("tệp minh chứng")
-        verbose_name_plural = _("tệp minh chứng")
+        verbose_name_plural = pgettext_lazy("plural", "tệp minh chứng")
         ordering = ["uploaded_at", "pk"]
 
     def __str__(self) -> str:
@@ -147,7 +148,7 @@ class InitiativeHistory(models.Model):
 
     class Meta:
         verbose_name = _("lịch sử trạng thái")
-        verbose_name_plural = _("lịch sử trạng thái")
+        verbose_name_plural = pgettext_lazy("plural", "lịch sử trạng thái")
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
@@ -171,7 +172,7 @@ class SimilarInitiative(models.Model):
 
     class Meta:
         verbose_name = _("mô hình, sáng kiến tương tự")
-        verbose_name_plural = _("mô hình, sáng kiến tương tự")
+        verbose_name_plural = pgettext_lazy("plural", "mô hình, sáng kiến tương tự")
         ordering = ["-score", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["initiative", "similar_to"], name="similar_initiative_once"),

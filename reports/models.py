@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .enums import BlockKind, BlockPlacement, OutlineLevel, RenderFormat, RenderStatus
 
@@ -37,7 +38,7 @@ class SummaryReport(models.Model):
 
     class Meta:
         verbose_name = _("báo cáo tổng kết")
-        verbose_name_plural = _("báo cáo tổng kết")
+        verbose_name_plural = pgettext_lazy("plural", "báo cáo tổng kết")
 
     def __str__(self) -> str:
         return f"Báo cáo tổng kết {self.campaign}"
@@ -77,7 +78,7 @@ class ReportRender(models.Model):
 
     class Meta:
         verbose_name = _("bản in báo cáo")
-        verbose_name_plural = _("bản in báo cáo")
+        verbose_name_plural = pgettext_lazy("plural", "bản in báo cáo")
         ordering = ["-requested_at", "-pk"]
 
     def __str__(self) -> str:
@@ -115,7 +116,7 @@ class Indicator(models.Model):
 
     class Meta:
         verbose_name = _("chỉ số")
-        verbose_name_plural = _("chỉ số")
+        verbose_name_plural = pgettext_lazy("plural", "chỉ số")
         ordering = ["position", "pk"]
         constraints = [models.UniqueConstraint(fields=["campaign", "code"], name="indicator_unique_code")]
 
@@ -159,7 +160,7 @@ class IndicatorValue(models.Model):
 
     class Meta:
         verbose_name = _("giá trị chỉ số")
-        verbose_name_plural = _("giá trị chỉ số")
+        verbose_name_plural = pgettext_lazy("plural", "giá trị chỉ số")
         constraints = [
             models.UniqueConstraint(
                 fields=["indicator"], condition=models.Q(agency__isnull=True), name="indicator_value_one_province_wide"
@@ -193,7 +194,7 @@ class OutlineSection(models.Model):
 
     class Meta:
         verbose_name = _("mục của báo cáo")
-        verbose_name_plural = _("đề cương báo cáo")
+        verbose_name_plural = pgettext_lazy("plural", "đề cương báo cáo")
         ordering = ["position", "pk"]
         constraints = [models.UniqueConstraint(fields=["campaign", "key"], name="outline_section_unique_key")]
 
@@ -214,7 +215,7 @@ class OutlineBlock(models.Model):
 
     class Meta:
         verbose_name = _("khối tính toán")
-        verbose_name_plural = _("khối tính toán")
+        verbose_name_plural = pgettext_lazy("plural", "khối tính toán")
         ordering = ["position", "pk"]
 
     def __str__(self) -> str:

@@ -20,6 +20,8 @@ if [ "$mode" = test ]; then
   # metric twin of the Times New Roman the DOCX names (the older fonts-liberation lacks Vietnamese glyphs).
   need_cmd soffice libreoffice-writer-nogui
   need_pkg fonts-liberation2
+  # The Nu Html Checker (npm vnu-jar, tests/test_html_validity.py) runs on Debian's Java.
+  need_cmd java default-jre-headless
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)

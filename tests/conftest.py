@@ -46,6 +46,16 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _portal_language_after_each_test():
+    """A request in English leaves English active in the test's thread (the locale middleware does
+    not switch back): the next test starts in the portal's language, whatever the one before asked."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_passwords_and_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"

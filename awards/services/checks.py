@@ -10,9 +10,10 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -248,7 +249,11 @@ def criteria_check_nominations(nomination_ids: Iterable[int]) -> list[Nomination
             ]
             fingerprint = hashlib.sha256(
                 json.dumps(
-                    {"facts": snapshot, "criteria": [[c.pk, c.kind, c.params, c.wording] for c in criteria]},
+                    {
+                        "facts": snapshot,
+                        "criteria": [[c.pk, c.kind, c.params, c.wording] for c in criteria],
+                        "languages": [code for code, _name in settings.LANGUAGES],
+                    },
                     sort_keys=True,
                     default=str,
                 ).encode()
@@ -259,7 +264,7 @@ def criteria_check_nominations(nomination_ids: Iterable[int]) -> list[Nomination
             run_id = uuid.uuid4()
             outcomes = []
             for criterion in criteria:
-                evaluation = engine.evaluate(kind=criterion.kind, params=criterion.params, facts=facts)
+                evaluation, explanations = _evaluate_in_each_language(criterion=criterion, facts=facts)
                 outcomes.append((criterion.kind, evaluation.outcome))
                 results.append(
                     CriterionResult(
@@ -267,6 +272,7 @@ def criteria_check_nominations(nomination_ids: Iterable[int]) -> list[Nomination
                         criterion=criterion,
                         outcome=evaluation.outcome,
                         explanation=evaluation.explanation[:500],
+                        explanations=explanations,
                         checked_at=now,
                         run_id=run_id,
                         input_snapshot=snapshot,
@@ -285,6 +291,21 @@ def criteria_check_nominations(nomination_ids: Iterable[int]) -> list[Nomination
         if unchanged:
             Nomination.objects.filter(pk__in=unchanged).update(checked_at=now)
     return nominations
+
+
+def _evaluate_in_each_language(*, criterion: Criterion, facts) -> tuple[engine.Evaluation, dict[str, str]]:
+    """The evaluation in Vietnamese, whatever language the request that ran the check in process
+    speaks, and its explanation in each other language of the portal (the engine is pure: cheap)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        evaluation = engine.evaluate(kind=criterion.kind, params=criterion.params, facts=facts)
+    explanations = {}
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE:
+            with translation.override(code):
+                explanations[code] = engine.evaluate(
+                    kind=criterion.kind, params=criterion.params, facts=facts
+                ).explanation[:500]
+    return evaluation, explanations
 
 
 def check_batch_start(*, user: User | None, campaign: Campaign) -> CheckBatch:

@@ -67,7 +67,7 @@ def _queue_rows(nominations) -> list[dict]:
                 "approvable": nomination.verdict == Verdict.ELIGIBLE and nomination.state in APPROVABLE_STATES,
                 "not_met": outcomes.count(Outcome.NOT_MET),
                 "cannot_tell": outcomes.count(Outcome.CANNOT_TELL),
-                "problems": [Truncator(result.explanation).chars(110) for result in nomination.problems[:2]],
+                "problems": [Truncator(result.explanation_for_reader).chars(110) for result in nomination.problems[:2]],
                 "quota": quotas.get(nomination.pk),
             }
         )

@@ -13,8 +13,9 @@ from awards import services
 from awards.enums import NominationState, Verdict
 from awards.models import CheckBatch, DossierDocument, Nomination
 from campaign_portal.models import AuditEvent
+from campaign_portal.text import vietnamese_sort_key
 from tests.awards.conftest import make_dossier, sent_at
-from tests.factories import AgencyFactory, CommuneFactory
+from tests.factories import AgencyFactory, CommuneFactory, DistrictFactory
 
 
 def _sent_dossier(officer, campaign, award_form, day=datetime.date(2024, 12, 10), **kwargs):
@@ -360,6 +361,17 @@ def test_progress_page_shows_count_and_missing(client, official, officer, campai
     page = response.content.decode()
     assert response.context["progress"].sent_on_time_label == "1/2"
     assert "1/2" in page and "Sở Chưa Gửi Hồ Sơ" in page
+
+
+def test_progress_page_lists_agencies_in_vietnamese_order(client, official, campaign):
+    """Đ after D (issue 17: the page sorted “Đại Lộc” before “Duy Xuyên”)."""
+    names = ["UBND huyện Đại Lộc", "UBND huyện Hiệp Đức", "UBND huyện Duy Xuyên", "UBND huyện Bắc Trà My"]
+    campaign.expected_agencies.set([DistrictFactory(name=name) for name in names])
+    client.force_login(official)
+    page = client.get(reverse("awards:progress"), {"phong-trao": campaign.code}).content.decode()
+    positions = [page.index(name) for name in sorted(names, key=vietnamese_sort_key)]
+    assert positions == sorted(positions)
+    assert page.index("Duy Xuyên") < page.index("Đại Lộc") < page.index("Hiệp Đức")
 
 
 def test_progress_page_refused_to_agency_officer(client, officer, campaign):

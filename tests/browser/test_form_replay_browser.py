@@ -18,7 +18,7 @@ def test_browser_form_sent_after_expiry_comes_back_filled_after_log_in(page, mak
     page.goto(f"{page.base_url}/sang-kien/them/")
     page.locator("#id_title").fill("Một cửa thân thiện vùng cao")
     page.get_by_label("Số liệu kết quả").fill("Thời gian giải quyết: 9 ngày")
-    page.get_by_label("Trà Đốc").check()
+    page.locator(".implementing-units").get_by_label("Trà Đốc").check()
     Session.objects.all().delete()  # the session expires while the officer types
 
     page.get_by_role("button", name="Lưu bản nháp").click()
@@ -32,6 +32,6 @@ def test_browser_form_sent_after_expiry_comes_back_filled_after_log_in(page, mak
     assert page.get_by_text("chưa có gì được gửi").is_visible()
     assert page.locator("#id_title").input_value() == "Một cửa thân thiện vùng cao"
     assert page.get_by_label("Số liệu kết quả").input_value() == "Thời gian giải quyết: 9 ngày"
-    assert page.get_by_label("Trà Đốc").is_checked()
+    assert page.locator(".implementing-units").get_by_label("Trà Đốc").is_checked()
     assert not Initiative.objects.filter(title="Một cửa thân thiện vùng cao").exists()
     screenshot(page, "form-replayed-after-login-1280")

@@ -34,11 +34,11 @@ def test_browser_district_officer_lists_registers_and_sees_replication(page, mak
     page.locator("#id_title").fill("Một cửa thân thiện vùng cao")
     page.locator("#id_category").select_option(label="Cải cách thủ tục hành chính")
     page.get_by_label("Ngày bắt đầu thực hiện").fill("01/03/2024")
-    page.get_by_label("Trà Đốc").check()
-    page.get_by_label("Trà Giác").check()
+    page.locator(".implementing-units").get_by_label("Trà Đốc").check()
+    page.locator(".implementing-units").get_by_label("Trà Giác").check()
     page.get_by_label("Số liệu kết quả").fill("Thời gian giải quyết: 9 ngày, rút ngắn 1 ngày")
     page.get_by_placeholder("Lọc danh sách…").fill("hoi an")
-    page.get_by_label("Nhân rộng đến").select_option(label="UBND thành phố Hội An")
+    page.get_by_label("UBND thành phố Hội An", exact=True).check()
     screenshot(page, "initiative-form-1280")
     page.get_by_role("button", name="Lưu bản nháp").click()
     assert page.get_by_text("Đã lưu bản nháp").is_visible()
@@ -183,3 +183,40 @@ def test_browser_reviewer_marks_a_similar_initiative_the_same(
     assert SimilarInitiative.objects.get(initiative=later, similar_to=earlier).decision == SimilarityDecision.SAME
     page.locator("#tuong-tu").scroll_into_view_if_needed()
     screenshot(page, "initiative-similar-1280")
+
+
+def test_browser_replication_checklist_filters_keeps_ticked_and_works_without_javascript(
+    chromium, live_server, make_user, demo
+):
+    officer = make_user(Role.AGENCY_OFFICER, agency=demo.get(name="UBND huyện Bắc Trà My"))
+    item = Initiative.objects.filter(agency=officer.agency).exclude(state="draft").first()
+    for javascript in (True, False):
+        context = chromium.new_context(
+            viewport={"width": 360, "height": 800}, locale="vi-VN", java_script_enabled=javascript
+        )
+        page = context.new_page()
+        page.base_url = live_server.url
+        try:
+            browser_login(page, officer.username, TEST_PASSWORD)
+            page.goto(f"{page.base_url}/sang-kien/{item.pk}/")
+            checklist = page.locator(".agency-checklist")
+            if javascript:
+                checklist.get_by_label("UBND thành phố Tam Kỳ", exact=True).check()
+                checklist.get_by_placeholder("Lọc danh sách…").fill("hoi an")
+                assert checklist.get_by_label("UBND thành phố Hội An", exact=True).is_visible()
+                assert checklist.get_by_label("UBND thành phố Tam Kỳ", exact=True).is_visible(), "ticked stays"
+                assert not checklist.get_by_label("UBND huyện Núi Thành", exact=True).is_visible()
+                checklist.get_by_label("UBND thành phố Hội An", exact=True).check()
+                assert page.evaluate("document.documentElement.scrollWidth") <= 360
+                screenshot(page, "initiative-replication-checklist-360")
+                expected = {"UBND thành phố Hội An", "UBND thành phố Tam Kỳ"}
+            else:
+                assert checklist.get_by_placeholder("Lọc danh sách…").count() == 0
+                checklist.get_by_label("UBND thành phố Hội An", exact=True).uncheck()
+                expected = {"UBND thành phố Tam Kỳ"}
+            checklist.locator("xpath=..").get_by_role("button", name="Lưu").click()
+            page.wait_for_load_state("networkidle")
+            assert page.get_by_text("Đã cập nhật nơi nhân rộng.").is_visible()
+            assert {unit.name for unit in item.replicated_to.all()} == expected
+        finally:
+            context.close()

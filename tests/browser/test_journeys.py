@@ -63,7 +63,7 @@ def test_journey_officer_registers_an_initiative_and_sends_a_dossier(page, campa
     page.locator("#id_title").fill("Tổ công nghệ số cộng đồng tại thôn")
     page.locator("#id_category").select_option(label="Chính phủ điện tử, chuyển đổi số")
     page.get_by_label("Ngày bắt đầu thực hiện").fill("15/02/2026")
-    page.get_by_label("Trà Đốc").check()
+    page.locator(".implementing-units").get_by_label("Trà Đốc").check()
     page.get_by_role("button", name="Lưu bản nháp").click()
     page.get_by_label("Tệp minh chứng").set_input_files(_pdf(tmp_path, "minh-chung.pdf"))
     page.get_by_role("button", name="Tải lên").click()

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -124,3 +126,17 @@ def test_campaign_list_same_query_count_with_1_and_3_rows(client, reviewer, asse
     response = client.get(url)
     assert len(response.context["campaigns"]) == 3
     assert all(c.expected_count == 2 and c.document_count == 1 for c in response.context["campaigns"])
+
+
+@pytest.mark.parametrize(
+    ("language", "cited"),
+    [("vi", "Kế hoạch số 77/KH-UBND ngày 08/01/2025 của"), ("en", "Plan 77/KH-UBND dated 08/01/2025 of")],
+)
+def test_campaign_page_cites_its_plan_in_the_readers_language(client, reviewer, language, cited):
+    plan = LegalDocumentFactory(doc_type="KH", number_symbol="77/KH-UBND", issued_on=datetime.date(2025, 1, 8))
+    campaign = CampaignFactory(plan_document=plan)
+    client.force_login(reviewer)
+    client.post(reverse("set_language"), {"language": language})
+    html = client.get(reverse("campaigns:detail", args=[campaign.code])).content.decode()
+    assert cited in html
+    assert "Plan số" not in html and "KH-UBND dated" not in html if language == "vi" else " số 77" not in html

@@ -209,3 +209,14 @@ def test_list_agency_picked_outside_what_the_officer_reads_is_refused(client, sp
     response = client.get(reverse("initiatives:list"), {"agency": district.pk})
     assert response.context["filter"].errors["agency"]
     assert _titles(response) == ["Không viết, không hẹn"]
+
+
+@pytest.mark.parametrize(
+    ("language", "label"), [("vi", ">Tên (giảm dần)</option>"), ("en", ">Name (descending)</option>")]
+)
+def test_sort_choices_are_in_the_users_language_both_ways(client, reviewer, spread, language, label):
+    client.force_login(reviewer)
+    client.post(reverse("set_language"), {"language": language})
+    html = client.get(reverse("initiatives:list")).content.decode()
+    assert label in html
+    assert "(descending)" not in html if language == "vi" else "giảm dần" not in html

@@ -5,7 +5,8 @@ Idempotent: running it twice changes nothing the second time."""
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, load_accounts
+from accounts.models import User
+from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, FOCAL_OFFICER_PREFIX, load_accounts
 from demo.campaign import load_campaign
 from demo.initiatives import load_initiatives
 from demo.nominations import load_nominations
@@ -38,3 +39,8 @@ class Command(BaseCommand):
         for username, _last, _first, role, agency, _position, active in DEMO_ACCOUNTS:
             state = "" if active else "  [đã khóa]"
             self.stdout.write(f"  {username:<16} {role.label:<40} {agency or ''}{state}")
+        focal = User.objects.filter(username__startswith=FOCAL_OFFICER_PREFIX).select_related("agency")
+        if focal:
+            self.stdout.write("Cán bộ đầu mối của các cơ quan khác có hồ sơ minh họa (cùng mật khẩu):")
+            for officer in focal.order_by("username"):
+                self.stdout.write(f"  {officer.username:<40} {officer.agency.name if officer.agency else ''}")
