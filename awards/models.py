@@ -402,7 +402,7 @@ class AwardRecord(models.Model):
 
     class Meta:
         verbose_name = _("khen thưởng đã có trước khi dùng cổng")
-        verbose_name_plural = _("khen thưởng đã có trước khi dùng cổng")
+        verbose_name_plural = pgettext_lazy("plural", "khen thưởng đã có trước khi dùng cổng")
         ordering = ["-decision_date", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -443,7 +443,7 @@ class Publication(models.Model):
 
     class Meta:
         verbose_name = _("công khai danh sách đề nghị khen thưởng")
-        verbose_name_plural = _("công khai danh sách đề nghị khen thưởng")
+        verbose_name_plural = pgettext_lazy("plural", "công khai danh sách đề nghị khen thưởng")
         ordering = ["-opens_at", "-pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(closes_at__gt=models.F("opens_at")), name="publication_period")
@@ -473,7 +473,7 @@ class PublicComment(models.Model):
 
     class Meta:
         verbose_name = _("ý kiến góp ý công khai")
-        verbose_name_plural = _("ý kiến góp ý công khai")
+        verbose_name_plural = pgettext_lazy("plural", "ý kiến góp ý công khai")
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
