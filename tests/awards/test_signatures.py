@@ -108,8 +108,8 @@ def test_malformed_signature_dictionary(dossier, officer, ca, anchor, agency_sig
 
 
 @override_settings(PORTAL_SIGNATURE_TIMEOUT=1)
-def test_a_verification_that_runs_too_long_is_stopped_with_a_verdict(dossier, officer, monkeypatch):
-    document = _upload(dossier, officer, signing.unsigned_pdf())
+def test_a_verification_that_runs_too_long_is_stopped_with_a_verdict(dossier, officer, ca, agency_signer, monkeypatch):
+    document = _upload(dossier, officer, signing.sign_pdf(signing.unsigned_pdf(), agency_signer, ca))
     # A child that never answers stands for a PDF whose parsing loops.
     monkeypatch.setattr("awards.services.signatures.CHILD_COMMAND", ["sleep", "5"])
     document = services.document_signature_verify(document_id=document.pk)
@@ -123,6 +123,12 @@ def test_a_50_mb_signed_pdf_is_verified(dossier, officer, ca, anchor, agency_sig
     assert len(big) > 50 * 1024 * 1024
     document = _upload(dossier, officer, big)
     assert document.signature_verdict == V.VALID
+
+
+def test_an_unsigned_pdf_is_told_unsigned_without_the_child_process(dossier, officer, monkeypatch):
+    monkeypatch.setattr("awards.services.signatures.CHILD_COMMAND", ["false"])  # would answer "crashed"
+    document = _upload(dossier, officer, signing.unsigned_pdf(padding=3 * 1024 * 1024))
+    assert document.signature_verdict == V.UNSIGNED
 
 
 def test_a_file_over_the_verification_limit_gets_a_verdict(dossier, officer, settings):
