@@ -37,6 +37,10 @@ _COLUMNS = (
     "r_number",
     "r_date",
     "r_context",
+    "r_campaign",
+    "r_nominating",
+    "r_nominee_agency",
+    "r_updated",
 )
 
 
@@ -65,6 +69,10 @@ def _portal_awards() -> QuerySet:
             r_date=F("decision_date"),
             r_context=F("campaign__name"),
             r_key=F("nominee_key"),
+            r_campaign=F("campaign__code"),
+            r_nominating=F("agency_id"),
+            r_nominee_agency=F("nominee_agency_id"),
+            r_updated=F("updated_at"),
         )
     )
 
@@ -87,15 +95,33 @@ def _recorded_awards() -> QuerySet:
         r_date=F("decision_date"),
         r_context=F("note"),
         r_key=F("nominee_key"),
+        # An earlier award names no campaign and no nominating agency; it is never edited once recorded.
+        r_campaign=Value(None, output_field=CharField()),
+        r_nominating=Value(None, output_field=IntegerField()),
+        r_nominee_agency=Case(
+            When(nominee_type=NomineeType.COLLECTIVE, then=F("agency_id")), default=None, output_field=IntegerField()
+        ),
+        r_updated=F("created_at"),
     )
 
 
 def register_entries(
-    *, text: str = "", nominee_type: str = "", form: str = "", year: int | None = None, source: str = ""
+    *,
+    text: str = "",
+    nominee_type: str = "",
+    form: str = "",
+    year: int | None = None,
+    source: str = "",
+    decision_from: datetime.date | None = None,
+    decision_to: datetime.date | None = None,
+    campaign: str = "",
+    updated_since: datetime.datetime | None = None,
 ) -> QuerySet:
     """Every award matching the filters, newest decision first, as rows of `_COLUMNS`: one query,
     paginated and counted by the database. `text` is found without diacritics in the nominee's
-    name, unit and agency (as it stood), and as typed in the decision number."""
+    name, unit and agency (as it stood), and as typed in the decision number. `campaign` (a code)
+    leaves the earlier awards out: they belong to none. `updated_since` reads an earlier award's
+    recording time, since it is never changed afterwards."""
     portal, recorded = _portal_awards(), _recorded_awards()
     words = fold_text(text).split()
     if words:
@@ -111,6 +137,20 @@ def register_entries(
         portal, recorded = portal.filter(award_form__name=form), recorded.filter(form_name=form)
     if year:
         portal, recorded = portal.filter(decision_date__year=year), recorded.filter(decision_date__year=year)
+    if decision_from:
+        portal, recorded = (
+            portal.filter(decision_date__gte=decision_from),
+            recorded.filter(decision_date__gte=decision_from),
+        )
+    if decision_to:
+        portal, recorded = (
+            portal.filter(decision_date__lte=decision_to),
+            recorded.filter(decision_date__lte=decision_to),
+        )
+    if updated_since:
+        portal, recorded = portal.filter(updated_at__gte=updated_since), recorded.filter(created_at__gte=updated_since)
+    if campaign:
+        portal, recorded = portal.filter(campaign__code=campaign), recorded.none()
     parts = []
     if source in ("", AwardSource.PORTAL):
         parts.append(portal.values(*_COLUMNS).order_by())
@@ -118,6 +158,22 @@ def register_entries(
         parts.append(recorded.values(*_COLUMNS).order_by())
     entries = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     return entries.order_by("-r_date", "r_source", "-r_pk")
+
+
+def register_entries_with_agencies(entries) -> list[dict]:
+    """A page of entries with the agencies they name as rows (the agency as it stood), for the API:
+    one query whatever the page's size."""
+    entries = list(entries)
+    ids = {entry[column] for entry in entries for column in ("r_nominating", "r_nominee_agency") if entry[column]}
+    agencies = Agency.objects.in_bulk(ids) if ids else {}
+    return [
+        {
+            **entry,
+            "nominating_agency": agencies.get(entry["r_nominating"]),
+            "nominee_agency": agencies.get(entry["r_nominee_agency"]),
+        }
+        for entry in entries
+    ]
 
 
 def register_forms() -> list[str]:
