@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Agency
-from agencies.selectors import successions_for
+from agencies.selectors import agencies_taken_over, successions_for
 from campaign_portal.text import fold_text, vietnamese_sort_key
 
 from .criteria import AwardFact
@@ -258,7 +258,8 @@ def register_rows(entries) -> list[RegisterRow]:
 
 @dataclass(frozen=True)
 class EarlierAward:
-    """An earlier award of a nominee, as the nomination page and the interval rule read it."""
+    """An earlier award of a nominee, as the nomination page and the interval rule read it.
+    `awarded_as` names the agency awarded when it is one the nominee took over (merged into it)."""
 
     source: str
     pk: int
@@ -266,11 +267,15 @@ class EarlierAward:
     decision_number: str
     decision_date: datetime.date
     context: str
+    awarded_as: str = ""
 
     @property
     def fact(self) -> AwardFact:
         return AwardFact(
-            form_name=self.form_name, decision_number=self.decision_number, decision_date=self.decision_date
+            form_name=self.form_name,
+            decision_number=self.decision_number,
+            decision_date=self.decision_date,
+            awarded_as=self.awarded_as,
         )
 
     @property
@@ -279,25 +284,37 @@ class EarlierAward:
 
 
 def earlier_awards_by_nomination(nominations: list[Nomination]) -> dict[int, list[EarlierAward]]:
-    """Each nomination's awards in the register (its own award left out), newest first: one query
-    for the whole batch, matched by the nominee's key."""
+    """Each nomination's awards in the register (its own award left out), newest first, matched by
+    the nominee's key; a collective's also by the keys of the agencies it took over
+    (`agencies_taken_over`), so an award made to a district before it merged counts for the district
+    it merged into. Two queries for the whole batch: the takeovers, and the awards."""
     keyed = [n for n in nominations if n.nominee_key]
     if not keyed:
         return {}
-    keys = {n.nominee_key for n in keyed}
-    columns = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context")
+    collectives = [n for n in keyed if n.nominee_type == NomineeType.COLLECTIVE and n.nominee_agency_id]
+    taken_over = agencies_taken_over(n.nominee_agency_id for n in collectives) if collectives else {}
+    # nomination → the keys it answers to: its own first, then those of the agencies it took over
+    keys_of = {n.pk: [n.nominee_key] for n in keyed}
+    for nomination in collectives:
+        keys_of[nomination.pk] += [f"a:{pk}" for pk in sorted(taken_over.get(nomination.nominee_agency_id, ()))]
+    keys = {key for found in keys_of.values() for key in found}
+    columns = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context", "r_name")
     portal = _portal_awards().filter(nominee_key__in=keys).values_list(*columns).order_by()
     recorded = _recorded_awards().filter(nominee_key__in=keys).values_list(*columns).order_by()
-    by_key: dict[str, list[EarlierAward]] = defaultdict(list)
-    for source, pk, key, form, number, day, context in portal.union(recorded, all=True):
-        by_key[key].append(EarlierAward(source, pk, form, number, day, context or ""))
+    by_key: dict[str, list[tuple]] = defaultdict(list)
+    for row in portal.union(recorded, all=True):
+        by_key[row[2]].append(row)
     found = {}
     for nomination in keyed:
-        awards = [
-            award
-            for award in by_key[nomination.nominee_key]
-            if not (award.source == AwardSource.PORTAL and award.pk == nomination.pk)
-        ]
+        own_name = nomination.nominee_agency.name if len(keys_of[nomination.pk]) > 1 else ""
+        awards = []
+        for key in keys_of[nomination.pk]:
+            for source, pk, _key, form, number, day, context, name in by_key[key]:
+                if source == AwardSource.PORTAL and pk == nomination.pk:
+                    continue
+                # An agency's earlier period under the same name is the same agency to a reader.
+                awarded_as = (name or "") if key != nomination.nominee_key and name != own_name else ""
+                awards.append(EarlierAward(source, pk, form, number, day, context or "", awarded_as))
         found[nomination.pk] = sorted(awards, key=lambda a: (a.decision_date, a.pk), reverse=True)
     return found
 
