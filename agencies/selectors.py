@@ -6,7 +6,8 @@ per day. Nothing here assumes a district exists: the levels of a day are read fr
 
 The names below are the stable API for the other apps:
 `agencies_as_of`, `province_committee_as_of`, `levels_as_of`, `level_above_commune_as_of`,
-`agency_parent_as_of`, `agency_successors`, `agency_history`, `agency_predecessors`, `issuer_as_of`,
+`agency_parent_as_of`, `agency_successors`, `agency_history`, `agency_predecessors`,
+`agencies_taken_over`, `issuer_as_of`,
 `hierarchy_counts`, `hierarchy_date_check`, and `agencies_readable_by` for what a user may read.
 """
 
@@ -14,6 +15,7 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -133,6 +135,34 @@ def agency_successors(agency: Agency, *, day: datetime.date) -> list[Agency]:
     return sorted(standing.values(), key=lambda a: a.name)
 
 
+def agencies_taken_over(agency_ids: Iterable[int]) -> dict[int, set[int]]:
+    """For each agency, the agencies it took over, transitively: those it is the principal successor
+    of (merged into it, or itself in an earlier period), and theirs. What an agency earned before a
+    merge counts for the agency that carries it on. One query whatever the depth of the chain (a
+    recursive CTE, run alike by PostgreSQL and SQLite); UNION, not UNION ALL, so a cycle typed by
+    mistake ends the walk. The table name is the model's own and every value a parameter."""
+    ids = sorted({int(pk) for pk in agency_ids})
+    if not ids:
+        return {}
+    links = connection.ops.quote_name(AgencySuccession._meta.db_table)
+    sql = f"""
+        WITH RECURSIVE chain(origin, agency) AS (
+            SELECT successor_id, predecessor_id FROM {links}
+            WHERE is_principal = %s AND successor_id IN ({", ".join(["%s"] * len(ids))})
+            UNION
+            SELECT chain.origin, link.predecessor_id FROM chain
+            JOIN {links} link ON link.successor_id = chain.agency AND link.is_principal = %s
+        )
+        SELECT origin, agency FROM chain WHERE origin <> agency
+    """
+    found: dict[int, set[int]] = {pk: set() for pk in ids}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [True, *ids, True])
+        for origin, agency in cursor.fetchall():
+            found[origin].add(agency)
+    return found
+
+
 def issuer_as_of(agency: Agency, day: datetime.date) -> Agency | None:
     """The agency that stands for `agency` on `day` (who signs in its place): itself while it stands,
     else its principal successor then (Sở Nội vụ tỉnh Quảng Nam → Sở Nội vụ thành phố Đà Nẵng after
@@ -220,9 +250,7 @@ def agency_picker_matches(*, user, text: str, day: datetime.date | None = None, 
         ]
     )
     return {
-        "results": [
-            {"id": row["id"], "name": row["name"], "parent": _picker_context(row)} for row in rows[:limit]
-        ],
+        "results": [{"id": row["id"], "name": row["name"], "parent": _picker_context(row)} for row in rows[:limit]],
         "more": len(rows) > limit,
     }
 

@@ -9,6 +9,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awards.enums import AwardSource
+from awards.register import register_entries
+
 BAD_DATE = _("Ngày không hợp lệ: dùng dạng YYYY-MM-DD, ví dụ 2024-11-30.")
 BAD_DATETIME = _("Thời điểm không hợp lệ: dùng dạng YYYY-MM-DD hoặc YYYY-MM-DDTHH:MM:SS+07:00.")
 
@@ -54,9 +57,18 @@ class UpdatedSinceFilterSet(django_filters.FilterSet):
 
 
 class AwardFilterSet(UpdatedSinceFilterSet):
+    """The register's filters, checked here and applied to each of its two sources before they are
+    joined (`register_entries`): a joined query can no longer be filtered."""
+
     decision_from = IsoDateFilter(field_name="decision_date", lookup_expr="gte", label=_("Ngày quyết định từ"))
     decision_to = IsoDateFilter(field_name="decision_date", lookup_expr="lte", label=_("Ngày quyết định đến"))
-    campaign = django_filters.CharFilter(field_name="campaign__code", label=_("Mã phong trào"))
+    campaign = django_filters.CharFilter(
+        field_name="campaign__code",
+        label=_("Mã phong trào (khen thưởng ghi nhận trước khi có cổng không thuộc phong trào nào)"),
+    )
+    source = django_filters.ChoiceFilter(
+        choices=AwardSource.choices, label=_("Nguồn: portal (cổng thi đua) hoặc record (ghi nhận trước khi có cổng)")
+    )
 
     def is_valid(self):
         valid = super().is_valid()
@@ -65,6 +77,16 @@ class AwardFilterSet(UpdatedSinceFilterSet):
             self.form.add_error("decision_to", _("decision_to: phải từ decision_from trở về sau."))
             return False
         return valid
+
+    def filter_queryset(self, queryset):
+        data = self.form.cleaned_data
+        return register_entries(
+            decision_from=data.get("decision_from"),
+            decision_to=data.get("decision_to"),
+            campaign=data.get("campaign") or "",
+            updated_since=data.get("updated_since"),
+            source=data.get("source") or "",
+        )
 
 
 class InitiativeFilterSet(UpdatedSinceFilterSet):

@@ -4,6 +4,7 @@ limit instead of silently receiving fewer than it asked for."""
 
 import re
 
+from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import NotFound, ValidationError
@@ -45,3 +46,10 @@ class ApiPagination(PageNumberPagination):
             return super().paginate_queryset(queryset, request, view)
         except NotFound:
             raise NotFound(_("page: không có trang %(page)s.") % {"page": raw}) from None
+
+
+class RegisterPagination(ApiPagination):
+    """The register joins two tables (UNION): it has no single id to cut the page on first, and its
+    rows are plain columns with no joins to defer, so the page is cut in one query."""
+
+    django_paginator_class = Paginator

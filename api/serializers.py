@@ -5,6 +5,8 @@ document, no reviewer's note, no contact detail of a person."""
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from awards.enums import AwardSource, NomineeType
+
 
 class AgencyRefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
@@ -116,19 +118,31 @@ class InitiativeSerializer(serializers.Serializer):
 
 
 class AwardSerializer(serializers.Serializer):
-    """One line of the register: who, which award, which decision; for a person only what the
-    decision publishes (name, position, unit)."""
+    """One line of the register, from the portal or recorded before it: who, which award, which
+    decision; for a person only what the decision publishes (name, position, unit)."""
 
-    id = serializers.IntegerField()
-    campaign = serializers.CharField(source="campaign.code")
-    nominating_agency = AgencyRefSerializer(source="agency")
-    nominee_type = serializers.CharField(help_text="collective | individual")
-    nominee_type_label = serializers.CharField(source="get_nominee_type_display")
-    nominee_agency = AgencyRefSerializer(allow_null=True)
-    nominee_name = serializers.CharField()
-    nominee_position = serializers.CharField()
-    nominee_unit = serializers.CharField()
-    award_form = serializers.CharField(source="award_form.name")
-    decision_number = serializers.CharField()
-    decision_date = serializers.DateField()
-    updated_at = serializers.DateTimeField()
+    source = serializers.ChoiceField(
+        choices=AwardSource.choices,
+        source="r_source",
+        help_text="portal: đề nghị trên cổng; record: ghi nhận trước khi có cổng. Cặp (source, id) là duy nhất.",
+    )
+    source_label = serializers.SerializerMethodField()
+    id = serializers.IntegerField(source="r_pk")
+    campaign = serializers.CharField(source="r_campaign", allow_null=True, help_text="null với khen thưởng ghi nhận.")
+    nominating_agency = AgencyRefSerializer(allow_null=True, help_text="null với khen thưởng ghi nhận.")
+    nominee_type = serializers.ChoiceField(choices=NomineeType.choices, source="r_type")
+    nominee_type_label = serializers.SerializerMethodField()
+    nominee_agency = AgencyRefSerializer(allow_null=True, help_text="Tập thể được khen thưởng, như đơn vị khi đó.")
+    nominee_name = serializers.CharField(source="r_name", help_text="Tên tập thể hoặc họ tên cá nhân.")
+    nominee_position = serializers.CharField(source="r_position")
+    nominee_unit = serializers.CharField(source="r_unit")
+    award_form = serializers.CharField(source="r_form")
+    decision_number = serializers.CharField(source="r_number")
+    decision_date = serializers.DateField(source="r_date")
+    updated_at = serializers.DateTimeField(source="r_updated")
+
+    def get_source_label(self, row) -> str:
+        return str(AwardSource(row["r_source"]).label)
+
+    def get_nominee_type_label(self, row) -> str:
+        return str(NomineeType(row["r_type"]).label)

@@ -9,7 +9,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, generics
 
-from awards.selectors import award_register, campaign_progress
+from awards.register import register_entries, register_entries_with_agencies
+from awards.selectors import campaign_progress
 from campaigns.models import Campaign
 from campaigns.selectors import campaign_detail, campaign_list
 from initiatives.selectors import initiatives_published
@@ -17,6 +18,7 @@ from initiatives.selectors import initiatives_published
 from . import serializers
 from .authentication import IsApiClient
 from .filters import AwardFilterSet, InitiativeFilterSet, IsoDateField
+from .pagination import RegisterPagination
 
 
 class ApiView(generics.GenericAPIView):
@@ -104,13 +106,21 @@ class InitiativeListView(ApiView, generics.ListAPIView):
         return initiatives_published().order_by("-updated_at", "-pk")
 
 
-@extend_schema(tags=["khen-thuong"], summary=gettext_lazy("Sổ khen thưởng: đề nghị đã có quyết định khen thưởng"))
+@extend_schema(
+    tags=["khen-thuong"],
+    summary=gettext_lazy("Sổ khen thưởng: khen thưởng trên cổng và khen thưởng ghi nhận trước khi có cổng"),
+)
 class AwardListView(ApiView, generics.ListAPIView):
-    """Sổ khen thưởng: đề nghị đã có quyết định, ngày quyết định mới nhất trước. Với cá nhân chỉ có những
-    gì quyết định công bố: họ tên, chức vụ, đơn vị; không có hồ sơ, tệp hay số liệu kê khai."""
+    """Sổ khen thưởng qua các năm: đề nghị đã có quyết định trên cổng (source = portal) và khen thưởng ghi
+    nhận trước khi có cổng (source = record), ngày quyết định mới nhất trước. Với cá nhân chỉ có những gì
+    quyết định công bố: họ tên, chức vụ, đơn vị; không có hồ sơ, tệp, thành tích hay số liệu kê khai."""
 
     serializer_class = serializers.AwardSerializer
     filterset_class = AwardFilterSet
+    pagination_class = RegisterPagination
 
     def get_queryset(self):
-        return award_register().order_by("-decision_date", "-pk")
+        return register_entries()
+
+    def paginate_queryset(self, queryset):
+        return register_entries_with_agencies(super().paginate_queryset(queryset))

@@ -38,6 +38,8 @@ class AwardFact:
     form_name: str
     decision_number: str
     decision_date: datetime.date
+    # the agency awarded, when it is one the nominee took over (merged into it); empty for the nominee
+    awarded_as: str = ""
 
 
 @dataclass(frozen=True)
@@ -303,6 +305,19 @@ def evaluate_award_interval(params: dict, facts: NominationFacts) -> Evaluation:
         "years": years,
         "on": _date(on),
     }
+    if latest.awarded_as:
+        values["agency"] = latest.awarded_as
+        if latest.decision_date > since:
+            message = _(
+                "Đơn vị trước đây “%(agency)s” (nay thuộc đơn vị được đề nghị) đã được tặng “%(form)s” theo Quyết "
+                "định số %(number)s ngày %(date)s; chưa đủ %(years)d năm đến ngày %(on)s."
+            )
+            return Evaluation(Outcome.NOT_MET, message % values)
+        message = _(
+            "Lần gần nhất được tặng “%(form)s”: Quyết định số %(number)s ngày %(date)s, tặng đơn vị trước đây "
+            "“%(agency)s”; đã đủ %(years)d năm."
+        )
+        return Evaluation(Outcome.MET, message % values)
     if latest.decision_date > since:
         return Evaluation(
             Outcome.NOT_MET,

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Agency
-from agencies.selectors import successions_for
+from agencies.selectors import agencies_taken_over, successions_for
 from campaign_portal.text import fold_text, vietnamese_sort_key
 
 from .criteria import AwardFact
@@ -37,6 +37,10 @@ _COLUMNS = (
     "r_number",
     "r_date",
     "r_context",
+    "r_campaign",
+    "r_nominating",
+    "r_nominee_agency",
+    "r_updated",
 )
 
 
@@ -65,6 +69,10 @@ def _portal_awards() -> QuerySet:
             r_date=F("decision_date"),
             r_context=F("campaign__name"),
             r_key=F("nominee_key"),
+            r_campaign=F("campaign__code"),
+            r_nominating=F("agency_id"),
+            r_nominee_agency=F("nominee_agency_id"),
+            r_updated=F("updated_at"),
         )
     )
 
@@ -87,15 +95,33 @@ def _recorded_awards() -> QuerySet:
         r_date=F("decision_date"),
         r_context=F("note"),
         r_key=F("nominee_key"),
+        # An earlier award names no campaign and no nominating agency; it is never edited once recorded.
+        r_campaign=Value(None, output_field=CharField()),
+        r_nominating=Value(None, output_field=IntegerField()),
+        r_nominee_agency=Case(
+            When(nominee_type=NomineeType.COLLECTIVE, then=F("agency_id")), default=None, output_field=IntegerField()
+        ),
+        r_updated=F("created_at"),
     )
 
 
 def register_entries(
-    *, text: str = "", nominee_type: str = "", form: str = "", year: int | None = None, source: str = ""
+    *,
+    text: str = "",
+    nominee_type: str = "",
+    form: str = "",
+    year: int | None = None,
+    source: str = "",
+    decision_from: datetime.date | None = None,
+    decision_to: datetime.date | None = None,
+    campaign: str = "",
+    updated_since: datetime.datetime | None = None,
 ) -> QuerySet:
     """Every award matching the filters, newest decision first, as rows of `_COLUMNS`: one query,
     paginated and counted by the database. `text` is found without diacritics in the nominee's
-    name, unit and agency (as it stood), and as typed in the decision number."""
+    name, unit and agency (as it stood), and as typed in the decision number. `campaign` (a code)
+    leaves the earlier awards out: they belong to none. `updated_since` reads an earlier award's
+    recording time, since it is never changed afterwards."""
     portal, recorded = _portal_awards(), _recorded_awards()
     words = fold_text(text).split()
     if words:
@@ -111,6 +137,20 @@ def register_entries(
         portal, recorded = portal.filter(award_form__name=form), recorded.filter(form_name=form)
     if year:
         portal, recorded = portal.filter(decision_date__year=year), recorded.filter(decision_date__year=year)
+    if decision_from:
+        portal, recorded = (
+            portal.filter(decision_date__gte=decision_from),
+            recorded.filter(decision_date__gte=decision_from),
+        )
+    if decision_to:
+        portal, recorded = (
+            portal.filter(decision_date__lte=decision_to),
+            recorded.filter(decision_date__lte=decision_to),
+        )
+    if updated_since:
+        portal, recorded = portal.filter(updated_at__gte=updated_since), recorded.filter(created_at__gte=updated_since)
+    if campaign:
+        portal, recorded = portal.filter(campaign__code=campaign), recorded.none()
     parts = []
     if source in ("", AwardSource.PORTAL):
         parts.append(portal.values(*_COLUMNS).order_by())
@@ -118,6 +158,22 @@ def register_entries(
         parts.append(recorded.values(*_COLUMNS).order_by())
     entries = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
     return entries.order_by("-r_date", "r_source", "-r_pk")
+
+
+def register_entries_with_agencies(entries) -> list[dict]:
+    """A page of entries with the agencies they name as rows (the agency as it stood), for the API:
+    one query whatever the page's size."""
+    entries = list(entries)
+    ids = {entry[column] for entry in entries for column in ("r_nominating", "r_nominee_agency") if entry[column]}
+    agencies = Agency.objects.in_bulk(ids) if ids else {}
+    return [
+        {
+            **entry,
+            "nominating_agency": agencies.get(entry["r_nominating"]),
+            "nominee_agency": agencies.get(entry["r_nominee_agency"]),
+        }
+        for entry in entries
+    ]
 
 
 def register_forms() -> list[str]:
@@ -202,7 +258,8 @@ def register_rows(entries) -> list[RegisterRow]:
 
 @dataclass(frozen=True)
 class EarlierAward:
-    """An earlier award of a nominee, as the nomination page and the interval rule read it."""
+    """An earlier award of a nominee, as the nomination page and the interval rule read it.
+    `awarded_as` names the agency awarded when it is one the nominee took over (merged into it)."""
 
     source: str
     pk: int
@@ -210,11 +267,15 @@ class EarlierAward:
     decision_number: str
     decision_date: datetime.date
     context: str
+    awarded_as: str = ""
 
     @property
     def fact(self) -> AwardFact:
         return AwardFact(
-            form_name=self.form_name, decision_number=self.decision_number, decision_date=self.decision_date
+            form_name=self.form_name,
+            decision_number=self.decision_number,
+            decision_date=self.decision_date,
+            awarded_as=self.awarded_as,
         )
 
     @property
@@ -223,25 +284,37 @@ class EarlierAward:
 
 
 def earlier_awards_by_nomination(nominations: list[Nomination]) -> dict[int, list[EarlierAward]]:
-    """Each nomination's awards in the register (its own award left out), newest first: one query
-    for the whole batch, matched by the nominee's key."""
+    """Each nomination's awards in the register (its own award left out), newest first, matched by
+    the nominee's key; a collective's also by the keys of the agencies it took over
+    (`agencies_taken_over`), so an award made to a district before it merged counts for the district
+    it merged into. Two queries for the whole batch: the takeovers, and the awards."""
     keyed = [n for n in nominations if n.nominee_key]
     if not keyed:
         return {}
-    keys = {n.nominee_key for n in keyed}
-    columns = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context")
+    collectives = [n for n in keyed if n.nominee_type == NomineeType.COLLECTIVE and n.nominee_agency_id]
+    taken_over = agencies_taken_over(n.nominee_agency_id for n in collectives) if collectives else {}
+    # nomination → the keys it answers to: its own first, then those of the agencies it took over
+    keys_of = {n.pk: [n.nominee_key] for n in keyed}
+    for nomination in collectives:
+        keys_of[nomination.pk] += [f"a:{pk}" for pk in sorted(taken_over.get(nomination.nominee_agency_id, ()))]
+    keys = {key for found in keys_of.values() for key in found}
+    columns = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context", "r_name")
     portal = _portal_awards().filter(nominee_key__in=keys).values_list(*columns).order_by()
     recorded = _recorded_awards().filter(nominee_key__in=keys).values_list(*columns).order_by()
-    by_key: dict[str, list[EarlierAward]] = defaultdict(list)
-    for source, pk, key, form, number, day, context in portal.union(recorded, all=True):
-        by_key[key].append(EarlierAward(source, pk, form, number, day, context or ""))
+    by_key: dict[str, list[tuple]] = defaultdict(list)
+    for row in portal.union(recorded, all=True):
+        by_key[row[2]].append(row)
     found = {}
     for nomination in keyed:
-        awards = [
-            award
-            for award in by_key[nomination.nominee_key]
-            if not (award.source == AwardSource.PORTAL and award.pk == nomination.pk)
-        ]
+        own_name = nomination.nominee_agency.name if len(keys_of[nomination.pk]) > 1 else ""
+        awards = []
+        for key in keys_of[nomination.pk]:
+            for source, pk, _key, form, number, day, context, name in by_key[key]:
+                if source == AwardSource.PORTAL and pk == nomination.pk:
+                    continue
+                # An agency's earlier period under the same name is the same agency to a reader.
+                awarded_as = (name or "") if key != nomination.nominee_key and name != own_name else ""
+                awards.append(EarlierAward(source, pk, form, number, day, context or "", awarded_as))
         found[nomination.pk] = sorted(awards, key=lambda a: (a.decision_date, a.pk), reverse=True)
     return found
 

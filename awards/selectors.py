@@ -428,11 +428,3 @@ def nominations_for_report(*, campaign: Campaign, as_of: datetime.date | None = 
         .prefetch_related(Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")))
         .order_by("award_form__position", "award_form_id", "agency__level", "agency__name", "nominee_name", "pk")
     )
-
-
-def award_register() -> QuerySet[Nomination]:
-    """The award register (sổ khen thưởng) across campaigns: nominations with an award decision.
-    It is what the decision publishes — nominee, award, decision — and nothing of the dossier."""
-    return Nomination.objects.filter(state=NominationState.AWARDED).select_related(
-        "campaign", "agency", "nominee_agency", "award_form"
-    )

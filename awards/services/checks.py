@@ -199,7 +199,9 @@ def _facts_snapshot(facts: engine.NominationFacts) -> dict:
         "duplicates": list(facts.duplicates),
         "quota": [facts.quota.rank, facts.quota.limit] if facts.quota else None,
         "form": facts.form_name,
-        "earlier_awards": [[a.form_name, a.decision_number, a.decision_date.isoformat()] for a in facts.earlier_awards],
+        "earlier_awards": [
+            [a.form_name, a.decision_number, a.decision_date.isoformat(), a.awarded_as] for a in facts.earlier_awards
+        ],
     }
 
 

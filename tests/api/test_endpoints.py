@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from awards.enums import NominationState, NomineeType
 from awards.selectors import campaign_progress
+from awards.services import award_record_create
 from initiatives.enums import InitiativeState
 from tests.api.conftest import bearer
 from tests.factories import AgencyFactory, CampaignFactory
@@ -102,12 +103,15 @@ def test_awards_are_the_register_with_only_what_the_decision_publishes(api_get):
     assert body["count"] == 1
     row = body["results"][0]
     assert row["id"] == award.pk and row["decision_number"] == "125/QĐ-UBND" and row["decision_date"] == "2024-12-10"
+    assert (row["source"], row["source_label"]) == ("portal", "Cổng thi đua")
     assert (row["nominee_name"], row["nominee_position"], row["award_form"]) == (
         "Trần Văn Bình",
         "Chuyên viên",
         "Bằng khen của Chủ tịch UBND tỉnh",
     )
     assert set(row) == {
+        "source",
+        "source_label",
         "id",
         "campaign",
         "nominating_agency",
@@ -122,6 +126,87 @@ def test_awards_are_the_register_with_only_what_the_decision_publishes(api_get):
         "decision_date",
         "updated_at",
     }
+
+
+def _record(**values):
+    defaults = {
+        "user": None,
+        "nominee_type": NomineeType.COLLECTIVE,
+        "form_name": "Bằng khen của Chủ tịch UBND tỉnh",
+        "decision_number": "1500/QĐ-UBND",
+        "decision_date": datetime.date(2022, 6, 1),
+    }
+    return award_record_create(**{**defaults, **values})
+
+
+def test_awards_hold_the_records_made_before_the_portal_with_what_the_decision_publishes(api_get):
+    district = AgencyFactory(name="UBND huyện Nông Sơn thử", valid_to=datetime.date(2024, 12, 31))
+    collective = _record(agency=district, note="Ghi nhận từ sổ năm 2022", achievement="Thành tích riêng")
+    person = _record(
+        nominee_type=NomineeType.INDIVIDUAL,
+        agency=AgencyFactory(name="Sở Nội vụ thử"),
+        nominee_name="Lê Thị Hoà",
+        nominee_position="Chuyên viên",
+        nominee_unit="Sở Nội vụ thử",
+        decision_number="45/QĐ-SNV",
+        decision_date=datetime.date(2023, 3, 8),
+    )
+    portal = _award()
+    body = api_get(reverse("api:award_list")).json()
+    assert body["count"] == 3
+    assert [(row["source"], row["id"]) for row in body["results"]] == [
+        ("portal", portal.pk),
+        ("record", person.pk),
+        ("record", collective.pk),
+    ]
+    rows = {row["decision_number"]: row for row in body["results"]}
+    old = rows["1500/QĐ-UBND"]
+    assert old["source_label"] == "Ghi nhận trước khi có cổng"
+    assert (old["campaign"], old["nominating_agency"]) == (None, None)
+    assert old["nominee_agency"]["id"] == district.pk and old["nominee_name"] == "UBND huyện Nông Sơn thử"
+    assert old["decision_date"] == "2022-06-01" and old["nominee_type_label"] == "Tập thể"
+    individual = rows["45/QĐ-SNV"]
+    assert individual["nominee_agency"] is None
+    assert (individual["nominee_name"], individual["nominee_position"], individual["nominee_unit"]) == (
+        "Lê Thị Hoà",
+        "Chuyên viên",
+        "Sở Nội vụ thử",
+    )
+    # The record's note and achievement are the Department's, not the decision's.
+    assert "Ghi nhận từ sổ" not in str(body) and "Thành tích riêng" not in str(body)
+
+
+def test_records_are_filtered_by_date_source_and_updated_since_and_never_by_campaign(api_get):
+    early = _record(decision_date=datetime.date(2020, 1, 15), decision_number="1/QĐ")
+    later = _record(decision_date=datetime.date(2023, 6, 1), decision_number="2/QĐ", agency=AgencyFactory())
+    portal = _award(decision_date=datetime.date(2024, 6, 1))
+    url = reverse("api:award_list")
+
+    def found(**params):
+        return [(row["source"], row["id"]) for row in api_get(url, params).json()["results"]]
+
+    assert found(decision_from="2020-01-15", decision_to="2023-06-01") == [("record", later.pk), ("record", early.pk)]
+    assert found(decision_to="2020-01-15") == [("record", early.pk)]
+    assert found(campaign=portal.campaign.code) == [("portal", portal.pk)]
+    assert found(source="record") == [("record", later.pk), ("record", early.pk)]
+    assert found(source="portal") == [("portal", portal.pk)]
+    assert found(source="record", campaign=portal.campaign.code) == []
+    type(early).objects.filter(pk=early.pk).update(created_at=timezone.now() - datetime.timedelta(days=30))
+    since = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
+    assert found(updated_since=since) == [("portal", portal.pk), ("record", later.pk)]
+    assert api_get(url, {"source": "khac"}).status_code == 400
+
+
+def test_the_register_is_paged_across_both_sources(api_get):
+    for number in range(3):
+        _record(decision_number=f"{number}/QĐ", decision_date=datetime.date(2021, 1, 1 + number))
+    _award()
+    url = reverse("api:award_list")
+    first = api_get(url, {"page_size": 3}).json()
+    assert first["count"] == 4 and len(first["results"]) == 3 and first["next"]
+    second = api_get(url, {"page_size": 3, "page": 2}).json()
+    assert [row["decision_number"] for row in second["results"]] == ["0/QĐ"] and second["next"] is None
+    assert api_get(url, {"page_size": 3, "page": 3}).status_code == 404
 
 
 def test_awards_filtered_by_decision_date_range_and_campaign(api_get):
@@ -218,6 +303,7 @@ def test_writes_are_refused(client, token):
             lambda: InitiativeFactory(state=InitiativeState.REGISTERED, implementing_units=[AgencyFactory()]),
         ),
         ("api:award_list", lambda: _award()),
+        ("api:award_list", lambda: _record(agency=AgencyFactory())),
     ],
 )
 def test_list_query_count_does_not_grow_with_rows(api_get, assert_same_query_count, url_name, grow):

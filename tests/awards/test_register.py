@@ -428,3 +428,130 @@ def test_reviewer_adds_one_earlier_award_by_hand(db, client, reviewer):
     person = client.post(url, {**data, "nominee_type": NomineeType.INDIVIDUAL, "decision_number": "10/QĐ"})
     assert "Hãy nhập họ và tên của cá nhân được khen thưởng." in person.content.decode()
     assert AwardRecord.objects.count() == 1
+
+
+@pytest.fixture
+def merged_districts(db):
+    """Nông Sơn merged into Quế Sơn on 01/01/2025 (Quế Sơn goes on as a new row of the same name), and
+    the new Quế Sơn into a commune of 01/07/2025; a commune split, with one principal successor."""
+    from agencies.models import AgencySuccession
+
+    last, first = datetime.date(2024, 12, 31), datetime.date(2025, 1, 1)
+    nong_son = AgencyFactory(name="UBND huyện Nông Sơn thử", valid_to=last)
+    que_son_old = AgencyFactory(name="UBND huyện Quế Sơn thử", valid_to=last)
+    que_son = AgencyFactory(name="UBND huyện Quế Sơn thử", valid_from=first, valid_to=datetime.date(2025, 6, 30))
+    commune = AgencyFactory(name="UBND xã Quế Sơn thử", valid_from=datetime.date(2025, 7, 1))
+    split = AgencyFactory(name="UBND xã Chia Tách thử", valid_to=last)
+    principal, other = AgencyFactory(valid_from=first), AgencyFactory(valid_from=first)
+    for predecessor, successor, is_principal in [
+        (nong_son, que_son, True),
+        (que_son_old, que_son, True),
+        (que_son, commune, True),
+        (split, principal, True),
+        (split, other, False),
+    ]:
+        AgencySuccession.objects.create(
+            predecessor=predecessor,
+            successor=successor,
+            is_principal=is_principal,
+            effective=successor.valid_from,
+        )
+    return {
+        "nong_son": nong_son,
+        "que_son_old": que_son_old,
+        "que_son": que_son,
+        "commune": commune,
+        "split": split,
+        "principal": principal,
+        "other": other,
+    }
+
+
+def _record(agency, number="1234/QĐ-UBND", day=datetime.date(2023, 5, 15)):
+    return services.award_record_create(
+        user=None,
+        nominee_type=NomineeType.COLLECTIVE,
+        form_name=FORM,
+        agency=agency,
+        decision_number=number,
+        decision_date=day,
+    )
+
+
+def test_agencies_taken_over_follows_principal_links_to_any_depth_in_one_query(
+    merged_districts, django_assert_num_queries
+):
+    from agencies.selectors import agencies_taken_over
+
+    m = merged_districts
+    with django_assert_num_queries(1):
+        found = agencies_taken_over([m["commune"].pk, m["que_son"].pk, m["principal"].pk, m["other"].pk])
+    assert found == {
+        m["commune"].pk: {m["que_son"].pk, m["nong_son"].pk, m["que_son_old"].pk},
+        m["que_son"].pk: {m["nong_son"].pk, m["que_son_old"].pk},
+        m["principal"].pk: {m["split"].pk},
+        m["other"].pk: set(),
+    }
+
+
+def test_interval_flags_a_successor_naming_its_predecessors_decision(interval_campaign, merged_districts):
+    nomination = _sent(interval_campaign, agency=merged_districts["que_son"])
+    _record(merged_districts["nong_son"])
+    result = services.criteria_check_nomination(nomination.pk).results.get(criterion__code="khoang_cach")
+    assert result.outcome == Outcome.NOT_MET
+    assert result.explanation == (
+        "Đơn vị trước đây “UBND huyện Nông Sơn thử” (nay thuộc đơn vị được đề nghị) đã được tặng “Bằng khen của "
+        "Chủ tịch UBND tỉnh” theo Quyết định số 1234/QĐ-UBND ngày 15/05/2023; chưa đủ 2 năm đến ngày 10/12/2024."
+    )
+
+
+def test_interval_reads_a_predecessor_two_merges_back_and_its_own_earlier_period(interval_campaign, merged_districts):
+    """The commune of 07/2025 carries Nông Sơn's award; Quế Sơn's earlier row is the same district to a
+    reader, so the decision is named as the nominee's own."""
+    commune = _sent(interval_campaign, agency=merged_districts["commune"])
+    _record(merged_districts["nong_son"], "9/QĐ-UBND", datetime.date(2020, 3, 1))
+    result = services.criteria_check_nomination(commune.pk).results.get(criterion__code="khoang_cach")
+    assert result.outcome == Outcome.MET
+    assert "Quyết định số 9/QĐ-UBND ngày 01/03/2020, tặng đơn vị trước đây “UBND huyện Nông Sơn thử”" in (
+        result.explanation
+    )
+    que_son = _sent(interval_campaign, agency=merged_districts["que_son"])
+    _record(merged_districts["que_son_old"], "77/QĐ-UBND", datetime.date(2024, 1, 10))
+    result = services.criteria_check_nomination(que_son.pk).results.get(criterion__code="khoang_cach")
+    assert result.outcome == Outcome.NOT_MET
+    assert result.explanation.startswith("Đã được tặng “Bằng khen của Chủ tịch UBND tỉnh” theo Quyết định số 77/QĐ")
+
+
+def test_a_split_agencys_award_counts_for_its_principal_successor_only(interval_campaign, merged_districts):
+    _record(merged_districts["split"])
+    principal = _sent(interval_campaign, agency=merged_districts["principal"])
+    other = _sent(interval_campaign, agency=merged_districts["other"])
+    assert services.criteria_check_nomination(principal.pk).results.get().outcome == Outcome.NOT_MET
+    assert services.criteria_check_nomination(other.pk).results.get().outcome == Outcome.MET
+
+
+def test_a_successors_check_batch_runs_the_same_queries_as_one_without_predecessors(
+    interval_campaign, merged_districts
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    plain = _sent(interval_campaign)
+    with CaptureQueriesContext(connection) as one:
+        services.criteria_check_nominations([plain.pk])
+    _record(merged_districts["nong_son"])
+    _record(merged_districts["split"])
+    merged = [_sent(interval_campaign, agency=merged_districts[name]).pk for name in ("commune", "principal")]
+    Nomination.objects.update(check_input_hash="")
+    with CaptureQueriesContext(connection) as batch:
+        services.criteria_check_nominations([plain.pk, *merged])
+    assert len(batch.captured_queries) == len(one.captured_queries)
+
+
+def test_nomination_page_shows_a_predecessors_award_naming_it(interval_campaign, merged_districts, client, reviewer):
+    nomination = _sent(interval_campaign, agency=merged_districts["que_son"])
+    _record(merged_districts["nong_son"])
+    client.force_login(reviewer)
+    html = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
+    assert "Quyết định số 1234/QĐ-UBND ngày 15/05/2023" in html
+    assert "Tặng đơn vị trước đây “UBND huyện Nông Sơn thử”" in html
