@@ -23,7 +23,14 @@ from reports.services import CONTENT_TYPES
 from .enums import CouncilDocument
 from .forms import CouncilMeetingForm, CouncilOutlineForm, CouncilRenderForm, CouncilRuleForm, DecisionForm, VotesForm
 from .models import CouncilDocumentRender, CouncilMeeting
-from .selectors import campaigns_for_council, meeting_for, meeting_renders, meetings_of, render_for_download
+from .selectors import (
+    campaigns_for_council,
+    meeting_for,
+    meeting_public_file,
+    meeting_renders,
+    meetings_of,
+    render_for_download,
+)
 from .services import (
     Votes,
     council_decision_record,
@@ -192,6 +199,9 @@ class MeetingDetailView(LoginRequiredMixin, PermissionRequiredMixin, _MeetingMix
             "status_url": reverse("council:render_status", args=[meeting.pk]),
             "statuses": RenderStatus,
             "states": NominationState,
+            "public": meeting_public_file(meeting=meeting)
+            if self.request.user.has_perm("awards.view_public_comments")
+            else None,
         }
 
 
