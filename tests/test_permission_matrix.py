@@ -483,6 +483,7 @@ MATRIX.update(
         "council:decision": Entry({**COUNCIL_ACTIONS, "reviewer": 400}, fixture=_council_concluded_pk, method="post"),
         "council:download": Entry(REPORT_READERS, fixture=_council_render),
         "council:decision_download": Entry(REPORT_READERS, fixture=_council_decision),
+        "council:certificates": Entry(REPORT_READERS, fixture=_council_decision),
     }
 )
 

@@ -317,6 +317,7 @@ def test_every_form_url_is_covered():
         "council:render_status",
         "council:download",
         "council:decision_download",
+        "council:certificates",
         # The read API refuses every write (405); its query strings' bad input is in tests/api/.
         "api:campaign_list",
         "api:campaign_detail",
