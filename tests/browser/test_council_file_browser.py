@@ -6,6 +6,7 @@ import datetime
 import pytest
 
 from council.services import council_decision_record
+from tests.browser.test_accessibility import axe_violations
 from tests.conftest import ARTIFACTS, browser_login, screenshot
 from tests.council.conftest import concluded, council_setup  # noqa: F401 (fixtures used by name)
 from tests.council.test_public_comments import SCRIPT, published  # noqa: F401 (a fixture used by name)
@@ -16,7 +17,9 @@ from tests.reports.helpers import normalise, pdf_text
 pytestmark = pytest.mark.browser
 
 
-def test_browser_official_reads_the_comments_and_prints_the_certificates(page, request, reviewer, official):
+def test_browser_official_reads_the_comments_and_prints_the_certificates(
+    page, chromium, live_server, request, reviewer, official
+):
     meeting, _put, _others = request.getfixturevalue("published")
     council_decision_record(
         meeting=meeting, user=reviewer, number="91/QĐ-UBND", day=datetime.date(2025, 2, 3), upload=pdf_upload()
@@ -35,3 +38,13 @@ def test_browser_official_reads_the_comments_and_prints_the_certificates(page, r
     download.value.save_as(path)
     text = normalise(pdf_text(path.read_bytes()))
     assert "Võ Thị Hạnh" in text and "Quyết định số 91/QĐ-UBND" in text
+
+    # No serious accessibility violation on the page with its comments (CSP bypassed for the check only).
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN", bypass_csp=True)
+    checker = context.new_page()
+    checker.base_url = live_server.url
+    browser_login(checker, official.username, TEST_PASSWORD)
+    checker.goto(f"{live_server.url}/hoi-dong/cuoc-hop/{meeting.pk}/")
+    violations = axe_violations(checker)
+    context.close()
+    assert not violations, violations
