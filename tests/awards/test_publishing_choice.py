@@ -94,3 +94,12 @@ def test_campaign_form_sets_the_choice_and_audits_it(client, reviewer):
     assert update.before["publishes_proposed_list"] is False and update.after["publishes_proposed_list"] is True
     detail = client.get(reverse("campaigns:detail", args=["cds2025"])).content.decode()
     assert "Có, để lấy ý kiến trước khi trình Hội đồng" in detail
+
+
+def test_review_queue_links_to_publishing_only_where_the_campaign_publishes(client, quiet_campaign, reviewer):
+    client.force_login(reviewer)
+    queue = f"{reverse('awards:nomination_list')}?phong-trao={quiet_campaign.code}"
+    link = f"{reverse('awards:publication_list')}?phong-trao={quiet_campaign.code}"
+    assert link not in client.get(queue).content.decode()
+    Campaign.objects.filter(pk=quiet_campaign.pk).update(publishes_proposed_list=True)
+    assert link in client.get(queue).content.decode()
