@@ -80,6 +80,7 @@ class CampaignForm(forms.ModelForm):
             "period_start",
             "period_end",
             "nomination_deadline",
+            "publishes_proposed_list",
         ]
         widgets = {
             "name": forms.Textarea(attrs={"rows": 2}),

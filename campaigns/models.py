@@ -77,6 +77,14 @@ class Campaign(models.Model):
     period_start = models.DateField(_("thời gian thực hiện từ"))
     period_end = models.DateField(_("đến"))
     nomination_deadline = models.DateField(_("hạn gửi hồ sơ đề nghị khen thưởng"))
+    publishes_proposed_list = models.BooleanField(
+        _("công khai danh sách đề nghị khen thưởng để lấy ý kiến"),
+        default=False,
+        help_text=_(
+            "Danh sách hồ sơ đã duyệt được đăng công khai để lấy ý kiến nhân dân trước khi trình Hội đồng "
+            "Thi đua – Khen thưởng."
+        ),
+    )
     expected_agencies = models.ManyToManyField(
         "agencies.Agency",
         verbose_name=_("cơ quan, đơn vị phải báo cáo"),

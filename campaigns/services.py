@@ -38,6 +38,7 @@ def _snapshot(campaign: Campaign) -> dict:
         "plan": f"{campaign.plan_document.doc_type} {campaign.plan_document.number_symbol}",
         "period": [campaign.period_start.isoformat(), campaign.period_end.isoformat()],
         "nomination_deadline": campaign.nomination_deadline.isoformat(),
+        "publishes_proposed_list": campaign.publishes_proposed_list,
         "expected_agencies": sorted(campaign.expected_agencies.values_list("pk", flat=True)),
         "documents": list(campaign.document_links.values_list("document__number_symbol", flat=True)),
     }

@@ -6,11 +6,14 @@ votes and counts are computed from the meeting.
 
 Fields an outline may use: {campaign} {plan} {held_on} {place} {chair_name} {chair_position}
 {secretary_name} {present} {total} {rule} {considered} {passed} {failed} {collectives}
-{individuals} {award_forms} {issuer} {committee} {committee_upper} {decree}. Blocks: [[members]],
-[[votes]]."""
+{individuals} {award_forms} {issuer} {committee} {committee_upper} {decree} {comments}. Blocks:
+[[members]], [[votes]], [[comments]] (the sentence on the public's comments; nothing when the
+campaign published no list; in an outline without it, it follows the votes)."""
 
 import datetime
 import re
+
+from django.utils import timezone
 
 from agencies.selectors import issuer_as_of
 from awards.enums import NomineeType
@@ -20,6 +23,7 @@ from reports.document_tree import (
     BLOCK_CENTRED,
     BLOCK_HEADING_1,
     BLOCK_ITEM,
+    BLOCK_PARAGRAPH,
     Appendix,
     Block,
     FootnoteCounter,
@@ -37,6 +41,7 @@ from reports.services import report_heading
 
 from .enums import CouncilDocument
 from .models import CouncilDocumentOutline, CouncilItem, CouncilMeeting
+from .selectors import PublicFile, meeting_public_file
 
 FIELD = re.compile(r"\{([a-z_]{1,40})\}")
 # Decree 152/2025/NĐ-CP replaces Decree 98/2023/NĐ-CP from this day (reference/legal-notes.md).
@@ -95,7 +100,9 @@ def passed_items(items: list[CouncilItem]) -> list[CouncilItem]:
     return sorted(passed, key=lambda item: item.nomination.nominee_type != NomineeType.COLLECTIVE)
 
 
-def _fields(meeting: CouncilMeeting, items: list[CouncilItem], day: datetime.date) -> dict[str, str]:
+def _fields(
+    meeting: CouncilMeeting, items: list[CouncilItem], day: datetime.date, public: PublicFile
+) -> dict[str, str]:
     campaign = meeting.campaign
     passed = passed_items(items)
     committee = committee_name(campaign, day)
@@ -124,6 +131,7 @@ def _fields(meeting: CouncilMeeting, items: list[CouncilItem], day: datetime.dat
         "committee": committee,
         "committee_upper": committee.upper(),
         "decree": decree_for(day),
+        "comments": str(len(public.comments)),
     }
 
 
@@ -138,6 +146,48 @@ def _votes_line(item: CouncilItem, present: int) -> str:
     return (
         f"{nomination.nominee_label} ({nomination.award_form.name}): {item.votes_for}/{present} tán thành, "
         f"{item.votes_against} không tán thành, {item.votes_abstain} không biểu quyết; {verdict}."
+    )
+
+
+def comments_sentence(public: PublicFile, *, appendix: str) -> str:
+    """ "Trong thời gian công khai … đã nhận N ý kiến góp ý": empty when nothing was published."""
+    if not public.publications:
+        return ""
+    periods = "; ".join(
+        f"từ {date_short(timezone.localtime(publication.opens_at))} "
+        f"đến {date_short(timezone.localtime(publication.closes_at))}"
+        for publication in public.publications
+    )
+    if not public.comments:
+        return f"Trong thời gian công khai danh sách đề nghị khen thưởng ({periods}), không nhận được ý kiến góp ý nào."
+    return (
+        f"Trong thời gian công khai danh sách đề nghị khen thưởng ({periods}), đã nhận {len(public.comments)} "
+        f"ý kiến góp ý (chi tiết tại {appendix} kèm theo)."
+    )
+
+
+def _comments_appendix(public: PublicFile, *, title: str, note: str) -> Appendix:
+    rows = [
+        [
+            str(index),
+            date_short(timezone.localtime(comment.created_at)),
+            comment.publication.title,
+            comment.nomination.nominee_label if comment.nomination_id else "Cả danh sách",
+            comment.author_name or "(không ghi tên)",
+            comment.body,
+        ]
+        for index, comment in enumerate(public.comments, start=1)
+    ]
+    return Appendix(
+        title=title,
+        subtitle="Ý KIẾN GÓP Ý VỀ DANH SÁCH CÔNG KHAI",
+        note=note,
+        table=Table(
+            columns=["STT", "Ngày", "Danh sách", "Về hồ sơ", "Người góp ý", "Nội dung"],
+            widths=[6, 11, 18, 18, 13, 34],
+            rows=rows,
+        ),
+        empty_text="",
     )
 
 
@@ -239,9 +289,17 @@ def council_document_compose(*, meeting: CouncilMeeting, document: str) -> Repor
     # it is drafted as of the meeting): the header, the place and the decree cited follow that day.
     day = meeting.decision_date if document == CouncilDocument.DECISION and meeting.decision_date else meeting.held_on
     heading = report_heading(campaign=meeting.campaign, day=day)
-    fields = _fields(meeting, items, day)
+    # The public's comments join the minutes only (the proposal and decision carry the council's list).
+    public = meeting_public_file(meeting=meeting) if document == CouncilDocument.MINUTES else PublicFile([], [])
+    fields = _fields(meeting, items, day, public)
     outline = outline_for(meeting=meeting, document=document)
     present = len(members)
+    # With comments the minutes have two appendices: the votes (I) and the comments (II).
+    numbered = bool(public.comments)
+    sentence = comments_sentence(public, appendix="Phụ lục II")
+
+    def comment_blocks() -> list[Block]:
+        return [Block(BLOCK_PARAGRAPH, [Run(sentence)])] if sentence else []
 
     def computed(kind: str):
         if kind == "members":
@@ -250,7 +308,11 @@ def council_document_compose(*, meeting: CouncilMeeting, document: str) -> Repor
                 for member in members
             ]
         if kind == "votes":
-            return [Block(BLOCK_ITEM, [Run(_votes_line(item, present))]) for item in items]
+            votes = [Block(BLOCK_ITEM, [Run(_votes_line(item, present))]) for item in items]
+            # An outline saved before the comments joined the minutes still states them, after the votes.
+            return votes if "[[comments]]" in outline.text else votes + comment_blocks()
+        if kind == "comments":
+            return comment_blocks()
         return None
 
     blocks = _outline_blocks(fill(outline.text, fields), computed)
@@ -297,12 +359,13 @@ def council_document_compose(*, meeting: CouncilMeeting, document: str) -> Repor
             signer_name=meeting.chair_name,
             appendices=[
                 Appendix(
-                    title="PHỤ LỤC",
+                    title="PHỤ LỤC I" if numbered else "PHỤ LỤC",
                     subtitle="KẾT QUẢ BIỂU QUYẾT CỦA HỘI ĐỒNG",
                     note=minutes_note,
                     table=votes,
                     empty_text="",
-                )
+                ),
+                *([_comments_appendix(public, title="PHỤ LỤC II", note=minutes_note)] if numbered else []),
             ],
         )
     passed = passed_items(items)

@@ -21,6 +21,7 @@ DEFAULT_OUTLINES = {
             "Hội đồng xem xét {considered} hồ sơ đề nghị khen thưởng đã được {issuer} thẩm định. Nguyên tắc "
             "thông qua: {rule}. Kết quả biểu quyết từng hồ sơ (chi tiết tại Phụ lục kèm theo):\n"
             "[[votes]]\n"
+            "[[comments]]\n"
             "# III. KẾT LUẬN\n"
             "Hội đồng thống nhất đề nghị khen thưởng {passed} hồ sơ ({collectives} tập thể, {individuals} cá nhân); "
             "{failed} hồ sơ không được thông qua.\n"

@@ -1,8 +1,13 @@
 """Reads of the council app. Meetings are province-wide records: reviewers and officials see all
 of them (the views check that permission); nobody else sees any."""
 
-from django.db.models import Count, Prefetch, QuerySet
+import datetime
+from dataclasses import dataclass
 
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from awards.models import Publication, PublicComment
 from campaigns.models import Campaign
 
 from .models import CouncilDocumentRender, CouncilItem, CouncilMeeting
@@ -51,3 +56,29 @@ def render_for_download(*, user, pk: int) -> CouncilDocumentRender:
     if not user.has_perm("council.download_render"):
         raise CouncilDocumentRender.DoesNotExist
     return CouncilDocumentRender.objects.select_related("meeting__campaign").get(pk=pk)
+
+
+@dataclass
+class PublicFile:
+    """What the public said about the campaign's published lists by the end of the meeting's day:
+    the lists published by then and the comments received by then, for the council's file."""
+
+    publications: list[Publication]
+    comments: list[PublicComment]
+
+
+def meeting_public_file(*, meeting: CouncilMeeting) -> PublicFile:
+    """A comment sent after the meeting's day was never before the council, so the minutes, however
+    late they are drawn, leave it out (as they leave out a list published after the meeting)."""
+    until = timezone.make_aware(
+        datetime.datetime.combine(meeting.held_on + datetime.timedelta(days=1), datetime.time.min)
+    )
+    publications = list(
+        Publication.objects.filter(campaign_id=meeting.campaign_id, opens_at__lt=until).order_by("opens_at", "pk")
+    )
+    comments = list(
+        PublicComment.objects.filter(publication__in=publications, created_at__lt=until)
+        .select_related("publication", "nomination__nominee_agency")
+        .order_by("created_at", "pk")
+    )
+    return PublicFile(publications=publications, comments=comments)

@@ -4,7 +4,7 @@ votes, the documents' renders, and recording the signed decision. Thin: forms in
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -20,10 +20,18 @@ from campaigns.models import Campaign
 from reports.enums import RenderStatus
 from reports.services import CONTENT_TYPES
 
+from .certificates import certificates_pdf
 from .enums import CouncilDocument
 from .forms import CouncilMeetingForm, CouncilOutlineForm, CouncilRenderForm, CouncilRuleForm, DecisionForm, VotesForm
 from .models import CouncilDocumentRender, CouncilMeeting
-from .selectors import campaigns_for_council, meeting_for, meeting_renders, meetings_of, render_for_download
+from .selectors import (
+    campaigns_for_council,
+    meeting_for,
+    meeting_public_file,
+    meeting_renders,
+    meetings_of,
+    render_for_download,
+)
 from .services import (
     Votes,
     council_decision_record,
@@ -192,6 +200,9 @@ class MeetingDetailView(LoginRequiredMixin, PermissionRequiredMixin, _MeetingMix
             "status_url": reverse("council:render_status", args=[meeting.pk]),
             "statuses": RenderStatus,
             "states": NominationState,
+            "public": meeting_public_file(meeting=meeting)
+            if self.request.user.has_perm("awards.view_public_comments")
+            else None,
         }
 
 
@@ -347,3 +358,17 @@ class DecisionDownloadView(LoginRequiredMixin, PermissionRequiredMixin, _Meeting
             filename=meeting.decision_original_name or "quyet-dinh.pdf",
             content_type="application/pdf",
         )
+
+
+class CertificatesView(LoginRequiredMixin, PermissionRequiredMixin, _MeetingMixin, View):
+    """The certificates of the awards the signed decision gave, to print: none before it is recorded."""
+
+    permission_required = "council.download_render"
+
+    def get(self, request, pk: int):
+        meeting = self.meeting()
+        if not meeting.decision_number:
+            raise Http404
+        response = HttpResponse(certificates_pdf(meeting=meeting), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="bang-khen-cuoc-hop-{meeting.pk}.pdf"'
+        return response

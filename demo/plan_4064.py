@@ -14,6 +14,8 @@ CAMPAIGN = {
     "period_start": datetime.date(2023, 7, 1),
     "period_end": datetime.date(2024, 11, 30),
     "nomination_deadline": datetime.date(2024, 12, 24),
+    # The demo's reviewer publishes the approved list for comment before the council meets.
+    "publishes_proposed_list": True,
 }
 
 # (type, number/symbol, date, issuer, subject)

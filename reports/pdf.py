@@ -54,8 +54,19 @@ class FontOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": content_type})
 
 
+def font_faces() -> list[dict]:
+    """The shipped faces with the URLs the fetcher serves, for a template's @font-face rules."""
+    return [{**face, "url": f"{FONT_SCHEME}{face['file']}"} for face in FONT_FACES]
+
+
+def html_pdf(html: str, *, fetcher: FontOnlyFetcher | None = None) -> bytes:
+    """Any page drawn by this renderer: WeasyPrint with the shipped fonts and nothing else fetched."""
+    fetcher = fetcher or FontOnlyFetcher()
+    return HTML(string=html, url_fetcher=fetcher, base_url=FONT_SCHEME).write_pdf(font_config=FontConfiguration())
+
+
 def report_html(doc: ReportDocument, template: str = "reports/pdf/report.html") -> str:
-    faces = [{**face, "url": f"{FONT_SCHEME}{face['file']}"} for face in FONT_FACES]
+    faces = font_faces()
     # Composed text (NFC) without bidirectional controls in the PDF, whatever was stored before input was
     # cleaned: a right-to-left override in one title would print the next initiative's name backwards.
     return plain_text(render_to_string(template, {"doc": doc, "font_faces": faces, "footnote_rule": FOOTNOTE_RULE_URL}))
@@ -65,7 +76,4 @@ def pdf_render(
     doc: ReportDocument, *, fetcher: FontOnlyFetcher | None = None, template: str = "reports/pdf/report.html"
 ) -> bytes:
     """The report, or with `template` another drawing of the same tree (the annexes apart)."""
-    fetcher = fetcher or FontOnlyFetcher()
-    font_config = FontConfiguration()
-    html = HTML(string=report_html(doc, template), url_fetcher=fetcher, base_url=FONT_SCHEME)
-    return html.write_pdf(font_config=font_config)
+    return html_pdf(report_html(doc, template), fetcher=fetcher)

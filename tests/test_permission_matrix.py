@@ -236,6 +236,15 @@ def _with_campaign(owner):
     return {}
 
 
+def _publishing_campaign(owner):
+    """A campaign that publishes its proposed list for comment, so its page has the form."""
+    from tests.factories import CampaignFactory
+    from tests.factories.awards import AwardFormFactory
+
+    AwardFormFactory(campaign=CampaignFactory(publishes_proposed_list=True))
+    return {}
+
+
 def _nomination(owner, **values):
     from tests.factories.awards import NominationFactory
 
@@ -292,6 +301,9 @@ def _publication(owner):
     from tests.factories.awards import NominationFactory
 
     nomination = NominationFactory(agency=owner, state="approved", submitted_at=timezone.now())
+    campaign = nomination.campaign
+    campaign.publishes_proposed_list = True
+    campaign.save(update_fields=["publishes_proposed_list"])
     now = timezone.now()
     publication = publication_create(
         user=None,
@@ -349,7 +361,7 @@ MATRIX.update(
         "awards:register_import": Entry(REVIEWERS_ONLY),
         "awards:register_add": Entry(REVIEWERS_ONLY),
         "awards:register_import_template": Entry(REVIEWERS_ONLY),
-        "awards:publication_list": Entry(SENT_STAFF, fixture=_with_campaign),
+        "awards:publication_list": Entry(SENT_STAFF, fixture=_publishing_campaign),
         "awards:publication_close": Entry({**REVIEWERS_ONLY, "reviewer": 302}, fixture=_publication, method="post"),
         "awards:publication_comments": Entry(SENT_STAFF, fixture=_publication),
         # The published list is open to anyone, logged in or not, while its period runs.
@@ -471,6 +483,7 @@ MATRIX.update(
         "council:decision": Entry({**COUNCIL_ACTIONS, "reviewer": 400}, fixture=_council_concluded_pk, method="post"),
         "council:download": Entry(REPORT_READERS, fixture=_council_render),
         "council:decision_download": Entry(REPORT_READERS, fixture=_council_decision),
+        "council:certificates": Entry(REPORT_READERS, fixture=_council_decision),
     }
 )
 

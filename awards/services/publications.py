@@ -30,7 +30,14 @@ def publication_create(
     *, user: User, campaign: Campaign, title: str, opens_at: datetime.datetime, closes_at: datetime.datetime
 ) -> Publication:
     """Publish the campaign's approved nominations as they stand now. Refused, with nothing saved,
-    when none is approved or the period is not a period."""
+    when the campaign does not publish its list, none is approved or the period is not a period."""
+    if not campaign.publishes_proposed_list:
+        raise ValidationError(
+            _(
+                "Phong trào này không công khai danh sách đề nghị khen thưởng. Nếu cần công khai, hãy bật "
+                "“Công khai danh sách đề nghị khen thưởng để lấy ý kiến” trong trang sửa phong trào."
+            )
+        )
     if closes_at <= opens_at:
         raise ValidationError(_("Thời điểm kết thúc phải sau thời điểm bắt đầu lấy ý kiến."))
     if closes_at <= timezone.now():

@@ -61,6 +61,7 @@ class PublicationListView(LoginRequiredMixin, PermissionRequiredMixin, View):
                 "publications": publications,
                 "form": form,
                 "can_publish": request.user.has_perm("awards.publish_list"),
+                "can_change_campaign": request.user.has_perm("campaigns.change_campaign"),
             },
             status=status,
         )

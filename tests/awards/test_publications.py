@@ -21,7 +21,7 @@ PRIVATE_NOTE = "Ghi chú nội bộ của chuyên viên thẩm định"
 
 @pytest.fixture
 def campaign(db):
-    return CampaignFactory(name="Phong trào công khai thử")
+    return CampaignFactory(name="Phong trào công khai thử", publishes_proposed_list=True)
 
 
 @pytest.fixture

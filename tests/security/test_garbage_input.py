@@ -31,6 +31,7 @@ from tests.test_permission_matrix import (
     _nomination,
     _outline_section,
     _publication,
+    _publishing_campaign,
     _registered_initiative,
     _report,
     _sent_nomination,
@@ -173,7 +174,7 @@ CASES = {
     "council:decision": Case("reviewer", _council_concluded_pk, "council:meeting", ("number", "day")),
     "awards:register_import": Case("reviewer", None),
     "awards:register_add": Case("reviewer", None),
-    "awards:publication_list": Case("reviewer", _with_campaign),
+    "awards:publication_list": Case("reviewer", _publishing_campaign),
     "public:publication": Case("anonymous", _publication),
 }
 # Reviewers act on sent nominations: their transition form is posted garbage too.
@@ -316,6 +317,7 @@ def test_every_form_url_is_covered():
         "council:render_status",
         "council:download",
         "council:decision_download",
+        "council:certificates",
         # The read API refuses every write (405); its query strings' bad input is in tests/api/.
         "api:campaign_list",
         "api:campaign_detail",
