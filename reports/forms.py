@@ -137,17 +137,25 @@ class OutlineBlockChoiceForm(forms.Form):
         self.fields["block"].queryset = section.blocks.all()
 
 
-class IndicatorForm(forms.ModelForm):
-    """An indicator's definition; its value is entered on the indicators page."""
+class IndicatorRowForm(forms.ModelForm):
+    """An indicator's code, name and unit as the page's form and each row of the Excel import
+    (reports.services.indicators_import) check them: the same rules and the same messages."""
 
     class Meta:
         model = Indicator
-        # Where the report prints it is chosen on the indicators page, among the outline's sections.
-        fields = ["code", "name", "unit", "parent", "position"]
+        fields = ["code", "name", "unit"]
         error_messages = {
             "code": {"required": _("Hãy nhập mã chỉ số (chữ không dấu, số, gạch ngang).")},
             "name": {"required": _("Hãy nhập tên chỉ số.")},
         }
+
+
+class IndicatorForm(IndicatorRowForm):
+    """An indicator's definition; its value is entered on the indicators page."""
+
+    class Meta(IndicatorRowForm.Meta):
+        # Where the report prints it is chosen on the indicators page, among the outline's sections.
+        fields = ["code", "name", "unit", "parent", "position"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

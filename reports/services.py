@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from agencies.models import Agency
 from agencies.selectors import issuer_as_of
 from campaign_portal.audit import audit_record
-from campaign_portal.bounds import decimal_for_field, text_field_errors
+from campaign_portal.bounds import decimal_for_field
 from campaign_portal.freshness import versions_lock
 from campaign_portal.outbox import outbox_enqueue
 from campaign_portal.spreadsheets import SpreadsheetError, is_formula, workbook_read_rows
@@ -25,6 +25,7 @@ from .catalogue import report_at_scale
 from .composition import ReportDocument, in_official_language, section_drafts, summary_report_compose
 from .docx_render import docx_render
 from .enums import ANNEX_FORMATS, RenderFormat, RenderStatus
+from .forms import IndicatorRowForm
 from .models import Indicator, IndicatorValue, OutlineSection, ReportRender, SummaryReport
 from .outline import check_document_tokens, outline_ensure
 from .pdf import pdf_render
@@ -291,10 +292,15 @@ def indicators_import(*, campaign: Campaign, upload, user) -> int:
             errors.append(_("Dòng %(n)d: có công thức; hãy nhập giá trị.") % {"n": number})
             continue
         code, name, unit, section, parent, value = (cells[i] for i in range(len(IMPORT_COLUMNS)))
-        code, name = str(code or "").strip(), str(name or "").strip()
+        code, name, unit = (str(cell or "").strip() for cell in (code, name, unit))
         section_label = str(section or "").strip()
-        if not code or not name:
-            errors.append(_("Dòng %(n)d: thiếu mã hoặc tên chỉ số.") % {"n": number})
+        row = IndicatorRowForm(data={"code": code, "name": name, "unit": unit}, instance=Indicator(campaign=campaign))
+        if not row.is_valid():
+            errors.extend(
+                _("Dòng %(n)d: %(field)s: %(message)s") % {"n": number, "field": row[field].label, "message": message}
+                for field, messages in row.errors.items()
+                for message in messages
+            )
             continue
         section = sections.get(section_label) if section_label else None
         if section_label and section is None:
@@ -311,11 +317,7 @@ def indicators_import(*, campaign: Campaign, upload, user) -> int:
         except ValidationError as error:
             errors.append(_("Dòng %(n)d: %(message)s") % {"n": number, "message": error.messages[0]})
             continue
-        too_long = text_field_errors(Indicator, {"code": code, "name": name, "unit": str(unit or "").strip()})
-        if too_long:
-            errors.extend(_("Dòng %(n)d: %(message)s") % {"n": number, "message": message} for message in too_long)
-            continue
-        parsed.append((code, name, str(unit or "").strip(), section, str(parent or "").strip(), amount))
+        parsed.append((code, name, unit, section, str(parent or "").strip(), amount))
     codes = {row[0] for row in parsed} | set(Indicator.objects.filter(campaign=campaign).values_list("code", flat=True))
     for code, *_rest, parent, _amount in parsed:
         if parent and parent not in codes:

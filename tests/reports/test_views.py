@@ -1,6 +1,7 @@
 """The report pages: who may see, edit, render and download; the status endpoint; indicators."""
 
 import datetime
+import html
 import io
 
 import pytest
@@ -309,3 +310,18 @@ def test_render_button_saves_the_edited_text_before_rendering(client, reviewer, 
 )
 def test_new_report_number_names_the_organiser_as_its_documents_do(name, short_name, symbol):
     assert issuer_symbol(AgencyFactory.build(name=name, short_name=short_name)) == symbol
+
+
+def test_indicators_import_checks_each_row_as_the_page_form_does(client, reviewer, campaign):
+    """A code the page would refuse (not a slug) is refused by the import with the page's message."""
+    from reports.forms import IndicatorForm
+
+    client.force_login(reviewer)
+    url = reverse("reports:indicators", args=[campaign.code])
+    response = client.post(url, {"import": "1", "file": _xlsx([("mã có dấu", "Chỉ số", "", "", "", 1)])})
+    assert response.status_code == 400
+    page_form = IndicatorForm(data={"code": "mã có dấu", "name": "Chỉ số", "position": 0})
+    assert not page_form.is_valid()
+    message = page_form.errors["code"][0]
+    assert f"Dòng 2: Mã: {message}" in html.unescape(response.content.decode())
+    assert not Indicator.objects.filter(campaign=campaign).exists()
