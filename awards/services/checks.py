@@ -46,6 +46,10 @@ def criteria_check_queue(*, nomination_ids: Iterable[int]) -> None:
     ids = sorted(set(nomination_ids))
     if not ids:
         return
+    # Campaign first, as every service that locks nominations takes them (`versions_lock`): a bare
+    # UPDATE would lock the rows and then, through the freshness trigger, the campaign, crossing a
+    # check that holds the campaign and waits for these rows.
+    versions_lock(Nomination, ids)
     Nomination.objects.filter(pk__in=ids).update(check_requested_at=timezone.now())
     _enqueue_checks(ids)
 
