@@ -3,11 +3,9 @@ put to it, recording the votes (and the approvals or rejections that follow, thr
 nominations' workflow), the documents' renders, and the signed decision that awards the list.
 Each is one transaction, audited; a refused input saves nothing."""
 
-import logging
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -22,8 +20,9 @@ from campaign_portal.uploads import PDF, name_for_kind, safe_filename, validate_
 from campaign_portal.workflow import WorkflowError
 from campaigns.models import Campaign
 from reports.docx_render import docx_render
-from reports.enums import RenderFormat, RenderStatus
+from reports.enums import RenderFormat
 from reports.pdf import pdf_render
+from reports.render_jobs import render_perform
 
 from .enums import CouncilDocument
 from .models import (
@@ -35,8 +34,6 @@ from .models import (
     CouncilRule,
 )
 from .outlines import DEFAULT_OUTLINES
-
-logger = logging.getLogger("campaign_portal")
 
 RENDERERS = {RenderFormat.PDF: pdf_render, RenderFormat.DOCX: docx_render}
 FILE_STEMS = {
@@ -297,39 +294,25 @@ def council_document_build_latest(document: str):
     return build
 
 
-def _progress(render_id: int, progress: int, **values) -> None:
-    CouncilDocumentRender.objects.filter(pk=render_id).update(progress=progress, **values)
-
-
 def council_render_perform(*, render_id: int) -> CouncilDocumentRender:
     """The worker's job: compose, render, store. Idempotent: a finished render is left as it is."""
     from .documents import council_document_compose
 
-    render = CouncilDocumentRender.objects.select_related("meeting__campaign").get(pk=render_id)
-    if render.status == RenderStatus.DONE:
-        return render
-    _progress(render.pk, 10, status=RenderStatus.RUNNING, error="")
-    try:
+    def build(render: CouncilDocumentRender, progress) -> tuple[bytes, str]:
         doc = council_document_compose(meeting=render.meeting, document=render.document)
         data_hash = doc.data_hash()
-        _progress(render.pk, 40, data_hash=data_hash)
+        progress(40, data_hash=data_hash)
         with translation.override("vi"):
-            content = RENDERERS[render.format](doc)
-        _progress(render.pk, 90)
-        with transaction.atomic():
-            render = CouncilDocumentRender.objects.select_for_update().get(pk=render.pk)
-            render.file.save(council_render_filename(render), ContentFile(content), save=False)
-            render.status = RenderStatus.DONE
-            render.progress = 100
-            render.data_hash = data_hash
-            render.finished_at = timezone.now()
-            render.save()
-            audit_record(actor=None, action="council.render.done", target=render, after={"hash": data_hash})
-    except Exception as error:  # noqa: BLE001 - any failure is recorded on the render and shown on the page
-        logger.exception("Council document render %s failed", render_id)
-        _progress(render_id, 100, status=RenderStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now())
-        render.refresh_from_db()
-    return render
+            return RENDERERS[render.format](doc), data_hash
+
+    return render_perform(
+        model=CouncilDocumentRender,
+        render_id=render_id,
+        related="meeting__campaign",
+        build=build,
+        filename=council_render_filename,
+        action="council.render.done",
+    )
 
 
 def council_render_filename(render: CouncilDocumentRender) -> str:

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -18,7 +18,7 @@ from campaign_portal.files import protected_file_response
 from campaign_portal.permissions import HiddenWithoutPermissionMixin
 from campaigns.models import Campaign
 from reports.enums import RenderStatus
-from reports.services import CONTENT_TYPES
+from reports.views import RenderDownloadBaseView, render_json
 
 from .certificates import certificates_pdf
 from .enums import CouncilDocument
@@ -261,26 +261,12 @@ class RenderRequestView(HiddenWithoutPermissionMixin, _MeetingMixin, View):
         return redirect(reverse("council:meeting", args=[meeting.pk]) + "#ban-in")
 
 
-def render_json(render: CouncilDocumentRender) -> dict:
-    """The shape static/js/reports.js draws (the report page's renders table)."""
-    done = render.status == RenderStatus.DONE
-    return {
-        "id": render.pk,
-        "format": f"{render.get_document_display()} ({render.get_format_display()})",
-        "status": render.status,
-        "status_label": str(render.get_status_display()),
-        "progress": render.progress,
-        "requested_at": formats.date_format(timezone.localtime(render.requested_at), "SHORT_DATETIME_FORMAT"),
-        "requested_by": render.requested_by.display_name if render.requested_by else "",
-        "finished_at": formats.date_format(timezone.localtime(render.finished_at), "SHORT_DATETIME_FORMAT")
-        if render.finished_at
-        else "",
-        "data_hash": render.data_hash[:12],
-        "download_url": reverse("council:download", args=[render.pk]) if done else "",
-        "error": _("Không tạo được tệp; hãy thử lại hoặc báo quản trị.")
-        if render.status == RenderStatus.FAILED
-        else "",
-    }
+def council_render_json(render: CouncilDocumentRender) -> dict:
+    return render_json(
+        render,
+        label=f"{render.get_document_display()} ({render.get_format_display()})",
+        download_url=reverse("council:download", args=[render.pk]),
+    )
 
 
 class RenderStatusView(LoginRequiredMixin, PermissionRequiredMixin, _MeetingMixin, View):
@@ -289,26 +275,18 @@ class RenderStatusView(LoginRequiredMixin, PermissionRequiredMixin, _MeetingMixi
     def get(self, request, pk: int):
         renders = meeting_renders(meeting=self.meeting(), limit=50)
         pending = any(r.status in (RenderStatus.QUEUED, RenderStatus.RUNNING) for r in renders)
-        return JsonResponse({"pending": pending, "renders": [render_json(r) for r in renders]})
+        return JsonResponse({"pending": pending, "renders": [council_render_json(r) for r in renders]})
 
 
-class RenderDownloadView(LoginRequiredMixin, PermissionRequiredMixin, View):
+class RenderDownloadView(RenderDownloadBaseView):
     permission_required = "council.download_render"
+    model = CouncilDocumentRender
 
-    def get(self, request, pk: int):
-        try:
-            render = render_for_download(user=request.user, pk=pk)
-        except CouncilDocumentRender.DoesNotExist as error:
-            raise Http404 from error
-        if render.status != RenderStatus.DONE or not render.file:
-            raise Http404
-        return protected_file_response(
-            user=request.user,
-            target=render,
-            field_file=render.file,
-            filename=council_render_filename(render),
-            content_type=CONTENT_TYPES[render.format],
-        )
+    def render_for_download(self, *, user, pk: int):
+        return render_for_download(user=user, pk=pk)
+
+    def filename(self, render) -> str:
+        return council_render_filename(render)
 
 
 class DecisionView(HiddenWithoutPermissionMixin, _MeetingMixin, View):

@@ -1,12 +1,10 @@
 """Writes of the reports app: the report's fields and narrative, render requests and the render
 itself, indicator values and their Excel import. Every change is audited."""
 
-import logging
 import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,13 +22,12 @@ from .annexes import ANNEX_BUILDERS
 from .catalogue import report_at_scale
 from .composition import ReportDocument, in_official_language, section_drafts, summary_report_compose
 from .docx_render import docx_render
-from .enums import ANNEX_FORMATS, RenderFormat, RenderStatus
+from .enums import ANNEX_FORMATS, RenderFormat
 from .forms import IndicatorRowForm
 from .models import Indicator, IndicatorValue, OutlineSection, ReportRender, SummaryReport
 from .outline import check_document_tokens, outline_ensure
 from .pdf import pdf_render
-
-logger = logging.getLogger("campaign_portal")
+from .render_jobs import render_perform
 
 RENDERERS = {RenderFormat.PDF: pdf_render, RenderFormat.DOCX: docx_render}
 CONTENT_TYPES = {
@@ -188,40 +185,25 @@ def report_any_file_build(*, report: SummaryReport, fmt: str) -> tuple[bytes, st
     return content, doc.data_hash()
 
 
-def _progress(render_id: int, progress: int, **values) -> None:
-    ReportRender.objects.filter(pk=render_id).update(progress=progress, **values)
+def _render_build(render: ReportRender, progress) -> tuple[bytes, str]:
+    if render.format in ANNEX_FORMATS:
+        return ANNEX_BUILDERS[render.format](report=render.report)
+    doc = summary_report_compose(report=render.report)
+    data_hash = doc.data_hash()
+    progress(40, data_hash=data_hash)
+    return RENDERERS[render.format](doc), data_hash
 
 
 def report_render_perform(*, render_id: int) -> ReportRender:
     """The worker's job: compose, render, store. Idempotent: a finished render is left as it is."""
-    render = ReportRender.objects.select_related("report").get(pk=render_id)
-    if render.status == RenderStatus.DONE:
-        return render
-    _progress(render.pk, 10, status=RenderStatus.RUNNING, error="")
-    try:
-        if render.format in ANNEX_FORMATS:
-            content, data_hash = ANNEX_BUILDERS[render.format](report=render.report)
-        else:
-            doc = summary_report_compose(report=render.report)
-            data_hash = doc.data_hash()
-            _progress(render.pk, 40, data_hash=data_hash)
-            content = RENDERERS[render.format](doc)
-        _progress(render.pk, 90)
-        filename = render_filename(render, timezone.localtime().strftime("%Y%m%d-%H%M%S"))
-        with transaction.atomic():
-            render = ReportRender.objects.select_for_update().get(pk=render.pk)
-            render.file.save(filename, ContentFile(content), save=False)
-            render.status = RenderStatus.DONE
-            render.progress = 100
-            render.data_hash = data_hash
-            render.finished_at = timezone.now()
-            render.save()
-            audit_record(actor=None, action="reports.render.done", target=render, after={"hash": data_hash})
-    except Exception as error:  # noqa: BLE001 - any failure is recorded on the render and shown on the page
-        logger.exception("Report render %s failed", render_id)
-        _progress(render_id, 100, status=RenderStatus.FAILED, error=str(error)[:2000], finished_at=timezone.now())
-        render.refresh_from_db()
-    return render
+    return render_perform(
+        model=ReportRender,
+        render_id=render_id,
+        related="report",
+        build=_render_build,
+        filename=lambda render: render_filename(render, timezone.localtime().strftime("%Y%m%d-%H%M%S")),
+        action="reports.render.done",
+    )
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -137,11 +137,13 @@ class RenderRequestView(_CampaignReportMixin, View):
         return redirect(f"{reverse('reports:detail', args=[self.campaign().code])}#ban-in")
 
 
-def render_json(render: ReportRender) -> dict:
+def render_json(render, *, label: str, download_url: str) -> dict:
+    """One row of a page's renders table (static/js/reports.js draws it): the report's renders
+    here, the council's documents on the meeting page."""
     done = render.status == RenderStatus.DONE
     return {
         "id": render.pk,
-        "format": render.get_format_display(),
+        "format": label,
         "status": render.status,
         "status_label": str(render.get_status_display()),
         "progress": render.progress,
@@ -151,11 +153,17 @@ def render_json(render: ReportRender) -> dict:
         if render.finished_at
         else "",
         "data_hash": render.data_hash[:12],
-        "download_url": reverse("reports:download", args=[render.pk]) if done else "",
+        "download_url": download_url if done else "",
         "error": _("Không tạo được tệp; hãy thử lại hoặc báo quản trị.")
         if render.status == RenderStatus.FAILED
         else "",
     }
+
+
+def report_render_json(render: ReportRender) -> dict:
+    return render_json(
+        render, label=render.get_format_display(), download_url=reverse("reports:download", args=[render.pk])
+    )
 
 
 class RenderStatusView(_CampaignReportMixin, View):
@@ -165,27 +173,46 @@ class RenderStatusView(_CampaignReportMixin, View):
         report = SummaryReport.objects.filter(campaign=self.campaign()).first()
         renders = report_renders(report=report, limit=50) if report else []
         pending = any(r.status in (RenderStatus.QUEUED, RenderStatus.RUNNING) for r in renders)
-        return JsonResponse({"pending": pending, "renders": [render_json(r) for r in renders]})
+        return JsonResponse({"pending": pending, "renders": [report_render_json(r) for r in renders]})
 
 
-class RenderDownloadView(LoginRequiredMixin, PermissionRequiredMixin, View):
-    permission_required = "reports.download_reportrender"
+class RenderDownloadBaseView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """A finished render's file, after the object-level check of `render_for_download` (which
+    raises the model's DoesNotExist for a render the user may not read)."""
+
+    model: type[models.Model]
+
+    def render_for_download(self, *, user, pk: int):
+        raise NotImplementedError
+
+    def filename(self, render) -> str:
+        raise NotImplementedError
 
     def get(self, request, pk: int):
         try:
-            render = render_for_download(user=request.user, pk=pk)
-        except ReportRender.DoesNotExist as error:
+            render = self.render_for_download(user=request.user, pk=pk)
+        except self.model.DoesNotExist as error:
             raise Http404 from error
         if render.status != RenderStatus.DONE or not render.file:
             raise Http404
-        stamp = timezone.localtime(render.finished_at).strftime("%Y%m%d-%H%M")
         return protected_file_response(
             user=request.user,
             target=render,
             field_file=render.file,
-            filename=render_filename(render, stamp),
+            filename=self.filename(render),
             content_type=CONTENT_TYPES[render.format],
         )
+
+
+class RenderDownloadView(RenderDownloadBaseView):
+    permission_required = "reports.download_reportrender"
+    model = ReportRender
+
+    def render_for_download(self, *, user, pk: int):
+        return render_for_download(user=user, pk=pk)
+
+    def filename(self, render) -> str:
+        return render_filename(render, timezone.localtime(render.finished_at).strftime("%Y%m%d-%H%M"))
 
 
 class IndicatorsView(HiddenWithoutPermissionMixin, _CampaignReportMixin, TemplateView):
