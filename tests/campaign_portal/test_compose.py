@@ -74,3 +74,52 @@ def test_compose_shares_one_cache_and_offers_object_storage():
     settings_text = (ROOT / "campaign_portal" / "settings.py").read_text()
     for name in ("MEDIA_STORAGE", "MEDIA_S3_BUCKET", "MEDIA_S3_ENDPOINT_URL", "MEDIA_S3_ACCESS_KEY_ID"):
         assert f"\n{name}=" in documented and f'"{name}"' in settings_text, name
+
+
+def _lock(name: str) -> dict[str, str]:
+    from packaging.utils import canonicalize_name
+
+    pins = {}
+    for line in (ROOT / name).read_text().splitlines():
+        if line and not line.startswith(("#", "-r ")):
+            package, version = line.split("==")
+            pins[canonicalize_name(package)] = version
+    return pins
+
+
+def _closure(requirements: list[str]) -> set[str]:
+    """Every distribution the requirements need, as installed here, extras and markers followed."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    seen: set[tuple[str, tuple]] = set()
+    pending = [Requirement(text) for text in requirements]
+    while pending:
+        requirement = pending.pop()
+        key = (canonicalize_name(requirement.name), tuple(sorted(requirement.extras)))
+        if key in seen:
+            continue
+        seen.add(key)
+        for text in metadata.distribution(requirement.name).requires or []:
+            needed = Requirement(text)
+            extras = ["", *requirement.extras]
+            if needed.marker is None or any(needed.marker.evaluate({"extra": extra}) for extra in extras):
+                pending.append(needed)
+    return {name for name, _ in seen}
+
+
+def test_the_image_installs_the_production_tree_and_no_test_tool():
+    """requirements.lock (what the Dockerfile installs) pins exactly what pyproject's dependencies
+    need; requirements-test.lock adds the test tools (moto's S3 server, pytest, Playwright...)."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    production, test_only = _lock("requirements.lock"), _lock("requirements-test.lock")
+    assert set(production) == _closure(project["dependencies"])
+    assert not set(production) & set(test_only)
+    assert set(production) | set(test_only) >= _closure(project["optional-dependencies"]["test"])
+    assert {"moto", "pytest", "playwright", "flask"} <= set(test_only)
+    assert "-r requirements.lock" in (ROOT / "requirements-test.lock").read_text().splitlines()
+    assert "requirements-test.lock" not in (ROOT / "Dockerfile").read_text()
