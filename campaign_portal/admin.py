@@ -33,6 +33,7 @@ class AuditEventAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         administered = Q(content_type__isnull=True) | Q(content_type__app_label__in=ADMINISTERED_APPS)
         return super().get_queryset(request).filter(administered)
+
     @admin.display(description=_("trước → sau"))
     def changes_in_words(self, event):
         rows = readable_changes([event], target=event.target)[0]
