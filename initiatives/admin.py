@@ -25,6 +25,8 @@ class HistoryInline(admin.TabularInline):
 @admin.register(Initiative)
 class InitiativeAdmin(admin.ModelAdmin):
     list_display = ("title", "agency", "kind", "category", "state")
+    # The agency and the category (nullable, so not joined by default) in the same query as the rows.
+    list_select_related = ("agency", "category")
     list_filter = ("state", "kind", "category", "campaign")
     search_fields = ("search_text",)
     raw_id_fields = ("agency", "implementing_units", "replicated_to")
