@@ -6,7 +6,7 @@ from agencies.enums import AgencyKind, AgencyLevel
 from agencies.filters import AgencyPickerFilterMixin, agency_name_filter, agency_picked_filter
 from agencies.models import Agency
 from agencies.selectors import agencies_readable_by
-from campaign_portal.filters import AgencyRowsFilterMixin
+from campaign_portal.filters import AgencyRowsFilterMixin, FilterForm
 from campaigns.filters import CAMPAIGN_PARAMETER, CampaignFilter
 from campaigns.models import InitiativeCategory
 
@@ -84,6 +84,7 @@ class InitiativeFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
     class Meta:
         model = Initiative
         fields = ["q", "agency", "agency_name", "level", "district", "category", "kind", "state", "replicated"]
+        form = FilterForm
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
