@@ -27,7 +27,9 @@ class NominationFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
     )
     district = django_filters.ModelChoiceFilter(
         label=_("Huyện, thị xã, thành phố"),
-        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True).order_by("name"),
+        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True)
+        .only("name")
+        .order_by("name"),
         method="filter_district",
         empty_label=_("Mọi địa phương"),
     )

@@ -40,15 +40,15 @@ class InitiativeFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
     )
     district = django_filters.ModelChoiceFilter(
         label=_("Huyện, thị xã, thành phố"),
-        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True).order_by(
-            "short_name"
-        ),
+        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True)
+        .only("name")
+        .order_by("short_name"),
         method="filter_district",
         empty_label=_("Mọi địa phương"),
     )
     category = django_filters.ModelChoiceFilter(
         label=_("Lĩnh vực, nhóm"),
-        queryset=InitiativeCategory.objects.select_related("campaign").order_by("campaign_id", "position", "pk"),
+        queryset=InitiativeCategory.objects.only("name").order_by("campaign_id", "position", "pk"),
         empty_label=_("Mọi lĩnh vực"),
     )
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=InitiativeKind.choices, empty_label=_("Mọi loại"))
