@@ -25,7 +25,7 @@ class HistoryInline(admin.TabularInline):
 @admin.register(Initiative)
 class InitiativeAdmin(admin.ModelAdmin):
     list_display = ("title", "agency", "kind", "category", "state")
-    # Named, since admin follows only the non-null keys by itself: the category (nullable) was one query a row.
+    # The agency and the category (nullable, so not joined by default) in the same query as the rows.
     list_select_related = ("agency", "category")
     list_filter = ("state", "kind", "category", "campaign")
     search_fields = ("search_text",)
