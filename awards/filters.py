@@ -1,33 +1,15 @@
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agencies.enums import AgencyKind, AgencyLevel
 from agencies.filters import AgencyPickerFilterMixin, agency_name_filter, agency_picked_filter
 from agencies.models import Agency
-from campaign_portal.filters import AgencyRowsFilterMixin
+from campaign_portal.filters import AgencyRowsFilterMixin, FilterForm
 
 from .enums import NominationState, Verdict
 from .models import AwardForm
 
 YES_NO = [("yes", _("Có")), ("no", _("Không"))]
-
-
-class FilterForm(forms.Form):
-    """The Bootstrap classes crispy-forms would add, set once, so that the queue's template writes
-    its nine filters itself rather than render each through crispy's field template."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            kind = "select form-select" if isinstance(field.widget, forms.Select) else "textinput form-control"
-            field.widget.attrs["class"] = kind
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs["class"] += " is-invalid"
 
 
 class NominationFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_filters.FilterSet):
@@ -45,7 +27,9 @@ class NominationFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
     )
     district = django_filters.ModelChoiceFilter(
         label=_("Huyện, thị xã, thành phố"),
-        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True).order_by("name"),
+        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True)
+        .only("name")
+        .order_by("name"),
         method="filter_district",
         empty_label=_("Mọi địa phương"),
     )

@@ -204,6 +204,9 @@ class Nomination(models.Model):
                 include=["agency", "filed_for", "received_on", "award_form", "id"],
                 name="nomination_campaign_figures",
             ),
+            # The review queue's order within a campaign (DESC puts the unsent, NULL, first, as the
+            # queue does): its page is read from the index instead of sorting the campaign's dossiers.
+            models.Index(fields=["campaign", "-submitted_at", "-id"], name="nomination_queue_order"),
         ]
 
     def __str__(self) -> str:

@@ -13,7 +13,20 @@ import re
 
 from .text import BIDI_CONTROLS
 
-_RAW = re.compile(b"|".join(re.escape(char.encode()) for char in BIDI_CONTROLS))
+
+def _raw_pattern(chars) -> bytes:
+    """The controls' UTF-8 sequences as one branch per leading bytes with a class of last bytes,
+    instead of one branch per control: the regex engine tries the branches at every byte of a page."""
+    by_lead: dict[bytes, list[bytes]] = {}
+    for char in chars:
+        encoded = char.encode()
+        by_lead.setdefault(encoded[:-1], []).append(encoded[-1:])
+    return b"|".join(
+        re.escape(lead) + b"[" + b"".join(re.escape(last) for last in lasts) + b"]" for lead, lasts in by_lead.items()
+    )
+
+
+_RAW = re.compile(_raw_pattern(BIDI_CONTROLS))
 _ESCAPE = rb"\\u(?:" + b"|".join(f"{ord(char):04x}".encode() for char in BIDI_CONTROLS) + rb")"
 # Looked for first, since the search with a literal start is fast and the exact pattern is not.
 _ANY_ESCAPE = re.compile(_ESCAPE, re.IGNORECASE)

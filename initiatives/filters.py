@@ -6,7 +6,7 @@ from agencies.enums import AgencyKind, AgencyLevel
 from agencies.filters import AgencyPickerFilterMixin, agency_name_filter, agency_picked_filter
 from agencies.models import Agency
 from agencies.selectors import agencies_readable_by
-from campaign_portal.filters import AgencyRowsFilterMixin
+from campaign_portal.filters import AgencyRowsFilterMixin, FilterForm
 from campaigns.filters import CAMPAIGN_PARAMETER, CampaignFilter
 from campaigns.models import InitiativeCategory
 
@@ -40,15 +40,15 @@ class InitiativeFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
     )
     district = django_filters.ModelChoiceFilter(
         label=_("Huyện, thị xã, thành phố"),
-        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True).order_by(
-            "short_name"
-        ),
+        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True)
+        .only("name")
+        .order_by("short_name"),
         method="filter_district",
         empty_label=_("Mọi địa phương"),
     )
     category = django_filters.ModelChoiceFilter(
         label=_("Lĩnh vực, nhóm"),
-        queryset=InitiativeCategory.objects.select_related("campaign").order_by("campaign_id", "position", "pk"),
+        queryset=InitiativeCategory.objects.only("name").order_by("campaign_id", "position", "pk"),
         empty_label=_("Mọi lĩnh vực"),
     )
     kind = django_filters.ChoiceFilter(label=_("Loại"), choices=InitiativeKind.choices, empty_label=_("Mọi loại"))
@@ -84,6 +84,7 @@ class InitiativeFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
     class Meta:
         model = Initiative
         fields = ["q", "agency", "agency_name", "level", "district", "category", "kind", "state", "replicated"]
+        form = FilterForm
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -60,14 +60,12 @@ def replication_count() -> Coalesce:
     return Coalesce(Subquery(links, output_field=IntegerField()), Value(0))
 
 
-def initiative_list(*, user) -> QuerySet[Initiative]:
-    """Rows for the list and the export, with what each row shows loaded in a fixed number of queries."""
+def _initiative_rows(*, user) -> QuerySet[Initiative]:
     return (
         initiatives_visible_to(user=user)
-        .select_related("agency", "agency__parent", "campaign", "category")
+        .select_related("agency", "agency__parent", "category")
         .prefetch_related(
-            Prefetch("implementing_units", queryset=Agency.objects.order_by("name")),
-            Prefetch("replicated_to", queryset=Agency.objects.order_by("name")),
+            Prefetch("implementing_units", queryset=Agency.objects.only("name", "short_name").order_by("name"))
         )
         .annotate(
             replication_count=replication_count(),
@@ -76,6 +74,21 @@ def initiative_list(*, user) -> QuerySet[Initiative]:
                 output_field=IntegerField(),
             ),
         )
+    )
+
+
+def initiative_list(*, user) -> QuerySet[Initiative]:
+    """Rows for the list, with what each row shows loaded in a fixed number of queries: not the
+    long texts nor the units it spread to, which the list does not show."""
+    return _initiative_rows(user=user).defer(
+        "description", "results", "result_figures", "assessment_comment", "search_text", "match_text"
+    )
+
+
+def initiative_export_list(*, user) -> QuerySet[Initiative]:
+    """Rows for the export and the replication page: the list's, with every text and the units each spread to."""
+    return _initiative_rows(user=user).prefetch_related(
+        Prefetch("replicated_to", queryset=Agency.objects.order_by("name"))
     )
 
 
@@ -125,7 +138,11 @@ def has_replication() -> Exists:
 
 def replication_list(*, user) -> QuerySet[Initiative]:
     """Initiatives that spread to other units, the widest first."""
-    return initiative_list(user=user).filter(has_replication()).order_by("-replication_count", "agency__name", "title")
+    return (
+        initiative_export_list(user=user)
+        .filter(has_replication())
+        .order_by("-replication_count", "agency__name", "title")
+    )
 
 
 _KIND_ORDER = {

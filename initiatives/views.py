@@ -3,23 +3,32 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from agencies.enums import AgencyLevel
 from campaign_portal.files import protected_file_response
 from campaign_portal.pagination import IdsFirstPaginator
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, workbook_write
+from campaign_portal.templatetags.portal import badge
 from campaign_portal.workflow import WorkflowError, transitions_available
 
 from . import excel
-from .enums import SimilarityDecision
+from .enums import InitiativeKind, InitiativeState, SimilarityDecision
 from .filters import InitiativeFilter
 from .forms import EvidenceForm, ImportForm, InitiativeForm, ReplicationForm, TransitionForm
 from .models import Initiative, InitiativeEvidence
-from .selectors import initiative_detail, initiative_list, replication_list, similar_initiatives_for
+from .selectors import (
+    initiative_detail,
+    initiative_export_list,
+    initiative_list,
+    replication_list,
+    similar_initiatives_for,
+)
 from .services import (
     initiative_create,
     initiative_draft_delete,
@@ -66,12 +75,36 @@ class ListPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
     permission_required = "initiatives.list_initiatives"
 
 
-def _filtered(request):
+def _filtered(request, rows=initiative_list):
     return InitiativeFilter(
         request.GET or None,
-        queryset=initiative_list(user=request.user).order_by("agency__name", "title"),
+        queryset=rows(user=request.user).order_by("agency__name", "title"),
         user=request.user,
     )
+
+
+def _list_rows(initiatives) -> list[dict]:
+    """What each row of the list shows, worked out once a page: labels and badges are drawn once
+    per kind and state, not once per row."""
+    kinds = {value: str(label) for value, label in InitiativeKind.choices}
+    state_badges = {state.value: badge(state) for state in InitiativeState}
+    assessments = {True: _("Hiệu quả"), False: _("Chưa hiệu quả"), None: ""}
+    rows = []
+    for item in initiatives:
+        agency = item.agency
+        units = [unit.short_name or unit.name for unit in item.implementing_units.all()]
+        rows.append(
+            {
+                "item": item,
+                "url": reverse("initiatives:detail", args=[item.pk]),
+                "agency_parent": agency.parent.name if agency.parent_id and agency.level == AgencyLevel.COMMUNE else "",
+                "kind": kinds.get(item.kind, item.kind),
+                "units": ", ".join(units) or "—",
+                "state_badge": state_badges[item.state],
+                "assessment": assessments[item.assessment_effective],
+            }
+        )
+    return rows
 
 
 class InitiativeListView(ListPermissionMixin, TemplateView):
@@ -82,6 +115,7 @@ class InitiativeListView(ListPermissionMixin, TemplateView):
         initiative_filter = _filtered(self.request)
         context["filter"] = initiative_filter
         context["page_obj"] = IdsFirstPaginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context["rows"] = _list_rows(context["page_obj"])
         context["query_string"] = _query_without_page(self.request.GET)
         # The empty list blames the filter only when one is set (sorting and paging are not filters).
         context["filter_is_set"] = any(value for key, value in self.request.GET.items() if key not in ("sort", "page"))
@@ -94,7 +128,7 @@ class InitiativeListView(ListPermissionMixin, TemplateView):
 
 class InitiativeExportView(ListPermissionMixin, View):
     def get(self, request):
-        initiative_filter = _filtered(request)
+        initiative_filter = _filtered(request, rows=initiative_export_list)
         content = workbook_write(
             title=_("Danh sách mô hình, sáng kiến, giải pháp"),
             columns=excel.export_columns(),

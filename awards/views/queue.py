@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
@@ -18,7 +19,6 @@ from agencies.selectors import agencies_readable_by
 from campaign_portal.pagination import IdsFirstPaginator
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE
 from campaign_portal.templatetags.portal import badge
-from campaigns.models import Campaign
 
 from .. import selectors, services
 from ..enums import NominationState, NomineeType, Outcome, Verdict
@@ -40,6 +40,14 @@ APPROVABLE_STATES = (NominationState.SUBMITTED, NominationState.UNDER_REVIEW)
 
 def _labels(choices) -> dict[str, str]:
     return {value: str(label) for value, label in choices}
+
+
+NOT_MET_TEXT = ("%(n)s tiêu chí không đạt", "%(n)s tiêu chí không đạt")
+CANNOT_TELL_TEXT = ("%(n)s tiêu chí thiếu dữ liệu", "%(n)s tiêu chí thiếu dữ liệu")
+
+
+def _count_text(text: tuple[str, str], n: int) -> str:
+    return ngettext(*text, n) % {"n": n} if n else ""
 
 
 def _queue_rows(nominations) -> list[dict]:
@@ -65,8 +73,9 @@ def _queue_rows(nominations) -> list[dict]:
                 "state_badge": state_badges[nomination.state],
                 "verdict_badge": verdict_badges[nomination.verdict],
                 "approvable": nomination.verdict == Verdict.ELIGIBLE and nomination.state in APPROVABLE_STATES,
-                "not_met": outcomes.count(Outcome.NOT_MET),
-                "cannot_tell": outcomes.count(Outcome.CANNOT_TELL),
+                "select_label": _("Chọn %(n)s") % {"n": nomination.nominee_label},
+                "not_met": _count_text(NOT_MET_TEXT, outcomes.count(Outcome.NOT_MET)),
+                "cannot_tell": _count_text(CANNOT_TELL_TEXT, outcomes.count(Outcome.CANNOT_TELL)),
                 "problems": [Truncator(result.explanation_for_reader).chars(110) for result in nomination.problems[:2]],
                 "quota": quotas.get(nomination.pk),
             }
@@ -99,7 +108,6 @@ class NominationListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateVi
             batch = CheckBatch.objects.filter(campaign=campaign).first()
         context.update(
             campaign=campaign,
-            campaigns=Campaign.objects.order_by("-nomination_deadline"),
             filter=nomination_filter,
             page_obj=page,
             rows=_queue_rows(page),
