@@ -105,15 +105,21 @@ def nomination_detail(*, user, pk: int) -> Nomination:
     the user may not see it).
 
     No more joins than the page reads: PostgreSQL spends longer planning a join of seven tables
-    than running it for one row."""
+    than running it for one row (3.5 ms against 1.3 ms for five). The two links most dossiers
+    leave empty (filed for a merged agency, receipt recorded by hand) are prefetched instead,
+    which costs a query only when they are set."""
     return (
         _with_flags(nominations_visible_to(user=user))
-        .select_related("agency", "filed_for", "nominee_agency", "award_form", "campaign", "receipt_recorded_by")
+        .select_related("agency", "nominee_agency", "award_form", "campaign")
         .prefetch_related(
+            "filed_for",
+            "receipt_recorded_by",
             "documents",
             Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")),
             Prefetch("transitions", queryset=NominationTransition.objects.select_related("actor")),
-            Prefetch("award_form__requirements"),
+            # In the one award form's order: the model's order (by award form, then its campaign)
+            # would join two tables for nothing.
+            Prefetch("award_form__requirements", queryset=DossierRequirement.objects.order_by("position", "pk")),
         )
         .get(pk=pk)
     )
@@ -123,7 +129,11 @@ def metric_fields_for(*, campaign: Campaign) -> list[dict]:
     """The figures and statements a nomination declares: one per metric/attestation criterion."""
     fields = []
     seen = set()
-    for criterion in Criterion.objects.filter(campaign=campaign, active=True, kind__in=("metric", "attestation")):
+    # Ordered within the one campaign: the model's order (by campaign first) would join the campaigns.
+    criteria = Criterion.objects.filter(campaign=campaign, active=True, kind__in=("metric", "attestation")).order_by(
+        "position", "pk"
+    )
+    for criterion in criteria:
         params = criterion.params or {}
         key = params.get("metric") or params.get("statement")
         if not key or key in seen:
