@@ -116,8 +116,14 @@ def vietnamese_sort_key(value: str) -> tuple:
     return (letters, tones, value or "")
 
 
+def vietnamese_collated(expression):
+    """`expression` in Vietnamese order: PostgreSQL's ICU collation "vi-x-icu". SQLite has no
+    such collation: lists read from it sort with `vietnamese_sort_key` where the order matters.
+    As an annotation, a GROUP BY query can order by it without repeating the expression."""
+    return Collate(expression, "vi-x-icu") if connection.vendor == "postgresql" else expression
+
+
 def vietnamese_order(field: str, *, descending: bool = False):
-    """ORDER BY `field` in Vietnamese order: PostgreSQL's ICU collation "vi-x-icu". SQLite has no
-    such collation: lists read from it sort with `vietnamese_sort_key` where the order matters."""
-    expression = Collate(F(field), "vi-x-icu") if connection.vendor == "postgresql" else F(field)
+    """ORDER BY `field` in Vietnamese order (see `vietnamese_collated`)."""
+    expression = vietnamese_collated(F(field))
     return expression.desc() if descending else expression.asc()

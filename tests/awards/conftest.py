@@ -90,3 +90,36 @@ def sent_at(day: datetime.date) -> datetime.datetime:
     from zoneinfo import ZoneInfo
 
     return datetime.datetime.combine(day, datetime.time(10, 0), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+
+
+def assert_summary_is_the_progress(campaign, as_of) -> None:
+    """`campaign_progress_summary` (counted by the database) says what `campaign_progress` says."""
+    from awards.selectors import campaign_progress, campaign_progress_summary, nominations_for_report
+
+    full = campaign_progress(campaign=campaign, as_of=as_of)
+    summary = campaign_progress_summary(campaign=campaign, as_of=as_of)
+    assert (summary.as_of, summary.on_time_as_of, summary.sent_on_time_label) == (
+        full.as_of,
+        full.on_time_as_of,
+        full.sent_on_time_label,
+    )
+    assert (summary.expected, summary.sent_on_time, summary.sent_late) == (
+        full.expected,
+        full.sent_on_time,
+        full.sent_late,
+    )
+    assert summary.missing_agency_names == [agency.name for agency in full.missing_agencies]
+    assert summary.merged_notes == [(row.agency.name, row.merged_note) for row in full.merged]
+    assert (summary.nominations_total, summary.nominations_missing_component, summary.nominations_late) == (
+        full.nominations_total,
+        full.nominations_missing_component,
+        full.nominations_late,
+    )
+    flagged = sum(nomination.missing_component for nomination in nominations_for_report(campaign=campaign, as_of=as_of))
+    assert summary.nominations_missing_component == flagged
+    assert [
+        (g.key, g.label, g.expected, g.sent_on_time, g.sent_late, g.merged, g.missing) for g in summary.by_level
+    ] == [
+        (g.key, g.label, g.expected, g.sent_on_time, g.sent_late, g.merged, len(g.missing_agencies))
+        for g in full.by_level
+    ]

@@ -12,7 +12,7 @@ from agencies.models import AgencySuccession
 from awards import services
 from awards.enums import NomineeType, SendingStatus
 from awards.selectors import campaign_progress, merged_agencies_filable_by, nominations_for_report
-from tests.awards.conftest import sent_at
+from tests.awards.conftest import assert_summary_is_the_progress, sent_at
 from tests.factories import AgencyFactory, CampaignFactory, CommuneFactory, DistrictFactory
 from tests.factories.awards import AwardFormFactory, load_plan_criteria
 
@@ -78,6 +78,8 @@ def test_successor_files_for_the_merged_agency_and_progress_counts_it(
     assert rows[successor].status == SendingStatus.MISSING, "filing for another is not filing for itself"
     assert progress.sent_on_time_label == "1/2" and progress.missing_agencies == [successor]
     assert [n.filed_for for n in nominations_for_report(campaign=campaign, as_of=DEADLINE)] == [merged]
+    for day in (datetime.date(2024, 9, 15), DEADLINE, datetime.date(2025, 1, 5)):
+        assert_summary_is_the_progress(campaign, day)
 
 
 def test_merged_agency_without_a_dossier_is_merged_not_missing(campaign, merged, successor):
@@ -91,6 +93,8 @@ def test_merged_agency_without_a_dossier_is_merged_not_missing(campaign, merged,
     # Before it closed, it was an agency like the others, still to send.
     before = campaign_progress(campaign=campaign, as_of=datetime.date(2024, 9, 15))
     assert merged in before.missing_agencies and not before.merged
+    for day in (datetime.date(2024, 9, 15), DEADLINE):
+        assert_summary_is_the_progress(campaign, day)
 
 
 def test_agency_closed_after_the_deadline_counts_as_any_other(campaign, successor, successor_officer, form):
@@ -99,6 +103,7 @@ def test_agency_closed_after_the_deadline_counts_as_any_other(campaign, successo
     assert not merged_agencies_filable_by(agency=successor, campaign=campaign, day=datetime.date(2025, 1, 5)).exists()
     progress = campaign_progress(campaign=campaign, as_of=datetime.date(2025, 1, 5))
     assert progress.missing_agencies == [after] and not progress.merged
+    assert_summary_is_the_progress(campaign, datetime.date(2025, 1, 5))
     with pytest.raises(ValidationError) as error:
         services.nomination_create(
             user=successor_officer, campaign=campaign, award_form=form, filed_for=after, nominee_agency=after

@@ -12,6 +12,7 @@ from campaigns.models import Campaign
 from demo.accounts import load_accounts
 from demo.campaign import load_campaign
 from demo.nominations import load_nominations
+from tests.awards.conftest import assert_summary_is_the_progress
 
 
 @pytest.fixture
@@ -49,6 +50,11 @@ def test_progress_after_the_deadline_counts_the_late_agency(demo):
     assert labels.index("Đông Giang") < labels.index("Hiệp Đức"), "Đ sorts after D, before E"
     rows = [row.agency.name for row in progress.rows if row.agency.level == "district"]
     assert rows.index("UBND huyện Duy Xuyên") < rows.index("UBND huyện Đại Lộc")
+
+
+@pytest.mark.parametrize("day", ["2024-06-30", "2024-12-20", "2024-12-24", "2024-12-27", "2025-01-31", "2025-08-01"])
+def test_progress_summary_counts_what_the_progress_lists_on_demo(demo, day):
+    assert_summary_is_the_progress(demo, datetime.date.fromisoformat(day))
 
 
 def test_demo_shows_both_outcomes_for_every_criterion_kind(demo):
