@@ -10,6 +10,7 @@ The rows are the ones the report counts — registered initiatives that are new 
 nominations received by the report's date — read in batches and written as they come (openpyxl
 write-only mode), so memory does not grow with the province."""
 
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -102,6 +103,10 @@ def _labels(choices) -> dict[str, str]:
     return {value: choice_label(choices, value) for value in choices.values}
 
 
+# A province's rows share a few hundred dates: each is formatted once.
+_date = functools.lru_cache(maxsize=1024)(date_short)
+
+
 def _initiative_rows(ctx: catalogue.Context) -> Iterator[tuple]:
     kinds, states, standout = _labels(InitiativeKind), _labels(InitiativeState), _("Tiêu biểu")
     rows = initiative_rows_for_annex(campaign=ctx.campaign, batch_size=BATCH)
@@ -112,7 +117,7 @@ def _initiative_rows(ctx: catalogue.Context) -> Iterator[tuple]:
             kinds.get(item.kind, item.kind),
             item.title,
             item.category_name,
-            date_short(item.started_on) if item.started_on else None,
+            _date(item.started_on) if item.started_on else None,
             ", ".join(map(_unit_name, item.implementing_units)),
             ", ".join(map(_unit_name, item.replicated_to)),
             result_figures_text(item.result_figures),
@@ -148,7 +153,7 @@ def _nomination_rows(ctx: catalogue.Context) -> Iterator[tuple]:
             item.nominee,
             item.agency_name,
             item.award_form,
-            date_short(item.received_on) if item.received_on else None,
+            _date(item.received_on) if item.received_on else None,
             yes if item.is_late else None,
             yes if item.missing_component else None,
             verdicts.get(item.verdict, item.verdict),
