@@ -110,6 +110,14 @@ class Criterion(models.Model):
         return self.wording
 
 
+def nominee_label(nominee_type: str, agency_name: str | None, name: str, position: str, unit: str) -> str:
+    """How a nominee is named: the collective's agency, or "name, position, unit" for a person;
+    from plain values, for lists read as rows (the report's annex)."""
+    if nominee_type == NomineeType.COLLECTIVE:
+        return agency_name or ""
+    return ", ".join(part for part in (name, position, unit) if part)
+
+
 class Nomination(models.Model):
     """An award nomination and its dossier.
 
@@ -221,10 +229,10 @@ class Nomination(models.Model):
 
     @property
     def nominee_label(self) -> str:
-        if self.nominee_type == NomineeType.COLLECTIVE:
-            return self.nominee_agency.name if self.nominee_agency_id else ""
-        parts = [self.nominee_name, self.nominee_position, self.nominee_unit]
-        return ", ".join(part for part in parts if part)
+        agency_name = self.nominee_agency.name if self.nominee_agency_id else ""
+        return nominee_label(
+            self.nominee_type, agency_name, self.nominee_name, self.nominee_position, self.nominee_unit
+        )
 
 
 def dossier_upload_to(document: "DossierDocument", filename: str) -> str:
@@ -418,10 +426,10 @@ class AwardRecord(models.Model):
 
     @property
     def nominee_label(self) -> str:
-        if self.nominee_type == NomineeType.COLLECTIVE:
-            return self.agency.name if self.agency_id else ""
-        parts = [self.nominee_name, self.nominee_position, self.nominee_unit]
-        return ", ".join(part for part in parts if part)
+        agency_name = self.agency.name if self.agency_id else ""
+        return nominee_label(
+            self.nominee_type, agency_name, self.nominee_name, self.nominee_position, self.nominee_unit
+        )
 
 
 class Publication(models.Model):

@@ -1,7 +1,9 @@
 """Reads of the awards app, filtered by what the user may see (the agency is the tenant)."""
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import (
     BooleanField,
@@ -31,6 +33,7 @@ from campaigns.models import Campaign
 
 from .enums import NominationState, Outcome, SendingStatus
 from .models import (
+    AwardForm,
     CheckBatch,
     Criterion,
     CriterionResult,
@@ -38,6 +41,7 @@ from .models import (
     DossierRequirement,
     Nomination,
     NominationTransition,
+    nominee_label,
 )
 
 SENT_STATES = [s for s in NominationState.values if s != NominationState.DRAFT]
@@ -578,3 +582,49 @@ def nominations_for_report(*, campaign: Campaign, as_of: datetime.date | None = 
         .prefetch_related(Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")))
         .order_by("award_form__position", "award_form_id", "agency__level", "agency__name", "nominee_name", "pk")
     )
+
+
+class ReportNomination(NamedTuple):
+    """A nomination as the report's annex lists it: plain values, so a province's 20,000 rows cost
+    what a tuple costs, not a model instance with its related ones."""
+
+    nominee: str
+    agency_name: str
+    award_form: str
+    received_on: datetime.date | None
+    is_late: bool
+    missing_component: bool
+    verdict: str
+    state: str
+    decision_number: str
+    decision_date: datetime.date | None
+
+
+def nomination_rows_for_report(
+    *, campaign: Campaign, as_of: datetime.date | None = None, batch_size: int = 2000
+) -> Iterator[ReportNomination]:
+    """The nominations of `nominations_for_report`, in its order, as plain values: one query read
+    through a cursor `batch_size` rows at a time, plus one for the award forms' names."""
+    forms = {form.pk: str(form) for form in AwardForm.objects.filter(campaign=campaign)}
+    rows = (
+        nominations_for_report(campaign=campaign, as_of=as_of)
+        .prefetch_related(None)
+        .values_list(
+            "nominee_type",
+            "nominee_agency__name",
+            "nominee_name",
+            "nominee_position",
+            "nominee_unit",
+            "agency__name",
+            "award_form_id",
+            "received_on",
+            "is_late",
+            "missing_component",
+            "verdict",
+            "state",
+            "decision_number",
+            "decision_date",
+        )
+    )
+    for kind, collective, name, position, unit, agency, form, *rest in rows.iterator(chunk_size=batch_size):
+        yield ReportNomination(nominee_label(kind, collective, name, position, unit), agency, forms[form], *rest)

@@ -4,7 +4,6 @@ never evaluate formulas."""
 
 import zipfile
 from collections.abc import Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -29,6 +28,7 @@ MAX_IMPORT_ROWS = 5000
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
+_WRAP = Alignment(wrap_text=True)
 
 
 def safe_cell_value(value):
@@ -67,8 +67,8 @@ def workbook_write(
     heading_lines: Sequence[str] = (),
     sheet_name: str = "Danh sách",
 ) -> bytes:
-    """A printable sheet: optional heading lines, a bold bordered header, bordered rows, A4
-    landscape fitted to the page width, header repeated on each printed page."""
+    """A printable sheet: optional heading lines, a bold bordered header, rows printed with grid
+    lines, A4 landscape fitted to the page width, header repeated on each printed page."""
     return workbook_write_sheets(
         title=title, sheets=[Sheet(name=sheet_name, columns=columns, rows=rows, heading_lines=heading_lines)]
     )
@@ -113,21 +113,35 @@ def _sheet_write(workbook: Workbook, spec: Sheet) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         header.append(cell)
     sheet.append(header)
-    # Each column's style is registered once and its index array copied to every cell: assigning a
-    # border and an alignment per cell makes openpyxl hash both each time, half the time of a long sheet.
-    styles = []
-    for column in columns:
-        prototype = WriteOnlyCell(sheet)
-        prototype.border = _BORDER
-        prototype.alignment = Alignment(vertical="top", wrap_text=column.wrap)
-        styles.append(prototype._style)
+    # Below the header, a style only where a reader needs one: wrapping, for a text longer than a
+    # line of its column. A styled cell costs openpyxl as much again as the value it holds (a
+    # province's annex writes 750,000), so the rows' lines on paper are the printed grid lines, and
+    # each wrapping column has one cell, its style registered once, that takes such a text in turn:
+    # a write-only sheet writes a row out as it is appended.
+    sheet.print_options.gridLines = True
+    wrapping = []
+    for index, column in enumerate(columns):
+        if column.wrap:
+            cell = WriteOnlyCell(sheet)
+            cell.alignment = _WRAP
+            # A line holds `width` digits; letters are wider (capitals, "ư", "W").
+            wrapping.append((index, cell, column.width * 3 // 4))
+    width = len(columns)
     for row in spec.rows:
-        cells = []
-        for style, value in zip(styles, row, strict=True):
-            cell = WriteOnlyCell(sheet, value=safe_cell_value(value))
-            cell._style = copy(style)
-            cells.append(cell)
-        sheet.append(cells)
+        # An empty text is no cell at all: openpyxl writes nothing for None.
+        values = [None if value == "" else safe_cell_value(value) for value in row]
+        if len(values) != width:
+            raise ValueError(f"A row of {len(values)} cells in a sheet of {width} columns.")
+        # Except the last: a streamed sheet has no dimension, so a reader learns a row's width from
+        # its last cell.
+        if values[-1] is None:
+            values[-1] = ""
+        for index, cell, line in wrapping:
+            value = values[index]
+            if isinstance(value, str) and (len(value) > line or "\n" in value):
+                cell.value = value
+                values[index] = cell
+        sheet.append(values)
 
 
 class SpreadsheetError(Exception):

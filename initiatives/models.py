@@ -107,7 +107,12 @@ class Initiative(models.Model):
 
     @property
     def figures_text(self) -> str:
-        return "; ".join(f"{f.get('label')}: {f.get('value')}" for f in self.result_figures or [])
+        return result_figures_text(self.result_figures)
+
+
+def result_figures_text(result_figures: list | None) -> str:
+    """ "Thời gian giải quyết: 10 ngày; Số hộ: 120": an initiative's result figures on one line."""
+    return "; ".join(f"{f.get('label')}: {f.get('value')}" for f in result_figures or [])
 
 
 def _evidence_path(instance, filename: str) -> str:

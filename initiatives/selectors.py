@@ -1,7 +1,10 @@
 """Reads, filtered by who asks: the agency is the tenant."""
 
+import datetime
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import (
     Case,
@@ -254,24 +257,86 @@ def initiatives_for_report_named(*, campaign, per_agency: int, unmarked_agencies
     return ReportNamed(groups, len(others), sum(totals[pk] for pk in others))
 
 
+def _annex_agency_batches(reported: QuerySet[Initiative], batch_size: int) -> Iterator[list[Agency]]:
+    """The agencies that registered an initiative, in report order, in batches holding about
+    `batch_size` initiatives (two queries): what an annex reads at a time, whatever the province."""
+    counts = dict(reported.order_by().values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n"))
+    agencies = sorted(Agency.objects.filter(pk__in=list(counts)).select_related("parent"), key=_report_key)
+    batch: list[Agency] = []
+    size = 0
+    for agency in agencies:
+        batch.append(agency)
+        size += counts[agency.pk]
+        if size >= batch_size:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def initiatives_for_annex(*, campaign, batch_size: int = 2000) -> Iterator[Initiative]:
     """Every initiative the report counts, in report order, for the annex: read in batches of
     agencies holding about `batch_size` initiatives, so memory stays flat at province scale
-    (three queries per batch, plus one for the agencies)."""
+    (three queries per batch, plus two for the agencies)."""
     reported = _reported(campaign=campaign, new_only=True)
-    counts = dict(reported.order_by().values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n"))
-    agencies = sorted(Agency.objects.filter(pk__in=list(counts)).select_related("parent"), key=_report_key)
-    batch: list[int] = []
-    size = 0
-    for index, agency in enumerate(agencies):
-        batch.append(agency.pk)
-        size += counts[agency.pk]
-        if size >= batch_size or index == len(agencies) - 1:
-            position = {pk: place for place, pk in enumerate(batch)}
-            rows = list(_with_report_lists(reported.filter(agency_id__in=batch)).order_by("started_on", "pk"))
-            rows.sort(key=lambda initiative: position[initiative.agency_id])
-            yield from rows
-            batch, size = [], 0
+    for batch in _annex_agency_batches(reported, batch_size):
+        position = {agency.pk: place for place, agency in enumerate(batch)}
+        rows = list(_with_report_lists(reported.filter(agency_id__in=list(position))).order_by("started_on", "pk"))
+        rows.sort(key=lambda initiative: position[initiative.agency_id])
+        yield from rows
+
+
+class AnnexInitiative(NamedTuple):
+    """An initiative as the annex workbook lists it: plain values, for a province's 50,000 rows
+    cost what a tuple costs, not a model instance with its related ones."""
+
+    agency_name: str
+    kind: str
+    title: str
+    category_name: str | None
+    started_on: datetime.date | None
+    implementing_units: list[str]
+    replicated_to: list[str]
+    result_figures: list
+    state: str
+    is_standout: bool
+
+
+def _unit_names(through, initiatives: QuerySet[Initiative]) -> dict[int, list[str]]:
+    """Each initiative's linked agencies' names, by name: one query of pairs."""
+    names: dict[int, list[str]] = defaultdict(list)
+    pairs = through.objects.filter(initiative__in=initiatives.values("pk")).order_by("agency__name", "agency_id")
+    for initiative_id, name in pairs.values_list("initiative_id", "agency__name"):
+        names[initiative_id].append(name)
+    return names
+
+
+def initiative_rows_for_annex(*, campaign, batch_size: int = 2000) -> Iterator[AnnexInitiative]:
+    """The rows of `initiatives_for_annex`, in its order, as plain values (see AnnexInitiative):
+    three queries of values per batch of agencies, plus two for the agencies."""
+    reported = _reported(campaign=campaign, new_only=True)
+    for batch in _annex_agency_batches(reported, batch_size):
+        position = {agency.pk: place for place, agency in enumerate(batch)}
+        names = {agency.pk: agency.name for agency in batch}
+        chosen = reported.filter(agency_id__in=list(position))
+        units = _unit_names(Initiative.implementing_units.through, chosen)
+        replicated = _unit_names(Initiative.replicated_to.through, chosen)
+        fields = ("pk", "agency_id", "kind", "title", "category__name", "started_on", "result_figures", "state")
+        rows = list(chosen.order_by("started_on", "pk").values_list(*fields, "is_standout"))
+        rows.sort(key=lambda row: position[row[1]])
+        for pk, agency_id, kind, title, category, started_on, figures, state, standout in rows:
+            yield AnnexInitiative(
+                names[agency_id],
+                kind,
+                title,
+                category,
+                started_on,
+                units.get(pk, []),
+                replicated.get(pk, []),
+                figures,
+                state,
+                standout,
+            )
 
 
 def initiatives_published() -> QuerySet[Initiative]:

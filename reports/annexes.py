@@ -10,16 +10,18 @@ The rows are the ones the report counts — registered initiatives that are new 
 nominations received by the report's date — read in batches and written as they come (openpyxl
 write-only mode), so memory does not grow with the province."""
 
+import functools
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from django.utils.translation import gettext as _
 
 from awards.enums import NominationState, Verdict
-from awards.selectors import nominations_for_report
+from awards.selectors import nomination_rows_for_report, nominations_for_report
 from campaign_portal.spreadsheets import Column, Sheet, workbook_write_sheets
 from initiatives.enums import InitiativeKind, InitiativeState
-from initiatives.selectors import initiatives_for_annex
+from initiatives.models import result_figures_text
+from initiatives.selectors import initiative_rows_for_annex, initiatives_for_annex
 
 from . import catalogue
 from .composition import attached_line, summary_report_compose_with_context
@@ -39,7 +41,7 @@ class _Digest:
     def __init__(self, doc: ReportDocument):
         self.hash = hashlib.sha256(doc.as_json().encode("utf-8"))
 
-    def rows(self, rows: Iterable[list]) -> Iterator[list]:
+    def rows(self, rows: Iterable[Sequence]) -> Iterator[Sequence]:
         for row in rows:
             self.hash.update(("\x1f".join("" if cell is None else str(cell) for cell in row) + "\n").encode("utf-8"))
             yield row
@@ -92,20 +94,36 @@ def _initiative_columns() -> list[Column]:
     ]
 
 
-def _initiative_cells(index: int, item) -> list:
-    return [
-        index,
-        item.agency.name,
-        choice_label(InitiativeKind, item.kind),
-        item.title,
-        item.category.name if item.category_id else "",
-        date_short(item.started_on) if item.started_on else "",
-        ", ".join(catalogue.unit_name(unit) for unit in item.implementing_unit_list),
-        ", ".join(catalogue.unit_name(unit) for unit in item.replicated_to_list),
-        item.figures_text,
-        choice_label(InitiativeState, item.state),
-        _("Tiêu biểu") if item.is_standout else "",
-    ]
+def _unit_name(name: str) -> str:
+    """`catalogue.unit_name` for a name read as a value: "xã Trà Bui" for "UBND xã Trà Bui"."""
+    return name.removeprefix("UBND ")
+
+
+def _labels(choices) -> dict[str, str]:
+    return {value: choice_label(choices, value) for value in choices.values}
+
+
+# A province's rows share a few hundred dates: each is formatted once.
+_date = functools.lru_cache(maxsize=1024)(date_short)
+
+
+def _initiative_rows(ctx: catalogue.Context) -> Iterator[tuple]:
+    kinds, states, standout = _labels(InitiativeKind), _labels(InitiativeState), _("Tiêu biểu")
+    rows = initiative_rows_for_annex(campaign=ctx.campaign, batch_size=BATCH)
+    for index, item in enumerate(rows, start=1):
+        yield (
+            index,
+            item.agency_name,
+            kinds.get(item.kind, item.kind),
+            item.title,
+            item.category_name,
+            _date(item.started_on) if item.started_on else None,
+            ", ".join(map(_unit_name, item.implementing_units)),
+            ", ".join(map(_unit_name, item.replicated_to)),
+            result_figures_text(item.result_figures),
+            states.get(item.state, item.state),
+            standout if item.is_standout else None,
+        )
 
 
 def _nomination_columns() -> list[Column]:
@@ -123,22 +141,25 @@ def _nomination_columns() -> list[Column]:
     ]
 
 
-def _nomination_cells(index: int, nomination) -> list:
-    decision = nomination.decision_number
-    if decision and nomination.decision_date:
-        decision = _("%(number)s ngày %(date)s") % {"number": decision, "date": date_short(nomination.decision_date)}
-    return [
-        index,
-        nomination.nominee_label,
-        nomination.agency.name,
-        str(nomination.award_form),
-        date_short(nomination.received_on) if nomination.received_on else "",
-        _("Có") if nomination.is_late else "",
-        _("Có") if nomination.missing_component else "",
-        choice_label(Verdict, nomination.verdict),
-        choice_label(NominationState, nomination.state),
-        decision,
-    ]
+def _nomination_rows(ctx: catalogue.Context) -> Iterator[tuple]:
+    verdicts, states, yes = _labels(Verdict), _labels(NominationState), _("Có")
+    rows = nomination_rows_for_report(campaign=ctx.campaign, as_of=ctx.as_of, batch_size=BATCH)
+    for index, item in enumerate(rows, start=1):
+        decision = item.decision_number
+        if decision and item.decision_date:
+            decision = _("%(number)s ngày %(date)s") % {"number": decision, "date": date_short(item.decision_date)}
+        yield (
+            index,
+            item.nominee,
+            item.agency_name,
+            item.award_form,
+            _date(item.received_on) if item.received_on else None,
+            yes if item.is_late else None,
+            yes if item.missing_component else None,
+            verdicts.get(item.verdict, item.verdict),
+            states.get(item.state, item.state),
+            decision,
+        )
 
 
 def _numbered(items: Iterable, cells) -> Iterator[list]:
@@ -153,9 +174,9 @@ def annexes_xlsx(*, report: SummaryReport) -> tuple[bytes, str]:
     sheets = []
     for kind, heading in headings:
         if kind == BlockKind.APPENDIX_INITIATIVES:
-            columns, rows = _initiative_columns(), _numbered(_initiatives(ctx), _initiative_cells)
+            columns, rows = _initiative_columns(), _initiative_rows(ctx)
         else:
-            columns, rows = _nomination_columns(), _numbered(_nominations(ctx), _nomination_cells)
+            columns, rows = _nomination_columns(), _nomination_rows(ctx)
         sheets.append(
             Sheet(
                 name=heading.title,

@@ -72,3 +72,24 @@ def test_workbook_read_rows_refuses_a_zip_bomb_quickly():
 def test_workbook_read_rows_refuses_what_is_not_xlsx(content):
     with pytest.raises(SpreadsheetError):
         workbook_read_rows(SimpleUploadedFile("x.xlsx", content))
+
+
+def test_workbook_write_styles_only_the_header_and_the_texts_that_wrap():
+    long = "Ứng dụng bản đồ số quản lý hạ tầng viễn thông thụ động dùng chung"
+    data = workbook_write(
+        title="Danh sách",
+        columns=[Column("STT", 6), Column("Tên", 20, wrap=True), Column("Ghi chú", 10)],
+        rows=[(1, long, ""), (2, "Chợ 4.0", None), (3, "", "x")],
+    )
+    sheet = load_workbook(io.BytesIO(data)).active
+    assert sheet.print_options.gridLines
+    assert sheet["A1"].font.bold and sheet["A1"].border.left.style == "thin"
+    assert sheet["B2"].alignment.wrap_text and not sheet["B3"].has_style and not sheet["A2"].has_style
+    # Streamed, the sheet states no dimension: each row ends with a cell, so a reader sees it whole.
+    streamed = load_workbook(io.BytesIO(data), read_only=True).active
+    assert [row for row in streamed.iter_rows(values_only=True)] == [
+        ("STT", "Tên", "Ghi chú"),
+        (1, long, None),
+        (2, "Chợ 4.0", None),
+        (3, None, "x"),
+    ]
