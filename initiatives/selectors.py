@@ -159,10 +159,22 @@ def _reported(*, campaign, new_only: bool) -> QuerySet[Initiative]:
     return initiatives.exclude(is_known_before()) if new_only else initiatives
 
 
-def _with_report_lists(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
+def _with_report_lists(initiatives: QuerySet[Initiative], units_named: int | None = None) -> QuerySet[Initiative]:
     """What a report row names, in a fixed number of queries: the owning agency, the category,
     implementing units and replication links as the lists `implementing_unit_list` and
-    `replicated_to_list`."""
+    `replicated_to_list`. With `units_named`, each list holds at most that many units (by name) and
+    `implementing_unit_count` and `replicated_to_count` say how many there are in all, so a model run in
+    every commune of a province reads a few rows, not thousands."""
+    units = Agency.objects.only("pk", "name", "unit_type").order_by("name")
+    replicated = Agency.objects.only("pk", "name").order_by("name")
+    if units_named is not None:
+        units, replicated = units[:units_named], replicated[:units_named]
+        through = Initiative.implementing_units.through.objects.filter(initiative_id=OuterRef("pk"))
+        spread = Initiative.replicated_to.through.objects.filter(initiative_id=OuterRef("pk"))
+        initiatives = initiatives.annotate(
+            implementing_unit_count=_count_of(through, "initiative_id"),
+            replicated_to_count=_count_of(spread, "initiative_id"),
+        )
     return (
         initiatives.select_related("agency", "agency__parent", "category")
         # The report names units and quotes titles and figures: the long texts stay in the database.
@@ -173,16 +185,18 @@ def _with_report_lists(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative
             Prefetch(
                 "implementing_units",
                 # unit_type: the report counts a district's units by type ("4 xã, 9 phường").
-                queryset=Agency.objects.only("pk", "name", "unit_type").order_by("name"),
+                queryset=units,
                 to_attr="implementing_unit_list",
             ),
-            Prefetch(
-                "replicated_to",
-                queryset=Agency.objects.only("pk", "name").order_by("name"),
-                to_attr="replicated_to_list",
-            ),
+            Prefetch("replicated_to", queryset=replicated, to_attr="replicated_to_list"),
         )
     )
+
+
+def _count_of(rows: QuerySet, key: str) -> Coalesce:
+    """How many `rows` there are, as a subquery grouped on `key` (zero when there are none)."""
+    counted = rows.order_by().values(key).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def _grouped(rows) -> list[tuple[Agency, list[Initiative]]]:
@@ -230,13 +244,15 @@ def initiatives_for_report_named(
     standout_agencies: int,
     standouts_per_agency: int,
     totals: dict[int, int] | None = None,
+    units_named: int | None = None,
 ) -> ReportNamed:
     """The agencies with an initiative a reviewer marked as standing out, those with the most marked
     first, up to `standout_agencies`, each with its first `standouts_per_agency` of them; and the
     `unmarked_agencies` others that registered the most, each with its first `per_agency` (by start
     date); in report order. The rest is summed up, and listed by the annexes. A fixed number of
     queries, and rows only for the agencies named, whatever the size of the province and however
-    many initiatives reviewers mark. `totals`: `initiatives_for_report_totals`, when already read."""
+    many initiatives reviewers mark. `totals`: `initiatives_for_report_totals`, when already read;
+    `units_named`: see `_with_report_lists`."""
     reported = _reported(campaign=campaign, new_only=True)
     if totals is None:
         totals = initiatives_for_report_totals(campaign=campaign)
@@ -262,7 +278,7 @@ def initiatives_for_report_named(
         )
         .order_by("started_on", "pk")
     )
-    groups = [(agency, items, totals[agency.pk]) for agency, items in _grouped(_with_report_lists(named))]
+    groups = [(agency, items, totals[agency.pk]) for agency, items in _grouped(_with_report_lists(named, units_named))]
     given = {*marked, *most}
     others = [pk for pk in totals if pk not in given]
     return ReportNamed(groups, len(others), sum(totals[pk] for pk in others))

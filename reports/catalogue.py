@@ -98,6 +98,7 @@ class Context:
                 standout_agencies=settings.PORTAL_REPORT_STANDOUT_AGENCIES_NAMED,
                 standouts_per_agency=settings.PORTAL_REPORT_STANDOUTS_PER_AGENCY,
                 totals=self.totals,
+                units_named=settings.PORTAL_REPORT_UNITS_NAMED,
             )
         groups = [(agency, items, len(items)) for agency, items in initiatives_for_report(campaign=self.campaign)]
         return ReportNamed(groups, 0, 0)
@@ -349,10 +350,11 @@ def initiative_label(initiative) -> str:
     return f"{kind} {quoted(initiative.title)}"
 
 
-def units_text(units, limit: int | None = None) -> str:
-    """ "xã Duy Sơn, xã Duy Trung": every unit, or the first `limit` and a count of the others."""
+def units_text(units, limit: int | None = None, total: int | None = None) -> str:
+    """ "xã Duy Sơn, xã Duy Trung": every unit, or the first `limit` and a count of the others (of
+    `total`, when `units` holds only the first few)."""
     names = [unit_name(unit) for unit in units[:limit]]
-    rest = len(units) - len(names)
+    rest = (len(units) if total is None else total) - len(names)
     if rest:
         return _("%(units)s và %(count)s đơn vị khác") % {"units": ", ".join(names), "count": count_text(rest)}
     return ", ".join(names)
@@ -360,13 +362,19 @@ def units_text(units, limit: int | None = None) -> str:
 
 def initiative_sentence(initiative, *, with_units: bool = True, units_named: int | None = None) -> str:
     text = initiative_label(initiative)
+    implementing = getattr(initiative, "implementing_unit_count", None)
     if with_units and initiative.implementing_unit_list:
-        text += _(" tại %(units)s") % {"units": units_text(initiative.implementing_unit_list, units_named)}
+        text += _(" tại %(units)s") % {
+            "units": units_text(initiative.implementing_unit_list, units_named, implementing)
+        }
     figures = initiative.figures_text
     if figures:
         text += f" ({figures})"
     if initiative.replicated_to_list:
-        text += _("; nhân rộng đến %(units)s") % {"units": units_text(initiative.replicated_to_list, units_named)}
+        replicated = getattr(initiative, "replicated_to_count", None)
+        text += _("; nhân rộng đến %(units)s") % {
+            "units": units_text(initiative.replicated_to_list, units_named, replicated)
+        }
     return text
 
 
@@ -387,7 +395,12 @@ def agency_initiatives_text(agency, initiatives, total: int | None = None, *, un
     counts the rest ("…; và 12 mô hình, sáng kiến, giải pháp khác.")."""
     rest = (total or len(initiatives)) - len(initiatives)
     unit_sets = {frozenset(unit.pk for unit in item.implementing_unit_list) for item in initiatives}
-    shared = not rest and len(initiatives) > 1 and len(unit_sets) == 1 and next(iter(unit_sets))
+    # Only complete lists can be compared and counted by type (at province scale a list holds the first few).
+    complete = all(
+        len(item.implementing_unit_list) == getattr(item, "implementing_unit_count", len(item.implementing_unit_list))
+        for item in initiatives
+    )
+    shared = not rest and complete and len(initiatives) > 1 and len(unit_sets) == 1 and next(iter(unit_sets))
     items = " ".join(
         f"({index}) {initiative_sentence(item, with_units=not shared, units_named=units_named)}."
         for index, item in enumerate(initiatives, 1)
