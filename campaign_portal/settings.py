@@ -205,9 +205,15 @@ PORTAL_SIGNATURE_MAX_MEMORY = int(os.environ.get("PORTAL_SIGNATURE_MAX_MEMORY", 
 # counts the rest; the complete lists go with the report as annexes (reports/annexes.py).
 PORTAL_REPORT_FULL_LISTS_UP_TO = int(os.environ.get("PORTAL_REPORT_FULL_LISTS_UP_TO", 300))
 PORTAL_REPORT_INITIATIVES_PER_AGENCY = int(os.environ.get("PORTAL_REPORT_INITIATIVES_PER_AGENCY", 3))
-# ...and gives a line to every agency with a standout initiative, and to this many of the others (those
-# that registered the most), so that the body does not grow with the number of agencies either.
+# ...and gives a line to this many agencies with a standout initiative (those with the most marked first),
+# each naming at most this many of its standouts, and to this many of the others (those that registered the
+# most), so that the body grows neither with the number of agencies nor with the initiatives marked.
+PORTAL_REPORT_STANDOUT_AGENCIES_NAMED = int(os.environ.get("PORTAL_REPORT_STANDOUT_AGENCIES_NAMED", 100))
+PORTAL_REPORT_STANDOUTS_PER_AGENCY = int(os.environ.get("PORTAL_REPORT_STANDOUTS_PER_AGENCY", 5))
 PORTAL_REPORT_UNMARKED_AGENCIES_NAMED = int(os.environ.get("PORTAL_REPORT_UNMARKED_AGENCIES_NAMED", 100))
+# At that scale a sentence names at most this many units (implementing, replicated to, merged) and counts the
+# others: a model run in every commune of a province would otherwise fill pages with their names.
+PORTAL_REPORT_UNITS_NAMED = int(os.environ.get("PORTAL_REPORT_UNITS_NAMED", 5))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

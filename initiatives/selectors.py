@@ -179,10 +179,22 @@ def _reported(*, campaign, new_only: bool) -> QuerySet[Initiative]:
     return initiatives.exclude(is_known_before()) if new_only else initiatives
 
 
-def _with_report_lists(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative]:
+def _with_report_lists(initiatives: QuerySet[Initiative], units_named: int | None = None) -> QuerySet[Initiative]:
     """What a report row names, in a fixed number of queries: the owning agency, the category,
     implementing units and replication links as the lists `implementing_unit_list` and
-    `replicated_to_list`."""
+    `replicated_to_list`. With `units_named`, each list holds at most that many units (by name) and
+    `implementing_unit_count` and `replicated_to_count` say how many there are in all, so a model run in
+    every commune of a province reads a few rows, not thousands."""
+    units = Agency.objects.only("pk", "name", "unit_type").order_by("name")
+    replicated = Agency.objects.only("pk", "name").order_by("name")
+    if units_named is not None:
+        units, replicated = units[:units_named], replicated[:units_named]
+        through = Initiative.implementing_units.through.objects.filter(initiative_id=OuterRef("pk"))
+        spread = Initiative.replicated_to.through.objects.filter(initiative_id=OuterRef("pk"))
+        initiatives = initiatives.annotate(
+            implementing_unit_count=_count_of(through, "initiative_id"),
+            replicated_to_count=_count_of(spread, "initiative_id"),
+        )
     return (
         initiatives.select_related("agency", "agency__parent", "category")
         # The report names units and quotes titles and figures: the long texts stay in the database.
@@ -193,16 +205,18 @@ def _with_report_lists(initiatives: QuerySet[Initiative]) -> QuerySet[Initiative
             Prefetch(
                 "implementing_units",
                 # unit_type: the report counts a district's units by type ("4 xã, 9 phường").
-                queryset=Agency.objects.only("pk", "name", "unit_type").order_by("name"),
+                queryset=units,
                 to_attr="implementing_unit_list",
             ),
-            Prefetch(
-                "replicated_to",
-                queryset=Agency.objects.only("pk", "name").order_by("name"),
-                to_attr="replicated_to_list",
-            ),
+            Prefetch("replicated_to", queryset=replicated, to_attr="replicated_to_list"),
         )
     )
+
+
+def _count_of(rows: QuerySet, key: str) -> Coalesce:
+    """How many `rows` there are, as a subquery grouped on `key` (zero when there are none)."""
+    counted = rows.order_by().values(key).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def _grouped(rows) -> list[tuple[Agency, list[Initiative]]]:
@@ -226,6 +240,12 @@ def initiatives_for_report_count(*, campaign) -> int:
     return _reported(campaign=campaign, new_only=True).count()
 
 
+def initiatives_for_report_totals(*, campaign) -> dict[int, int]:
+    """How many initiatives the report counts per agency (by id): their sum decides the report's shape."""
+    reported = _reported(campaign=campaign, new_only=True).order_by()
+    return dict(reported.values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n"))
+
+
 @dataclass
 class ReportNamed:
     """The report's shape at province scale: the agencies it gives a line, each with the initiatives it
@@ -236,24 +256,51 @@ class ReportNamed:
     other_initiatives: int
 
 
-def initiatives_for_report_named(*, campaign, per_agency: int, unmarked_agencies: int) -> ReportNamed:
-    """Every agency with an initiative a reviewer marked as standing out, with those initiatives;
-    and the `unmarked_agencies` others that registered the most, each with its first `per_agency`
-    (by start date); in report order. The rest is summed up, and listed by the annexes. A fixed
-    number of queries, and rows only for the agencies named, whatever the size of the province."""
+def initiatives_for_report_named(
+    *,
+    campaign,
+    per_agency: int,
+    unmarked_agencies: int,
+    standout_agencies: int,
+    standouts_per_agency: int,
+    totals: dict[int, int] | None = None,
+    units_named: int | None = None,
+) -> ReportNamed:
+    """The agencies with an initiative a reviewer marked as standing out, those with the most marked
+    first, up to `standout_agencies`, each with its first `standouts_per_agency` of them; and the
+    `unmarked_agencies` others that registered the most, each with its first `per_agency` (by start
+    date); in report order. The rest is summed up, and listed by the annexes. A fixed number of
+    queries, and rows only for the agencies named, whatever the size of the province and however
+    many initiatives reviewers mark. `totals`: `initiatives_for_report_totals`, when already read;
+    `units_named`: see `_with_report_lists`."""
     reported = _reported(campaign=campaign, new_only=True)
-    totals = dict(reported.order_by().values("agency_id").annotate(n=Count("pk")).values_list("agency_id", "n"))
-    marked = set(reported.filter(is_standout=True).order_by().values_list("agency_id", flat=True).distinct())
-    most = sorted((pk for pk in totals if pk not in marked), key=lambda pk: (-totals[pk], pk))[:unmarked_agencies]
-    rank = Window(RowNumber(), partition_by=[F("agency_id")], order_by=[F("started_on").asc(), F("pk").asc()])
+    if totals is None:
+        totals = initiatives_for_report_totals(campaign=campaign)
+    marks = dict(
+        reported.filter(is_standout=True)
+        .order_by()
+        .values("agency_id")
+        .annotate(n=Count("pk"))
+        .values_list("agency_id", "n")
+    )
+    marked = sorted(marks, key=lambda pk: (-marks[pk], -totals[pk], pk))[:standout_agencies]
+    most = sorted((pk for pk in totals if pk not in marks), key=lambda pk: (-totals[pk], pk))[:unmarked_agencies]
+    # Ranked within the agency's standouts, or within its unmarked ones: one window serves both.
+    rank = Window(
+        RowNumber(), partition_by=[F("agency_id"), F("is_standout")], order_by=[F("started_on").asc(), F("pk").asc()]
+    )
     named = (
         reported.filter(agency_id__in=[*marked, *most])
         .annotate(report_rank=rank)
-        .filter(Q(is_standout=True) | Q(agency_id__in=most, report_rank__lte=per_agency))
+        .filter(
+            Q(is_standout=True, report_rank__lte=standouts_per_agency)
+            | Q(agency_id__in=most, report_rank__lte=per_agency)
+        )
         .order_by("started_on", "pk")
     )
-    groups = [(agency, items, totals[agency.pk]) for agency, items in _grouped(_with_report_lists(named))]
-    others = [pk for pk in totals if pk not in marked and pk not in most]
+    groups = [(agency, items, totals[agency.pk]) for agency, items in _grouped(_with_report_lists(named, units_named))]
+    given = {*marked, *most}
+    others = [pk for pk in totals if pk not in given]
     return ReportNamed(groups, len(others), sum(totals[pk] for pk in others))
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from agencies.enums import UnitType
@@ -32,6 +31,7 @@ from initiatives.selectors import (
     initiatives_for_report,
     initiatives_for_report_count,
     initiatives_for_report_named,
+    initiatives_for_report_totals,
 )
 
 from .document_tree import (
@@ -49,7 +49,7 @@ from .document_tree import (
 )
 from .enums import BlockKind
 from .models import Indicator, SummaryReport
-from .phrasing import count_clause, count_text
+from .phrasing import count_clause, count_text, number_text
 
 AGENCIES = "cơ quan, đơn vị, địa phương"
 
@@ -78,8 +78,13 @@ class Context:
         return campaign_progress(campaign=self.campaign, as_of=self.as_of)
 
     @functools.cached_property
+    def totals(self) -> dict[int, int]:
+        return initiatives_for_report_totals(campaign=self.campaign)
+
+    @functools.cached_property
     def at_scale(self) -> bool:
-        return report_at_scale(self.campaign)
+        """`report_at_scale`, from the counts per agency the body reads anyway."""
+        return sum(self.totals.values()) > settings.PORTAL_REPORT_FULL_LISTS_UP_TO
 
     @functools.cached_property
     def named(self) -> ReportNamed:
@@ -90,9 +95,18 @@ class Context:
                 campaign=self.campaign,
                 per_agency=settings.PORTAL_REPORT_INITIATIVES_PER_AGENCY,
                 unmarked_agencies=settings.PORTAL_REPORT_UNMARKED_AGENCIES_NAMED,
+                standout_agencies=settings.PORTAL_REPORT_STANDOUT_AGENCIES_NAMED,
+                standouts_per_agency=settings.PORTAL_REPORT_STANDOUTS_PER_AGENCY,
+                totals=self.totals,
+                units_named=settings.PORTAL_REPORT_UNITS_NAMED,
             )
         groups = [(agency, items, len(items)) for agency, items in initiatives_for_report(campaign=self.campaign)]
         return ReportNamed(groups, 0, 0)
+
+    @property
+    def units_named(self) -> int | None:
+        """How many units a sentence names before it counts the rest: all of them below the threshold."""
+        return settings.PORTAL_REPORT_UNITS_NAMED if self.at_scale else None
 
     @property
     def groups(self) -> list[tuple[Agency, list, int]]:
@@ -116,8 +130,9 @@ class Context:
 
     @functools.cached_property
     def nomination_counts(self) -> dict[str, int]:
-        """How many of those dossiers there are, miss a component, came late: counted by the
-        database at province scale, where the body lists none of them."""
+        """How many of those dossiers there are, miss a component, came late: at province scale,
+        where the body lists none of them, the counts `campaign_progress` takes of the same set
+        in the database (the late and incomplete sentence reads it anyway)."""
         if not self.at_scale:
             rows = self.nominations
             return {
@@ -125,12 +140,12 @@ class Context:
                 "missing": sum(1 for n in rows if n.missing_component),
                 "late": sum(1 for n in rows if n.is_late),
             }
-        queryset = nominations_for_report(campaign=self.campaign, as_of=self.as_of).order_by()
-        return queryset.aggregate(
-            total=Count("pk"),
-            missing=Count("pk", filter=Q(missing_component=True)),
-            late=Count("pk", filter=Q(is_late=True)),
-        )
+        progress = self.progress
+        return {
+            "total": progress.nominations_total,
+            "missing": progress.nominations_missing_component,
+            "late": progress.nominations_late,
+        }
 
 
 # --- the blocks --------------------------------------------------------------------------
@@ -194,7 +209,10 @@ def initiatives_count(ctx: Context, section_id: int) -> list[Block]:
 def initiatives_by_agency_block(ctx: Context, section_id: int) -> list[Block]:
     """One line per agency; at province scale, a sentence for the agencies it gives no line
     (see `initiatives_for_report_named`)."""
-    blocks = [plain(BLOCK_ITEM, agency_initiatives_text(agency, items, total)) for agency, items, total in ctx.groups]
+    blocks = [
+        plain(BLOCK_ITEM, agency_initiatives_text(agency, items, total, units_named=ctx.units_named))
+        for agency, items, total in ctx.groups
+    ]
     if ctx.named.other_agencies:
         text = _(
             "Ngoài ra, %(agencies)s khác đã đăng ký, triển khai %(count)s mô hình, sáng kiến, giải pháp (danh sách "
@@ -216,8 +234,8 @@ def progress(ctx: Context, section_id: int) -> list[Block]:
     progress = ctx.progress
     values = {
         "deadline": date_short(ctx.campaign.nomination_deadline),
-        "sent": progress.sent_on_time,
-        "expected": progress.expected,
+        "sent": number_text(progress.sent_on_time),
+        "expected": number_text(progress.expected),
         "expected_text": count_text(progress.expected),
         "organiser": ctx.campaign.organiser.name,
     }
@@ -225,7 +243,7 @@ def progress(ctx: Context, section_id: int) -> list[Block]:
         return []
     if progress.sent_on_time:
         text = _(
-            "Tính đến thời điểm %(deadline)s đã có %(sent)d/%(expected)d cơ quan, đơn vị, địa phương gửi hồ sơ đề "
+            "Tính đến thời điểm %(deadline)s đã có %(sent)s/%(expected)s cơ quan, đơn vị, địa phương gửi hồ sơ đề "
             "nghị khen thưởng theo quy định về %(organiser)s."
         )
     else:
@@ -234,8 +252,14 @@ def progress(ctx: Context, section_id: int) -> list[Block]:
             "quan, đơn vị, địa phương phải báo cáo gửi hồ sơ đề nghị khen thưởng về %(organiser)s."
         )
     text %= values
-    merged = [merged_text(row) for row in progress.merged]
+    merged = [merged_text(row) for row in progress.merged[: ctx.units_named]]
     if merged:
+        rest = len(progress.merged) - len(merged)
+        if rest:
+            merged.append(
+                _("%(agencies)s khác đã sáp nhập trong thời gian triển khai phong trào")
+                % {"agencies": f"{count_text(rest)} {AGENCIES}"}
+            )
         text += " " + _("Trong số %(expected)s cơ quan, đơn vị, địa phương phải báo cáo, %(merged)s.") % {
             "expected": values["expected_text"],
             "merged": "; ".join(merged),
@@ -326,17 +350,31 @@ def initiative_label(initiative) -> str:
     return f"{kind} {quoted(initiative.title)}"
 
 
-def initiative_sentence(initiative, *, with_units: bool = True) -> str:
+def units_text(units, limit: int | None = None, total: int | None = None) -> str:
+    """ "xã Duy Sơn, xã Duy Trung": every unit, or the first `limit` and a count of the others (of
+    `total`, when `units` holds only the first few)."""
+    names = [unit_name(unit) for unit in units[:limit]]
+    rest = (len(units) if total is None else total) - len(names)
+    if rest:
+        return _("%(units)s và %(count)s đơn vị khác") % {"units": ", ".join(names), "count": count_text(rest)}
+    return ", ".join(names)
+
+
+def initiative_sentence(initiative, *, with_units: bool = True, units_named: int | None = None) -> str:
     text = initiative_label(initiative)
-    units = [unit_name(unit) for unit in initiative.implementing_unit_list] if with_units else []
-    if units:
-        text += _(" tại %(units)s") % {"units": ", ".join(units)}
+    implementing = getattr(initiative, "implementing_unit_count", None)
+    if with_units and initiative.implementing_unit_list:
+        text += _(" tại %(units)s") % {
+            "units": units_text(initiative.implementing_unit_list, units_named, implementing)
+        }
     figures = initiative.figures_text
     if figures:
         text += f" ({figures})"
-    replicated = [unit_name(unit) for unit in initiative.replicated_to_list]
-    if replicated:
-        text += _("; nhân rộng đến %(units)s") % {"units": ", ".join(replicated)}
+    if initiative.replicated_to_list:
+        replicated = getattr(initiative, "replicated_to_count", None)
+        text += _("; nhân rộng đến %(units)s") % {
+            "units": units_text(initiative.replicated_to_list, units_named, replicated)
+        }
     return text
 
 
@@ -350,16 +388,22 @@ def units_summary(units) -> str:
     return ", ".join(f"{count} {label}" for label, count in counts.items())
 
 
-def agency_initiatives_text(agency, initiatives, total: int | None = None) -> str:
+def agency_initiatives_text(agency, initiatives, total: int | None = None, *, units_named: int | None = None) -> str:
     """One agency's line. When all its initiatives run in the same units, the units are counted
     once ("đã có 4 xã, 9 phường triển khai, áp dụng các mô hình: …") instead of listed under each.
     At province scale the line names a few (those marked as standing out first) of `total` and
     counts the rest ("…; và 12 mô hình, sáng kiến, giải pháp khác.")."""
     rest = (total or len(initiatives)) - len(initiatives)
     unit_sets = {frozenset(unit.pk for unit in item.implementing_unit_list) for item in initiatives}
-    shared = not rest and len(initiatives) > 1 and len(unit_sets) == 1 and next(iter(unit_sets))
+    # Only complete lists can be compared and counted by type (at province scale a list holds the first few).
+    complete = all(
+        len(item.implementing_unit_list) == getattr(item, "implementing_unit_count", len(item.implementing_unit_list))
+        for item in initiatives
+    )
+    shared = not rest and complete and len(initiatives) > 1 and len(unit_sets) == 1 and next(iter(unit_sets))
     items = " ".join(
-        f"({index}) {initiative_sentence(item, with_units=not shared)}." for index, item in enumerate(initiatives, 1)
+        f"({index}) {initiative_sentence(item, with_units=not shared, units_named=units_named)}."
+        for index, item in enumerate(initiatives, 1)
     )
     if rest:
         items = items[:-1] + "; " + _("và %(count)s mô hình, sáng kiến, giải pháp khác.") % {"count": count_text(rest)}

@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 
 from agencies.models import Agency
 from reports.composition import summary_report_compose
@@ -84,3 +85,27 @@ def test_the_heading_names_the_issuer_as_it_stands_on_the_report_date(campaign, 
     )
     report.refresh_from_db()
     assert (report.issuer_parent, report.place_name) == ("UBND TP ĐÀ NẴNG", "Quảng Nam")
+
+
+def test_at_scale_the_merged_expected_agencies_named_are_bounded(campaign, reviewer):
+    """A province where hundreds of communes merged: the sentence names a few and counts the others."""
+    merged = list(
+        Agency.objects.filter(
+            valid_from__isnull=True,
+            valid_to__gte=campaign.period_start,
+            valid_to__lte=campaign.period_end,
+            successor_links__is_principal=True,
+        ).order_by("name")[:4]
+    )
+    assert len(merged) == 4
+    campaign.expected_agencies.add(*merged)
+    report = summary_report_get_or_create(campaign=campaign, user=reviewer)
+    summary_report_update(report=report, user=reviewer, fields={"issued_on": AFTER_MERGER}, sections={})
+    with override_settings(PORTAL_REPORT_FULL_LISTS_UP_TO=-1, PORTAL_REPORT_UNITS_NAMED=2):
+        text = "\n".join(block.text for block in summary_report_compose(report=report).blocks)
+    expected = len({*merged, Agency.objects.get(name="Sở Thông tin và Truyền thông", valid_from__isnull=True)})
+    sentence = next(line for line in text.splitlines() if "phải báo cáo, " in line and "sáp nhập" in line)
+    assert sentence.count("đã sáp nhập vào") == 2
+    assert f"; 0{expected - 2} cơ quan, đơn vị, địa phương khác đã sáp nhập trong thời gian triển khai phong trào." in (
+        sentence
+    )

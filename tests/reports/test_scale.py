@@ -282,3 +282,74 @@ def test_standout_button_on_the_initiative_page_marks_and_unmarks(client, provin
     page = client.get(reverse("initiatives:detail", args=[item.pk])).content.decode()
     assert "Chọn là tiêu biểu" not in page
     assert client.post(reverse("initiatives:standout", args=[item.pk]), {"standout": "1"}).status_code == 403
+
+
+@override_settings(
+    PORTAL_REPORT_FULL_LISTS_UP_TO=5,
+    PORTAL_REPORT_UNMARKED_AGENCIES_NAMED=1,
+    PORTAL_REPORT_STANDOUT_AGENCIES_NAMED=1,
+    PORTAL_REPORT_STANDOUTS_PER_AGENCY=1,
+)
+def test_body_at_scale_bounds_the_standouts_it_names(province):
+    """However many initiatives reviewers mark, the body names the agencies with the most marked first,
+    up to a number, each with a bounded number of its standouts; the other marked agencies are summed up."""
+    first_of_district = province["district"][0]
+    first_of_district.is_standout = True
+    first_of_district.save(update_fields=["is_standout"])
+    doc = summary_report_compose(report=province["report"])
+    # Two marked in the department, one in the district: the department has the one line for marked agencies.
+    department = _line(doc, "Sở Tư pháp")
+    assert department == (
+        "Sở Tư pháp, tiêu biểu là: (1) Mô hình “Pháp lý số 2”; và 02 mô hình, sáng kiến, giải pháp khác."
+    )
+    assert not [block for block in doc.blocks if block.text.startswith("UBND huyện Duy Xuyên")]
+    assert _line(doc, "Cục Thuế tỉnh")  # the one unmarked agency given a line
+    assert (
+        "Ngoài ra, 01 cơ quan, đơn vị, địa phương khác đã đăng ký, triển khai 04 mô hình, sáng kiến, giải pháp "
+        "(danh sách đầy đủ được gửi kèm theo Báo cáo này)."
+    ) in [block.text for block in doc.blocks]
+
+
+@override_settings(PORTAL_REPORT_FULL_LISTS_UP_TO=5, PORTAL_REPORT_UNITS_NAMED=2)
+def test_body_at_scale_names_a_few_units_and_counts_the_others(province):
+    district = DistrictFactory(name="UBND huyện Núi Thành")
+    communes = [CommuneFactory(name=f"UBND xã Tam {name}", parent=district) for name in ("Anh", "Hải", "Nghĩa", "Xuân")]
+    item = _initiative(province["report"].campaign, district, "Chuyển đổi số cấp xã", 1, implementing_units=communes)
+    item.replicated_to.set(communes[1:])
+    line = _line(summary_report_compose(report=province["report"]), "UBND huyện Núi Thành")
+    assert line == (
+        "UBND huyện Núi Thành: (1) Mô hình “Chuyển đổi số cấp xã” tại xã Tam Anh, xã Tam Hải và 02 đơn vị khác; "
+        "nhân rộng đến xã Tam Hải, xã Tam Nghĩa và 01 đơn vị khác."
+    )
+
+
+def test_body_below_the_threshold_names_every_unit(province):
+    district = DistrictFactory(name="UBND huyện Núi Thành")
+    communes = [CommuneFactory(name=f"UBND xã Tam {name}", parent=district) for name in ("Anh", "Hải", "Nghĩa")]
+    _initiative(province["report"].campaign, district, "Chuyển đổi số cấp xã", 1, implementing_units=communes)
+    with override_settings(PORTAL_REPORT_UNITS_NAMED=1):
+        line = _line(summary_report_compose(report=province["report"]), "UBND huyện Núi Thành")
+    assert line == "UBND huyện Núi Thành: (1) Mô hình “Chuyển đổi số cấp xã” tại xã Tam Anh, xã Tam Hải, xã Tam Nghĩa."
+
+
+@override_settings(PORTAL_REPORT_FULL_LISTS_UP_TO=5, PORTAL_REPORT_INITIATIVES_PER_AGENCY=2)
+def test_composition_at_scale_reads_a_fixed_number_of_queries(province):
+    """More agencies, initiatives, standouts, units and dossiers: the same queries, so the body's
+    composition does not grow with the province (the rows it reads are those of the agencies it names)."""
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            summary_report_compose(report=province["report"])
+        return len(captured)
+
+    before = queries()
+    campaign = province["report"].campaign
+    district = DistrictFactory(name="UBND huyện Tiên Phước")
+    communes = [CommuneFactory(name=f"UBND xã Tiên {n}", parent=district) for n in range(8)]
+    for n in range(6):
+        item = _initiative(campaign, AgencyFactory(name=f"Sở Thử {n}"), f"Thêm {n}", 3, implementing_units=communes)
+        item.replicated_to.set(communes[:n])
+        item.is_standout = n % 2 == 0
+        item.save(update_fields=["is_standout"])
+    _nominations(campaign, province["agencies"], 7, start=10)
+    assert queries() == before
