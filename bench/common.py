@@ -4,6 +4,8 @@ environment of their subprocesses, and their log line."""
 
 import datetime
 import os
+import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -45,3 +47,15 @@ def recreate_database() -> None:
     with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def stop(processes: list[subprocess.Popen], sig: int = signal.SIGTERM) -> None:
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(sig)
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -10,8 +10,8 @@ process per size (`--child`), which migrates, writes the synthetic province, and
    a nomination page, each beside Django admin's page for the same model and rows;
 3. the summary report as delivered (bench/reports.py): the body PDF and the annexes XLSX rendered
    side by side by two processes, as two workers make them; the DOCX; each format alone;
-4. HTTP under load: gunicorn (3 workers × 4 threads) and wrk, per page: 20 and 50 users who pause
-   between pages, then 20 connections without pause (the ceiling).
+4. HTTP under load (bench/http.py): gunicorn (3 workers × 4 threads) and wrk, per page: 20 and
+   50 users who pause between pages, then 20 connections without pause (the ceiling).
 
 Results go to bench/results/<date>-<size>x.json and bench/results/latest.json (+ latest.md); the
 table (bench/table.py), with every figure beside its target and, with `--compare`, beside the
@@ -23,11 +23,8 @@ import datetime
 import json
 import os
 import platform
-import re
 import resource
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,9 +32,10 @@ import time
 from pathlib import Path
 
 from bench import DEMO_CAMPAIGN
-from bench.common import BROKER, PG_ADMIN_URL, PORT, PY, RESULTS, ROOT, WORK, bench_env, log, recreate_database
+from bench.common import BROKER, PG_ADMIN_URL, PY, RESULTS, ROOT, WORK, bench_env, log, recreate_database, stop
+from bench.http import load
 from bench.reports import demo_report, reports
-from bench.table import LOAD_RUNS, TARGETS, THINK_MS, markdown_table
+from bench.table import LOAD_RUNS, TARGETS, markdown_table
 
 # Per size: page repetitions, nominations rechecked, wrk seconds per run, the load runs made, a
 # report render's time-out and the time all the report's renders may take together. The 10×
@@ -193,6 +191,7 @@ def measure_page(client, url: str, reps: int, before_each=None) -> dict:
 
 
 def pages(reps: int) -> tuple[list[dict], dict]:
+    from django.conf import settings
     from django.db.models import F
     from django.test import Client
     from django.urls import reverse
@@ -255,15 +254,9 @@ def pages(reps: int) -> tuple[list[dict], dict]:
             "admin": {**measure_page(admin_client, nomination_admin, reps), "label": "nomination change list"},
         },
     )
-    cookie = portal_client.cookies[_session_cookie_name()].value
+    cookie = portal_client.cookies[settings.SESSION_COOKIE_NAME]
     urls = {name: portal_url for name, portal_url, _, _ in specs}
-    return rows, {"cookie": cookie, "urls": urls}
-
-
-def _session_cookie_name() -> str:
-    from django.conf import settings
-
-    return settings.SESSION_COOKIE_NAME
+    return rows, {"cookie": f"{cookie.key}={cookie.value}", "urls": urls}
 
 
 def _reset_checks(ids: list[int]) -> None:
@@ -299,18 +292,6 @@ def _start_workers(env: dict) -> list[subprocess.Popen]:
             )
         )
     return workers
-
-
-def _stop(processes: list[subprocess.Popen], sig: int = signal.SIGTERM) -> None:
-    for process in processes:
-        if process.poll() is None:
-            process.send_signal(sig)
-    for process in processes:
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def criteria_checks(limit: int) -> dict:
@@ -365,7 +346,7 @@ def criteria_checks(limit: int) -> dict:
             time.sleep(0.1)
         queued = time.perf_counter() - started
     finally:
-        _stop(workers)
+        stop(workers)
         redis.Redis.from_url(BROKER).flushdb()
     in_rate = len(ids) / in_process
     queue_rate = done / queued
@@ -379,145 +360,6 @@ def criteria_checks(limit: int) -> dict:
         "in_process_per_second": round(in_rate, 1),
         "queue_per_second": round(queue_rate, 1),
         "overhead": round(in_rate / queue_rate, 2),
-    }
-
-
-def _port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
-
-
-def load(urls: dict[str, str], cookie: str, seconds: int, runs: tuple[str, ...]) -> list[dict]:
-    wrk = shutil.which("wrk")
-    if wrk is None:
-        return [{"name": "all", "error": "wrk is not installed (apt-get install wrk)"}]
-    if _port_open(PORT):
-        return [{"name": "all", "error": f"port {PORT} is already in use"}]
-    header = f"Cookie: {_session_cookie_name()}={cookie}"
-    rows = []
-    for name, path in urls.items():
-        # A fresh gunicorn per URL: requests still queued from the previous URL's run would
-        # otherwise keep the workers busy into the next one.
-        gunicorn = subprocess.Popen(
-            [
-                PY,
-                "-m",
-                "gunicorn",
-                "campaign_portal.wsgi:application",
-                "--workers",
-                "3",
-                # As in docker-compose.yml: threads keep idle keep-alive connections from blocking a worker.
-                "--worker-class",
-                "gthread",
-                "--threads",
-                "4",
-                "--bind",
-                f"127.0.0.1:{PORT}",
-                "--log-level",
-                "warning",
-                "--timeout",
-                "120",
-            ],
-            cwd=ROOT,
-            env=dict(os.environ),
-            stdout=open(WORK / "gunicorn.log", "a"),  # noqa: SIM115
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            deadline = time.monotonic() + 30
-            while not _port_open(PORT):
-                if time.monotonic() > deadline or gunicorn.poll() is not None:
-                    rows.append({"name": name, "error": "gunicorn did not start; see var/bench/gunicorn.log"})
-                    break
-                time.sleep(0.2)
-            else:
-                rows.append(_wrk(wrk, name, path, header, seconds, runs))
-        finally:
-            # SIGINT: gunicorn's quick shutdown, which ends the workers at once.
-            _stop([gunicorn], signal.SIGINT)
-            deadline = time.monotonic() + 15
-            while _port_open(PORT) and time.monotonic() < deadline:
-                time.sleep(0.2)
-    return rows
-
-
-# gunicorn opens its port before its workers have imported the portal: the bench sends this many
-# requests at once, twice, and waits for every answer (imports, templates and database connections
-# of the workers warm), so that no start-up lands in a measured run.
-WARM_CONNECTIONS = 6
-WARM_TIMEOUT = 120
-
-
-def _warm(url: str, header: str) -> bool:
-    import urllib.error
-    import urllib.request
-    from concurrent.futures import ThreadPoolExecutor
-
-    name, value = header.split(": ", 1)
-
-    def fetch(_) -> bool:
-        request = urllib.request.Request(url, headers={name: value})
-        try:
-            with urllib.request.urlopen(request, timeout=WARM_TIMEOUT) as response:
-                response.read()
-                return True
-        except urllib.error.HTTPError:
-            return True  # an answer all the same: the measured runs count it as an error
-        except OSError:
-            return False
-
-    deadline = time.monotonic() + WARM_TIMEOUT
-    answered = 0
-    with ThreadPoolExecutor(WARM_CONNECTIONS) as pool:
-        while answered < 2 and time.monotonic() < deadline:
-            if all(pool.map(fetch, range(WARM_CONNECTIONS))):
-                answered += 1
-            else:
-                time.sleep(1)
-    return answered == 2
-
-
-def _wrk(wrk: str, name: str, path: str, header: str, seconds: int, runs: tuple[str, ...]) -> dict:
-    url = f"http://127.0.0.1:{PORT}{path}"
-    result = {"name": name, "url": path}
-    log(f"load {name}: warming gunicorn's workers")
-    if not _warm(url, header):
-        result["error"] = f"gunicorn did not answer {WARM_CONNECTIONS} requests at once within {WARM_TIMEOUT} s"
-        return result
-    # The users' runs first, the saturating one last: each run leaves up to one request per
-    # connection in the server's queue, which the pause before the next run lets it finish.
-    for key, connections, pausing in LOAD_RUNS:
-        if key not in runs:
-            continue
-        think = THINK_MS if pausing else 0
-        log(f"load {name}: {seconds} s, {connections} connections, think time {think} ms")
-        result[key] = _wrk_run(wrk, url, header, seconds, think, connections)
-        time.sleep(2)
-    return result
-
-
-def _wrk_run(wrk: str, url: str, header: str, seconds: int, think_ms: int, connections: int) -> dict:
-    script = str(ROOT / "bench" / "load.lua")
-    command = [wrk, "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", script, "-H", header, url]
-    done = subprocess.run([*command, "--", str(think_ms)], capture_output=True, text=True, timeout=seconds + 60)
-    match = re.search(r"BENCH_JSON (\{.*\})", done.stdout)
-    if not match:
-        return {"error": f"wrk printed no result: {done.stderr[-200:]}"}
-    data = json.loads(match.group(1))
-    if data["requests"] == 0:
-        return {"error": f"no request answered within {seconds} s", "raw": data}
-    errors = data["non2xx"] + data["connect"] + data["read"] + data["write"] + data["timeout"]
-    return {
-        "connections": connections,
-        "think_ms": think_ms,
-        "requests": data["requests"],
-        "rps": round(data["requests"] / (data["duration_us"] / 1e6), 1),
-        "p50_ms": round(data["p50_us"] / 1000, 1),
-        "p95_ms": round(data["p95_us"] / 1000, 1),
-        "p99_ms": round(data["p99_us"] / 1000, 1),
-        "errors": errors,
-        "raw": data,
     }
 
 
