@@ -5,14 +5,29 @@ render command, prints `ready`, then waits for a line on standard input before r
 bench starts the body's and the annexes' processes, waits until both are ready and lets them go
 together: what it times is the renders side by side, not two Django start-ups, which a running
 worker has already paid. The render's result is one line, `BENCH_RENDER {json}`, with the
-monotonic clock (system-wide on Linux) at its start and end.
+monotonic clock (system-wide on Linux) at its start and end, and the process's peak resident
+memory (VmHWM). Not wait4's ru_maxrss: Linux carries the forking process's resident size into the
+child's maxrss at exec, so a render started by the bench's child process (holding the province it
+built) would report at least that process's size.
 """
 
 import argparse
 import io
 import json
+import re
 import sys
 import time
+from pathlib import Path
+
+
+def peak_mb(pid: int | str) -> float | None:
+    """A running process's peak resident memory so far (its VmHWM), or None once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, flags=re.MULTILINE)
+    return round(int(found.group(1)) / 1024, 1) if found else None
 
 
 def main(argv=None) -> int:
@@ -33,7 +48,7 @@ def main(argv=None) -> int:
     started = time.monotonic()
     call_command("render_report", campaign=args.campaign, format=args.format, output=args.output, stdout=io.StringIO())
     ended = time.monotonic()
-    print("BENCH_RENDER " + json.dumps({"started": started, "ended": ended}), flush=True)
+    print("BENCH_RENDER " + json.dumps({"started": started, "ended": ended, "peak_mb": peak_mb("self")}), flush=True)
     return 0
 
 

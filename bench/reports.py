@@ -3,8 +3,9 @@
 A report is delivered as its body (PDF or DOCX) and its annexes (XLSX), each a render task that a
 Celery worker takes: two workers make the body and the annexes at the same time. The bench does
 the same with two processes (bench/render.py) let go together once both have set Django up, and
-records the wall time until the later one is done, and each process's peak memory (wait4's
-rusage: that process only). Each format alone is measured too, for information.
+records the wall time until the later one is done, and each process's peak memory (its VmHWM,
+which bench/render.py reports; for a process that does not finish, the last VmHWM read while it
+ran). Each format alone is measured too, for information.
 """
 
 import json
@@ -16,6 +17,7 @@ import time
 
 from bench import DEMO_CAMPAIGN
 from bench.common import PY, ROOT, WORK, bench_env, log, recreate_database
+from bench.render import peak_mb
 
 # How long a render process may take to set Django up before its render starts.
 READY_TIMEOUT = 120
@@ -81,43 +83,46 @@ def render_side_by_side(*, campaign_code: str, formats: list[str], timeout: floa
         except BrokenPipeError:
             pass  # it has died since it was ready: wait4 below reports its exit
 
-    usage, status, timed_out = {}, {}, set()
-    while len(usage) < len(processes):
+    status, timed_out, last_peak = {}, set(), {}
+    while len(status) < len(processes):
         for fmt, process in processes.items():
-            if fmt in usage:
+            if fmt in status:
                 continue
-            pid, code, rusage = os.wait4(process.pid, os.WNOHANG)
+            last_peak[fmt] = peak_mb(process.pid) or last_peak.get(fmt)
+            pid, code, _ = os.wait4(process.pid, os.WNOHANG)
             if not pid and time.monotonic() - go > timeout:
                 process.kill()
                 timed_out.add(fmt)
-                pid, code, rusage = os.wait4(process.pid, 0)
+                pid, code, _ = os.wait4(process.pid, 0)
             if pid:
-                usage[fmt], status[fmt] = rusage, os.waitstatus_to_exitcode(code)
-                process.returncode = status[fmt]
+                status[fmt] = process.returncode = os.waitstatus_to_exitcode(code)
         time.sleep(0.02)
 
     parts = {}
     for fmt, process in processes.items():
-        peak_mb = round(usage[fmt].ru_maxrss / 1024, 1)  # kilobytes on Linux
-        item = {"peak_mb": peak_mb, "exit": status[fmt], "timed_out": fmt in timed_out}
+        item = {"exit": status[fmt], "timed_out": fmt in timed_out, "peak_mb": last_peak.get(fmt)}
         output = (printed[fmt] + process.stdout.read()).decode(errors="replace")
         found = re.search(r"^BENCH_RENDER (\{.*\})$", output, flags=re.MULTILINE)
         process.stdout.close()
         if fmt in timed_out:
-            item["error"] = f"timed out after {timeout:g} s (peak {peak_mb:g} MB so far)"
+            item["error"] = f"timed out after {timeout:.0f} s (peak {item['peak_mb'] or '?'} MB so far)"
         elif status[fmt] != 0 or not found:
             item["error"] = _failure((WORK / f"{prefix}-{fmt}.log").read_text(errors="replace"), status[fmt])
         else:
-            times = json.loads(found.group(1))
-            item["seconds"] = round(times["ended"] - times["started"], 2)
-            item["ended_after_go"] = round(times["ended"] - go, 2)
+            measured = json.loads(found.group(1))
+            item["seconds"] = round(measured["ended"] - measured["started"], 2)
+            item["ended_after_go"] = round(measured["ended"] - go, 2)
+            item["peak_mb"] = measured["peak_mb"]
             item["bytes"] = (WORK / f"{prefix}.{fmt}").stat().st_size
         parts[fmt] = item
-    peaks = [item["peak_mb"] for item in parts.values()]
+    peaks = [item["peak_mb"] or 0.0 for item in parts.values()]
     together = {"formats": formats, "parts": parts, "peak_mb": max(peaks), "sum_mb": round(sum(peaks), 1)}
-    failed = [f"{fmt}: {item['error']}" for fmt, item in parts.items() if item.get("error")]
-    if failed:
-        together["error"] = "; ".join(failed)
+    if any(item.get("error") for item in parts.values()):
+        # Each part's own outcome: the one that finished still gives its figure.
+        together["error"] = "; ".join(
+            f"{fmt}: {item['error']}" if item.get("error") else f"{fmt}: {item['seconds']:g} s, {item['peak_mb']} MB"
+            for fmt, item in parts.items()
+        )
     else:
         together["seconds"] = max(item["ended_after_go"] for item in parts.values())
     return together
