@@ -231,3 +231,10 @@ def test_table_command_prints_stored_runs(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert printed.splitlines()[1].startswith("Before: benchmark of 2026-11-29")
     assert "| 1× | nomination page: server time (median) | 30.0 ms = 1.76× admin, 8 queries ❌ | 15.0 ms" in printed
+
+
+def test_table_header_of_a_run_without_its_start_load_takes_the_first_size():
+    older = _summary(_size())
+    del older["load_average_start"]
+    older["sizes"]["1"]["load_average"]["start"] = [1.4, 1.3, 1.2]
+    assert "load average 1.4/1.3/1.2 at the start" in markdown_table(older).splitlines()[0]
