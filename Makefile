@@ -58,8 +58,9 @@ messages: install
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor
 	$(PY) manage.py makemessages -d djangojs -l en --ignore=.venv --ignore=node_modules --ignore=static/vendor
 
-# Performance at province scale (issue 8): synthetic data on PostgreSQL (database cp_bench, dropped
-# and recreated), Redis db 11, two Celery workers, gunicorn and wrk. BENCH_ARGS="--sizes 1 --quick" to try it.
+# Performance at province scale, against the targets of issue 18 (bench/README.md): synthetic data on
+# PostgreSQL (database cp_bench, dropped and recreated), Redis db 11, two Celery workers, gunicorn and wrk.
+# BENCH_ARGS="--sizes 1 --quick" to try it; BENCH_ARGS="--compare OLD.json" adds a "before" column.
 bench: install services
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null; \
