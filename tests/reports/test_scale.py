@@ -353,3 +353,19 @@ def test_composition_at_scale_reads_a_fixed_number_of_queries(province):
         item.save(update_fields=["is_standout"])
     _nominations(campaign, province["agencies"], 7, start=10)
     assert queries() == before
+
+
+@override_settings(
+    PORTAL_REPORT_FULL_LISTS_UP_TO=5, PORTAL_REPORT_INITIATIVES_PER_AGENCY=2, PORTAL_REPORT_UNITS_NAMED=2
+)
+def test_units_shared_by_an_agencys_initiatives_are_counted_only_from_complete_lists(province):
+    """At scale each initiative reads its first few units: two initiatives that share them may not share
+    the rest, so the line names them under each instead of counting them once from a partial list."""
+    district = DistrictFactory(name="UBND huyện Núi Thành")
+    communes = [CommuneFactory(name=f"UBND xã Tam {name}", parent=district) for name in ("Anh", "Hải", "Nghĩa", "Xuân")]
+    campaign = province["report"].campaign
+    _initiative(campaign, district, "Một cửa cấp xã", 1, implementing_units=communes)
+    _initiative(campaign, district, "Chuyển đổi số cấp xã", 2, implementing_units=communes)
+    line = _line(summary_report_compose(report=province["report"]), "UBND huyện Núi Thành")
+    assert "đã có" not in line
+    assert line.count("tại xã Tam Anh, xã Tam Hải và 02 đơn vị khác") == 2
