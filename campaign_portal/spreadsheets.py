@@ -1,21 +1,17 @@
-"""The one spreadsheet helper (openpyxl): exports stream in write-only mode with cells that
-cannot become formulas; imports are read with limits on size, rows and decompressed size, and
-never evaluate formulas."""
+"""The one spreadsheet helper: exports are written as their rows come (campaign_portal/xlsx.py)
+with cells that cannot become formulas; imports are read by openpyxl with limits on size, rows and
+decompressed size, and never evaluate formulas."""
 
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from io import BytesIO
 
 from defusedxml import DefusedXmlException
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl import load_workbook
 
+from . import xlsx
 from .numbers import file_size_text
 from .text import plain_text
 
@@ -24,11 +20,6 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
-
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
-_WRAP = Alignment(wrap_text=True)
 
 
 def safe_cell_value(value):
@@ -75,73 +66,46 @@ def workbook_write(
 
 
 def workbook_write_sheets(*, title: str, sheets: Sequence[Sheet]) -> bytes:
-    """A workbook of printable sheets (see workbook_write), in write-only mode: openpyxl writes
-    each row out as it is appended, so a sheet of 50,000 rows does not stay in memory."""
-    workbook = Workbook(write_only=True)
+    """A workbook of printable sheets (see workbook_write), written as the rows come
+    (campaign_portal/xlsx.py), so a sheet of 50,000 rows does not stay in memory."""
+    book = xlsx.StreamingWorkbook(title=title)
     for spec in sheets:
-        _sheet_write(workbook, spec)
-    workbook.properties.title = title
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        _sheet_write(book, spec)
+    return book.close()
 
 
-def _sheet_write(workbook: Workbook, spec: Sheet) -> None:
+def _sheet_write(book: xlsx.StreamingWorkbook, spec: Sheet) -> None:
     columns, heading_lines = spec.columns, spec.heading_lines
-    sheet = workbook.create_sheet(spec.name[:31])
-    for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     header_row = len(heading_lines) + (2 if heading_lines else 1)
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    for line in heading_lines:
-        cell = WriteOnlyCell(sheet, value=safe_cell_value(line))
-        cell.font = Font(bold=True, size=13)
-        sheet.append([cell])
-    if heading_lines:
-        sheet.append([])
-    header = []
-    for column in columns:
-        cell = WriteOnlyCell(sheet, value=column.header)
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.border = _BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        header.append(cell)
-    sheet.append(header)
-    # Below the header, a style only where a reader needs one: wrapping, for a text longer than a
-    # line of its column. A styled cell costs openpyxl as much again as the value it holds (a
-    # province's annex writes 750,000), so the rows' lines on paper are the printed grid lines, and
-    # each wrapping column has one cell, its style registered once, that takes such a text in turn:
-    # a write-only sheet writes a row out as it is appended.
-    sheet.print_options.gridLines = True
-    wrapping = []
-    for index, column in enumerate(columns):
-        if column.wrap:
-            cell = WriteOnlyCell(sheet)
-            cell.alignment = _WRAP
-            # A line holds `width` digits; letters are wider (capitals, "ư", "W").
-            wrapping.append((index, cell, column.width * 3 // 4))
     width = len(columns)
-    for row in spec.rows:
-        # An empty text is no cell at all: openpyxl writes nothing for None.
-        values = [None if value == "" else safe_cell_value(value) for value in row]
-        if len(values) != width:
-            raise ValueError(f"A row of {len(values)} cells in a sheet of {width} columns.")
-        # Except the last: a streamed sheet has no dimension, so a reader learns a row's width from
-        # its last cell.
-        if values[-1] is None:
-            values[-1] = ""
-        for index, cell, line in wrapping:
-            value = values[index]
-            if isinstance(value, str) and (len(value) > line or "\n" in value):
-                cell.value = value
-                values[index] = cell
-        sheet.append(values)
+    with book.sheet(spec.name, widths=[column.width for column in columns], print_title_row=header_row) as sheet:
+        for line in heading_lines:
+            sheet.row([safe_cell_value(line)], [xlsx.TITLE])
+        if heading_lines:
+            sheet.row([])
+        sheet.row([column.header for column in columns], [xlsx.HEADER] * width)
+        # Below the header, a style only where a reader needs one: wrapping, for a text longer than
+        # a line of its column; the rows' lines on paper are the printed grid lines.
+        # A line holds `width` digits; letters are wider (capitals, "ư", "W").
+        lines = [column.width * 3 // 4 if column.wrap else None for column in columns]
+        plain = [xlsx.PLAIN] * width
+        for row in spec.rows:
+            # An empty text is no cell at all.
+            values = [None if value == "" else safe_cell_value(value) for value in row]
+            if len(values) != width:
+                raise ValueError(f"A row of {len(values)} cells in a sheet of {width} columns.")
+            # Except the last: a streamed sheet has no dimension, so a reader learns a row's width
+            # from its last cell.
+            if values[-1] is None:
+                values[-1] = ""
+            styles = plain
+            for index, line in enumerate(lines):
+                value = values[index]
+                if line is not None and isinstance(value, str) and (len(value) > line or "\n" in value):
+                    if styles is plain:
+                        styles = list(plain)
+                    styles[index] = xlsx.WRAP
+            sheet.row(values, styles)
 
 
 class SpreadsheetError(Exception):
