@@ -39,6 +39,8 @@ SHEET_NAME_MAX = 31
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 _EPOCH = datetime.date(1899, 12, 30)
+# What str.strip() strips, so a text that begins or ends with one keeps it (xml:space="preserve").
+_SPACES = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
 
 _THIN = '<{side} style="thin"><color rgb="FF000000"/></{side}>'
 _CALIBRI = '<sz val="{size}"/><name val="Calibri"/><family val="2"/>'
@@ -120,9 +122,14 @@ def sheet_names(names: Sequence[str]) -> list[str]:
     return result
 
 
+_STYLE_ATTRIBUTES = {style: f' s="{style}"' if style else "" for style in range(6)}
+
+
 def _cell(ref: str, value, style: int) -> str:
-    """One <c> element; None writes nothing."""
-    s = f' s="{style}"' if style else ""
+    """One <c> element (text first: most cells hold text); None writes nothing."""
+    s = _STYLE_ATTRIBUTES[style]
+    if type(value) is str:
+        return _text_cell(ref, value, s)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -143,11 +150,11 @@ def _cell(ref: str, value, style: int) -> str:
 
 
 def _text_cell(ref: str, text: str, s: str) -> str:
-    text = text[:CELL_MAX]
     if not text:
         # A cell without a value: a reader learns the row's width from it, and reads None.
         return f'<c r="{ref}"{s}/>'
-    space = ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
+    text = text[:CELL_MAX]
+    space = ' xml:space="preserve"' if text[0] in _SPACES or text[-1] in _SPACES or "\n" in text else ""
     return f'<c r="{ref}" t="inlineStr"{s}><is><t{space}>{xml_text(text)}</t></is></c>'
 
 
@@ -167,9 +174,11 @@ class SheetWriter:
         letters = self._letters
         if len(values) > len(letters):
             letters = [column_letter(index) for index in range(1, len(values) + 1)]
+        styles = styles or (PLAIN,) * len(values)
         cells = "".join(
-            _cell(f"{letters[index]}{number}", value, styles[index] if styles else PLAIN)
-            for index, value in enumerate(values)
+            _cell(f"{letter}{number}", value, style)
+            for letter, value, style in zip(letters, values, styles, strict=False)
+            if value is not None
         )
         self._pending.append(f'<row r="{number}">{cells}</row>')
         if len(self._pending) >= 500:
