@@ -273,8 +273,21 @@ class ProgressGroup:
         return SendingStatus.MERGED if self.merged and not self.missing_agencies else SendingStatus.MISSING
 
 
+class _OnTime:
+    """What both progress shapes say of the deadline: the report's "25/43", and the day that
+    counts as on time (the deadline, or `as_of` when earlier)."""
+
+    @property
+    def sent_on_time_label(self) -> str:
+        return f"{self.sent_on_time}/{self.expected}"
+
+    @property
+    def on_time_as_of(self) -> datetime.date:
+        return min(self.as_of, self.campaign.nomination_deadline)
+
+
 @dataclass
-class CampaignProgress:
+class CampaignProgress(_OnTime):
     """Who had sent by `as_of`, counted from the receipt dates.
 
     `sent_on_time` is taken at the deadline (`on_time_as_of`, or `as_of` when earlier): a
@@ -296,15 +309,6 @@ class CampaignProgress:
     rows: list[AgencyProgress]
     by_level: list[ProgressGroup]
     by_district: list[ProgressGroup]
-
-    @property
-    def sent_on_time_label(self) -> str:
-        """The report's "25/43"."""
-        return f"{self.sent_on_time}/{self.expected}"
-
-    @property
-    def on_time_as_of(self) -> datetime.date:
-        return min(self.as_of, self.campaign.nomination_deadline)
 
     @property
     def merged(self) -> list[AgencyProgress]:
@@ -434,7 +438,7 @@ class LevelProgress:
 
 
 @dataclass
-class ProgressSummary:
+class ProgressSummary(_OnTime):
     """The counts of `campaign_progress` and the names it lists as missing or merged, for the
     dashboards: the database counts the expected agencies by level and status, so that a
     province's thousands of agencies are never built in Python."""
@@ -451,14 +455,6 @@ class ProgressSummary:
     nominations_missing_component: int
     nominations_late: int
     by_level: list[LevelProgress]
-
-    @property
-    def sent_on_time_label(self) -> str:
-        return f"{self.sent_on_time}/{self.expected}"
-
-    @property
-    def on_time_as_of(self) -> datetime.date:
-        return min(self.as_of, self.campaign.nomination_deadline)
 
 
 def _sent_for_by(campaign: Campaign, day: datetime.date) -> QuerySet[Nomination]:
