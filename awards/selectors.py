@@ -253,13 +253,19 @@ def _merged_phrase(successor_name: str, merged_on: datetime.date) -> str:
 
 
 @dataclass
-class ProgressGroup:
+class _GroupCounts:
+    """A group of expected agencies (a level, a district) and how many of them sent, and when."""
+
     key: str
     label: str
     expected: int = 0
     sent_on_time: int = 0
     sent_late: int = 0
     merged: int = 0
+
+
+@dataclass
+class ProgressGroup(_GroupCounts):
     missing_agencies: list[Agency] = field(default_factory=list)
 
     @property
@@ -427,13 +433,7 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
 
 
 @dataclass
-class LevelProgress:
-    key: str
-    label: str
-    expected: int = 0
-    sent_on_time: int = 0
-    sent_late: int = 0
-    merged: int = 0
+class LevelProgress(_GroupCounts):
     missing: int = 0
 
 

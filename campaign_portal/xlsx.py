@@ -311,30 +311,32 @@ def _content_types(count: int) -> str:
     )
 
 
-def _package_rels() -> str:
-    base = "http://schemas.openxmlformats.org"
-    targets = (
-        ("officeDocument/2006/relationships/officeDocument", "xl/workbook.xml"),
-        ("package/2006/relationships/metadata/core-properties", "docProps/core.xml"),
-        ("officeDocument/2006/relationships/extended-properties", "docProps/app.xml"),
-    )
-    relationships = "".join(
-        f'<Relationship Id="rId{index}" Type="{base}/{kind}" Target="{target}"/>'
+def _relationships(targets: list[tuple[str, str]]) -> str:
+    """A relationships part: (type, target) pairs numbered rId1, rId2… in order."""
+    items = "".join(
+        f'<Relationship Id="rId{index}" Type="{kind}" Target="{target}"/>'
         for index, (kind, target) in enumerate(targets, start=1)
     )
-    return f'{XML_HEAD}<Relationships xmlns="{PKG_REL_NS}">{relationships}</Relationships>'
+    return f'{XML_HEAD}<Relationships xmlns="{PKG_REL_NS}">{items}</Relationships>'
+
+
+def _package_rels() -> str:
+    return _relationships(
+        [
+            (f"{REL_NS}/officeDocument", "xl/workbook.xml"),
+            (
+                "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                "docProps/core.xml",
+            ),
+            (f"{REL_NS}/extended-properties", "docProps/app.xml"),
+        ]
+    )
 
 
 def _workbook_rels(count: int) -> str:
-    base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    sheets = "".join(
-        f'<Relationship Id="rId{index}" Type="{base}/worksheet" Target="worksheets/sheet{index}.xml"/>'
-        for index in range(1, count + 1)
-    )
-    return (
-        f'{XML_HEAD}<Relationships xmlns="{PKG_REL_NS}">{sheets}'
-        f'<Relationship Id="rId{count + 1}" Type="{base}/styles" Target="styles.xml"/></Relationships>'
-    )
+    """The sheets as rId1…rIdN (as xl/workbook.xml names them), then the style sheet."""
+    sheets = [(f"{REL_NS}/worksheet", f"worksheets/sheet{index}.xml") for index in range(1, count + 1)]
+    return _relationships([*sheets, (f"{REL_NS}/styles", "styles.xml")])
 
 
 def _core(title: str) -> str:
