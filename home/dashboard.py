@@ -66,10 +66,13 @@ def _counts(queryset, field: str) -> dict[str, int]:
 
 
 def _pair_counts(queryset, first: str, second: str, second_excluding: dict | None = None):
-    """Counts by two fields from one GROUP BY; rows matching `second_excluding` count only in the first."""
+    """Counts by two fields from one GROUP BY; rows matching `second_excluding` count only in the first.
+
+    COUNT(*), not COUNT(id): the figures indexes hold the grouped fields, not always the key, and
+    PostgreSQL reads an index alone only when it holds every column the query names."""
     by_first: dict[str, int] = {}
     by_second: dict[str, int] = {}
-    for row in queryset.values(first, second).annotate(n=Count("id")).order_by():
+    for row in queryset.values(first, second).annotate(n=Count("*")).order_by():
         by_first[row[first]] = by_first.get(row[first], 0) + row["n"]
         if second_excluding and all(row[key] == value for key, value in second_excluding.items()):
             continue
@@ -82,7 +85,7 @@ def _top_agency_names(initiatives, *, limit: int) -> list[tuple[str, int]]:
     initiatives' figures index alone), then by name over those few thousand rows, rather than
     joining every initiative to its agency. The ORM has no subquery in FROM; the inner query is
     the ORM's own, with its parameters."""
-    per_agency, params = initiatives.values("agency_id").annotate(n=Count("pk")).order_by().query.sql_with_params()
+    per_agency, params = initiatives.values("agency_id").annotate(n=Count("*")).order_by().query.sql_with_params()
     agencies = connection.ops.quote_name(Agency._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
