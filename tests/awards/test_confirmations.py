@@ -56,5 +56,8 @@ def test_missing_reason_is_reported_next_to_its_box(client, officer, reviewer, d
     message = html.index("Hãy ghi lý do cho thao tác")
     assert 0 < message - box < 600, "the message sits right after the reason box"
     assert 'aria-invalid="true"' in html[box - 300 : box + 100] or "is-invalid" in html[box - 300 : box + 100]
+    # The box names its message, which screen readers read with it.
+    assert 'aria-describedby="id_return_reason_error"' in html[box - 300 : box + 100]
+    assert html.index('id="id_return_reason_error"') < message
     dossier.refresh_from_db()
     assert dossier.state == "submitted"
