@@ -44,65 +44,69 @@ _COLUMNS = (
 )
 
 
-def _portal_awards() -> QuerySet:
+def _portal_awards(columns: tuple[str, ...] = _COLUMNS) -> QuerySet:
+    """The portal's awards with the register's `columns`, and only those: the nomination page
+    reads eight, and building an expression costs as much as running the query."""
+    expressions = {
+        "r_source": Value(AwardSource.PORTAL.value, output_field=CharField()),
+        "r_pk": F("pk"),
+        "r_type": F("nominee_type"),
+        "r_form": F("award_form__name"),
+        "r_name": Case(
+            When(nominee_type=NomineeType.COLLECTIVE, then=F("nominee_agency__name")),
+            default=F("nominee_name"),
+            output_field=CharField(),
+        ),
+        "r_position": F("nominee_position"),
+        "r_unit": F("nominee_unit"),
+        "r_agency": Case(
+            When(nominee_type=NomineeType.COLLECTIVE, then=F("nominee_agency_id")),
+            default=F("agency_id"),
+            output_field=IntegerField(),
+        ),
+        "r_number": F("decision_number"),
+        "r_date": F("decision_date"),
+        "r_context": F("campaign__name"),
+        "r_key": F("nominee_key"),
+        "r_campaign": F("campaign__code"),
+        "r_nominating": F("agency_id"),
+        "r_nominee_agency": F("nominee_agency_id"),
+        "r_updated": F("updated_at"),
+    }
     return (
         Nomination.objects.filter(state=NominationState.AWARDED, decision_date__isnull=False)
         .exclude(decision_number="")
-        .annotate(
-            r_source=Value(AwardSource.PORTAL.value, output_field=CharField()),
-            r_pk=F("pk"),
-            r_type=F("nominee_type"),
-            r_form=F("award_form__name"),
-            r_name=Case(
-                When(nominee_type=NomineeType.COLLECTIVE, then=F("nominee_agency__name")),
-                default=F("nominee_name"),
-                output_field=CharField(),
-            ),
-            r_position=F("nominee_position"),
-            r_unit=F("nominee_unit"),
-            r_agency=Case(
-                When(nominee_type=NomineeType.COLLECTIVE, then=F("nominee_agency_id")),
-                default=F("agency_id"),
-                output_field=IntegerField(),
-            ),
-            r_number=F("decision_number"),
-            r_date=F("decision_date"),
-            r_context=F("campaign__name"),
-            r_key=F("nominee_key"),
-            r_campaign=F("campaign__code"),
-            r_nominating=F("agency_id"),
-            r_nominee_agency=F("nominee_agency_id"),
-            r_updated=F("updated_at"),
-        )
+        .annotate(**{name: expressions[name] for name in columns})
     )
 
 
-def _recorded_awards() -> QuerySet:
-    return AwardRecord.objects.annotate(
-        r_source=Value(AwardSource.RECORD.value, output_field=CharField()),
-        r_pk=F("pk"),
-        r_type=F("nominee_type"),
-        r_form=F("form_name"),
-        r_name=Case(
+def _recorded_awards(columns: tuple[str, ...] = _COLUMNS) -> QuerySet:
+    expressions = {
+        "r_source": Value(AwardSource.RECORD.value, output_field=CharField()),
+        "r_pk": F("pk"),
+        "r_type": F("nominee_type"),
+        "r_form": F("form_name"),
+        "r_name": Case(
             When(nominee_type=NomineeType.COLLECTIVE, then=F("agency__name")),
             default=F("nominee_name"),
             output_field=CharField(),
         ),
-        r_position=F("nominee_position"),
-        r_unit=F("nominee_unit"),
-        r_agency=F("agency_id"),
-        r_number=F("decision_number"),
-        r_date=F("decision_date"),
-        r_context=F("note"),
-        r_key=F("nominee_key"),
+        "r_position": F("nominee_position"),
+        "r_unit": F("nominee_unit"),
+        "r_agency": F("agency_id"),
+        "r_number": F("decision_number"),
+        "r_date": F("decision_date"),
+        "r_context": F("note"),
+        "r_key": F("nominee_key"),
         # An earlier award names no campaign and no nominating agency; it is never edited once recorded.
-        r_campaign=Value(None, output_field=CharField()),
-        r_nominating=Value(None, output_field=IntegerField()),
-        r_nominee_agency=Case(
+        "r_campaign": Value(None, output_field=CharField()),
+        "r_nominating": Value(None, output_field=IntegerField()),
+        "r_nominee_agency": Case(
             When(nominee_type=NomineeType.COLLECTIVE, then=F("agency_id")), default=None, output_field=IntegerField()
         ),
-        r_updated=F("created_at"),
-    )
+        "r_updated": F("created_at"),
+    }
+    return AwardRecord.objects.annotate(**{name: expressions[name] for name in columns})
 
 
 def register_entries(
@@ -299,8 +303,8 @@ def earlier_awards_by_nomination(nominations: list[Nomination]) -> dict[int, lis
         keys_of[nomination.pk] += [f"a:{pk}" for pk in sorted(taken_over.get(nomination.nominee_agency_id, ()))]
     keys = {key for found in keys_of.values() for key in found}
     columns = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context", "r_name")
-    portal = _portal_awards().filter(nominee_key__in=keys).values_list(*columns).order_by()
-    recorded = _recorded_awards().filter(nominee_key__in=keys).values_list(*columns).order_by()
+    portal = _portal_awards(columns).filter(nominee_key__in=keys).values_list(*columns).order_by()
+    recorded = _recorded_awards(columns).filter(nominee_key__in=keys).values_list(*columns).order_by()
     by_key: dict[str, list[tuple]] = defaultdict(list)
     for row in portal.union(recorded, all=True):
         by_key[row[2]].append(row)
