@@ -5,10 +5,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
     Count,
+    DateField,
     Exists,
     ExpressionWrapper,
     F,
@@ -456,12 +458,66 @@ class ProgressSummary(_OnTime):
     by_level: list[LevelProgress]
 
 
-def _sent_for_by(campaign: Campaign, day: datetime.date) -> QuerySet[Nomination]:
-    """The agencies a dossier was received from, or for, by `day` (the merged agency when its
-    successor filed for it), for `IN (subquery)`: PostgreSQL reads them once, into a hash."""
+def _first_receipts(campaign: Campaign, as_of: datetime.date) -> QuerySet[Nomination]:
+    """The first receipt by `as_of` of a dossier from, or for, each agency (the merged agency when
+    its successor filed for it)."""
     return (
-        _received_nominations(campaign, day).annotate(sent_for=Coalesce("filed_for_id", "agency_id")).values("sent_for")
+        _received_nominations(campaign, as_of)
+        .annotate(sent_for=Coalesce("filed_for_id", "agency_id"))
+        .values("sent_for")
+        .annotate(first=Min("received_on"))
+        .order_by()
     )
+
+
+def _progress_status_rows(campaign: Campaign, as_of: datetime.date) -> list[dict]:
+    """The expected agencies counted by level, kind and status, one row per agency listed by name
+    (missing or merged), in the order of `campaign_progress`.
+
+    One pass over the campaign's received dossiers, LEFT JOINed by agency, gives each agency's first
+    receipt, which says both whether it sent and whether on time. The ORM joins no subquery in FROM
+    (three `IN (subquery)` read the dossiers three times, 48 → 24 ms at 10×), so the two inner
+    queries are the ORM's own, with their parameters, and the outer one only joins and counts."""
+    # The closing date first: PostgreSQL evaluates AND left to right and stops at the first false,
+    # so EXISTS runs only for the few agencies closed before `as_of`.
+    merged_now = Q(valid_to__isnull=False, valid_to__lt=as_of) & _merged_during(campaign)
+    principal_successor = (
+        AgencySuccession.objects.filter(predecessor=OuterRef("pk"), is_principal=True)
+        .order_by(*AgencySuccession._meta.ordering)
+        .values("successor__name")[:1]
+    )
+    expected = (
+        campaign.expected_agencies.annotate(
+            merged_now=ExpressionWrapper(merged_now, output_field=BooleanField()),
+            merged_on=Case(When(merged_now, then=F("valid_to"))),
+            successor_name=Case(When(merged_now, then=Subquery(principal_successor))),
+            sort_name=vietnamese_collated(F("name")),
+        )
+        .values("pk", "level", "kind", "merged_now", "merged_on", "successor_name", "sort_name")
+        .order_by()
+    )
+    expected_sql, expected_params = expected.query.sql_with_params()
+    receipts_sql, receipts_params = _first_receipts(campaign, as_of).query.sql_with_params()
+    on_time_day = connection.ops.adapt_datefield_value(min(as_of, campaign.nomination_deadline))
+    statuses = [SendingStatus.ON_TIME, SendingStatus.LATE, SendingStatus.MERGED, SendingStatus.MISSING]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT e.level, e.kind,"
+            " CASE WHEN r.first <= %s THEN %s WHEN r.first IS NOT NULL THEN %s WHEN e.merged_now THEN %s"
+            " ELSE %s END AS progress_status,"
+            " e.merged_now, CASE WHEN e.merged_now OR r.first IS NULL THEN e.sort_name END AS listed_name,"
+            " e.merged_on, e.successor_name, COUNT(*)"
+            f" FROM ({expected_sql}) e LEFT JOIN ({receipts_sql}) r ON r.sent_for = e.pk"
+            " GROUP BY e.level, e.kind, progress_status, e.merged_now, listed_name, e.merged_on, e.successor_name"
+            " ORDER BY e.level, e.kind, listed_name",
+            [on_time_day, *statuses, *expected_params, *receipts_params],
+        )
+        columns = ["level", "kind", "progress_status", "merged_now", "listed_name", "merged_on", "successor_name", "n"]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    # A raw query skips the ORM's converters: SQLite gives its dates as text.
+    for row in rows:
+        row["merged_on"] = DateField().to_python(row["merged_on"])
+    return rows
 
 
 def campaign_progress_summary(*, campaign: Campaign, as_of: datetime.date | None = None) -> ProgressSummary:
@@ -473,38 +529,7 @@ def campaign_progress_summary(*, campaign: Campaign, as_of: datetime.date | None
     successor during the campaign and before `as_of`, else missing."""
     as_of = as_of or timezone.localdate()
     deadline = campaign.nomination_deadline
-    # The closing date first: PostgreSQL evaluates AND left to right and stops at the first false,
-    # so EXISTS runs only for the few agencies closed before `as_of`.
-    merged_now = Q(valid_to__isnull=False, valid_to__lt=as_of) & _merged_during(campaign)
-    principal_successor = (
-        AgencySuccession.objects.filter(predecessor=OuterRef("pk"), is_principal=True)
-        .order_by(*AgencySuccession._meta.ordering)
-        .values("successor__name")[:1]
-    )
-    rows = (
-        campaign.expected_agencies.annotate(
-            progress_status=Case(
-                When(pk__in=_sent_for_by(campaign, min(as_of, deadline)), then=Value(SendingStatus.ON_TIME)),
-                When(pk__in=_sent_for_by(campaign, as_of), then=Value(SendingStatus.LATE)),
-                When(merged_now, then=Value(SendingStatus.MERGED)),
-                default=Value(SendingStatus.MISSING),
-            ),
-            merged_now=ExpressionWrapper(merged_now, output_field=BooleanField()),
-            # Missing or merged, not in terms of `progress_status`, whose subqueries would be repeated.
-            listed_name=vietnamese_collated(
-                Case(
-                    When(merged_now, then=F("name")),
-                    When(pk__in=_sent_for_by(campaign, as_of), then=None),
-                    default=F("name"),
-                )
-            ),
-            merged_on=Case(When(merged_now, then=F("valid_to"))),
-            successor_name=Case(When(merged_now, then=Subquery(principal_successor))),
-        )
-        .values("level", "kind", "progress_status", "merged_now", "listed_name", "merged_on", "successor_name")
-        .annotate(n=Count("pk"))
-        .order_by("level", "kind", "listed_name")
-    )
+    rows = _progress_status_rows(campaign, as_of)
     by_level = {level: LevelProgress(key=level, label=str(label)) for level, label in AgencyLevel.choices}
     counted = {
         SendingStatus.ON_TIME: "sent_on_time",
