@@ -114,9 +114,14 @@ def nomination_detail(*, user, pk: int) -> Nomination:
     than running it for one row (3.5 ms against 1.3 ms for five). The two links most dossiers
     leave empty (filed for a merged agency, receipt recorded by hand) are read when the page
     reads them, which costs a query only when they are set: a prefetch would build its query
-    (then find it empty) even when they are not."""
-    return (
-        _with_flags(nominations_visible_to(user=user))
+    (then find it empty) even when they are not.
+
+    The flags of `_with_flags` are read from the rows the page loads anyway (its documents and
+    its award form's components, the campaign's deadline): the nested EXISTS that a list needs
+    took half the time of building this query (1.7 of 3.5 ms at 10×).
+    `tests/awards/test_views.py` checks that both say the same."""
+    nomination = (
+        nominations_visible_to(user=user)
         .select_related("agency", "nominee_agency", "award_form", "campaign")
         .prefetch_related(
             "documents",
@@ -128,6 +133,16 @@ def nomination_detail(*, user, pk: int) -> Nomination:
         )
         .get(pk=pk)
     )
+    attached = {document.requirement_id for document in nomination.documents.all()}
+    nomination.missing_component = any(
+        requirement.required and requirement.pk not in attached
+        for requirement in nomination.award_form.requirements.all()
+    )
+    # Dates in Vietnam time on both sides: the whole deadline day is on time.
+    nomination.is_late = nomination.received_on is not None and (
+        nomination.received_on > nomination.campaign.nomination_deadline
+    )
+    return nomination
 
 
 def metric_fields_for(*, campaign: Campaign) -> list[dict]:

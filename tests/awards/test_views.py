@@ -9,12 +9,12 @@ import pytest
 from django.urls import reverse
 
 from accounts.enums import Role
-from awards import services
+from awards import selectors, services
 from awards.enums import NominationState, Verdict
 from awards.models import CheckBatch, DossierDocument, Nomination
 from campaign_portal.models import AuditEvent
 from campaign_portal.text import vietnamese_sort_key
-from tests.awards.conftest import make_dossier, sent_at
+from tests.awards.conftest import DEADLINE, make_dossier, sent_at
 from tests.factories import AgencyFactory, CommuneFactory, DistrictFactory
 
 
@@ -85,6 +85,29 @@ def test_nomination_page_query_count_same_with_1_and_3_documents_and_steps(
     # agencies a collective nominee took over (one recursive query) and its earlier awards in the register.
     assert assert_same_query_count(lambda: client.get(url), grow) <= 12
     assert DossierDocument.objects.filter(nomination=nomination).count() == 4
+
+
+@pytest.mark.parametrize(
+    ("left_out", "optional", "sent_day"),
+    [
+        ((), (), DEADLINE),
+        (("bien_ban",), (), DEADLINE - datetime.timedelta(days=5)),
+        (("bien_ban",), ("bien_ban",), DEADLINE + datetime.timedelta(days=1)),
+        (("danh_sach", "bien_ban"), ("bien_ban",), None),
+    ],
+)
+def test_nomination_page_flags_are_those_of_the_lists(
+    officer, campaign, collective_form, criteria, left_out, optional, sent_day
+):
+    """The page reads "missing component" and "late" from the rows it loads; the lists count
+    them in SQL (`_with_flags`): both say the same."""
+    collective_form.requirements.filter(code__in=optional).update(required=False)
+    nomination = make_dossier(officer=officer, campaign=campaign, award_form=collective_form, left_out=left_out)
+    if sent_day is not None:
+        services.nomination_submit(user=officer, nomination=nomination, at=sent_at(sent_day))
+    listed = selectors.nomination_queue(user=officer).get(pk=nomination.pk)
+    shown = selectors.nomination_detail(user=officer, pk=nomination.pk)
+    assert (shown.missing_component, shown.is_late) == (listed.missing_component, listed.is_late)
 
 
 @pytest.mark.parametrize(
