@@ -118,8 +118,8 @@ def nomination_detail(*, user, pk: int) -> Nomination:
 
     The flags of `_with_flags` are read from the rows the page loads anyway (its documents and
     its award form's components, the campaign's deadline): the nested EXISTS that a list needs
-    took half the time of building this query (1.7 of 3.5 ms at 10×).
-    `tests/awards/test_views.py` checks that both say the same."""
+    would take half the time of building this query. `tests/awards/test_views.py` checks that
+    both say the same."""
     nomination = (
         nominations_visible_to(user=user)
         .select_related("agency", "nominee_agency", "award_form", "campaign")
@@ -490,9 +490,9 @@ def _progress_status_rows(campaign: Campaign, as_of: datetime.date) -> list[dict
     (missing or merged), in the order of `campaign_progress`.
 
     One pass over the campaign's received dossiers, LEFT JOINed by agency, gives each agency's first
-    receipt, which says both whether it sent and whether on time. The ORM joins no subquery in FROM
-    (three `IN (subquery)` read the dossiers three times, 48 → 24 ms at 10×), so the two inner
-    queries are the ORM's own, with their parameters, and the outer one only joins and counts."""
+    receipt, which says both whether it sent and whether on time (three `IN (subquery)` read the
+    dossiers three times). The ORM joins no subquery in FROM, so the two inner queries are the
+    ORM's own, with their parameters, and the outer one only joins and counts."""
     # The closing date first: PostgreSQL evaluates AND left to right and stops at the first false,
     # so EXISTS runs only for the few agencies closed before `as_of`.
     merged_now = Q(valid_to__isnull=False, valid_to__lt=as_of) & _merged_during(campaign)

@@ -76,7 +76,7 @@ def test_dashboard_query_count_does_not_grow_with_rows(client, campaign, reviewe
 
 def test_dashboard_counts_initiatives_from_the_figures_index_alone(client, campaign, reviewer):
     """The initiative counts name only the columns of `initiative_campaign_figures`: COUNT(id)
-    would send PostgreSQL to the table, 4,000 pages at 10×, rather than the index alone."""
+    would send PostgreSQL to the table rather than to the index alone."""
     InitiativeFactory(campaign=campaign, agency=campaign.expected_agencies.first(), state=InitiativeState.REGISTERED)
     client.force_login(reviewer)
     with CaptureQueriesContext(connection) as context:
