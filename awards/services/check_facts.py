@@ -17,6 +17,10 @@ from ..register import earlier_awards_by_nomination
 
 
 def _document_readable(document: DossierDocument) -> bool:
+    """As recorded when the file was stored, or, for a document stored before that was recorded,
+    as its content shows now."""
+    if document.readable is not None:
+        return document.readable
     try:
         with document.file.open("rb") as handle:
             return sniff_kind(handle) is not None
