@@ -2,7 +2,9 @@
 nomination, gathered for a whole batch with one query per kind of fact, and the snapshot of them
 that each stored result keeps (and that the check's fingerprint is made of)."""
 
+import datetime
 from collections import defaultdict
+from typing import NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,28 +18,33 @@ from ..quotas import quota_facts
 from ..register import earlier_awards_by_nomination
 
 
-def _document_readable(document: DossierDocument) -> bool:
-    """As recorded when the file was stored, or, for a document stored before that was recorded,
-    as its content shows now."""
-    if document.readable is not None:
-        return document.readable
+def _file_readable(name: str) -> bool:
+    """For a document stored before its readability was recorded: what its content shows now."""
     try:
-        with document.file.open("rb") as handle:
+        with DossierDocument._meta.get_field("file").storage.open(name, "rb") as handle:
             return sniff_kind(handle) is not None
     except (OSError, ValueError):
         return False
 
 
-def _duplicate_label(other: Nomination) -> str:
+class _Sent(NamedTuple):
+    """Another dossier for the same nominee, as the duplicate criterion names it."""
+
+    pk: int
+    submitted_at: datetime.datetime | None
+    agency_name: str
+
+
+def _duplicate_label(other: _Sent) -> str:
     sent = timezone.localtime(other.submitted_at).strftime("%d/%m/%Y")
     return _("hồ sơ số %(pk)d của %(agency)s gửi ngày %(sent)s") % {
         "pk": other.pk,
-        "agency": other.agency.name,
+        "agency": other.agency_name,
         "sent": sent,
     }
 
 
-def _sent_before(other: Nomination, nomination: Nomination) -> bool:
+def _sent_before(other: _Sent, nomination: Nomination) -> bool:
     """`other` was sent before `nomination` (ties broken by id); with no date of its own,
     `nomination` comes after every other dossier."""
     if nomination.submitted_at is None:
@@ -53,7 +60,7 @@ def _duplicates_by_pk(nominations: list[Nomination]) -> dict[int, list[str]]:
     keyed = [n for n in nominations if n.nominee_key]
     if not keyed:
         return {}
-    groups: dict[tuple, list[Nomination]] = defaultdict(list)
+    groups: dict[tuple, list[_Sent]] = defaultdict(list)
     candidates = (
         Nomination.objects.filter(
             campaign_id__in={n.campaign_id for n in keyed},
@@ -61,11 +68,11 @@ def _duplicates_by_pk(nominations: list[Nomination]) -> dict[int, list[str]]:
             nominee_key__in={n.nominee_key for n in keyed},
         )
         .exclude(state__in=(NominationState.DRAFT, NominationState.REJECTED))
-        .select_related("agency")
-        .only("pk", "campaign_id", "award_form_id", "nominee_key", "submitted_at", "agency__name")
+        .order_by()
+        .values_list("campaign_id", "award_form_id", "nominee_key", "pk", "submitted_at", "agency__name")
     )
-    for other in candidates:
-        groups[(other.campaign_id, other.award_form_id, other.nominee_key)].append(other)
+    for campaign_id, award_form_id, nominee_key, *sent in candidates:
+        groups[(campaign_id, award_form_id, nominee_key)].append(_Sent(*sent))
     duplicates = {}
     for nomination in keyed:
         others = [
@@ -84,16 +91,28 @@ def nomination_facts(nominations: list[Nomination]) -> dict[int, engine.Nominati
     for r in DossierRequirement.objects.filter(award_form_id__in={n.award_form_id for n in nominations}):
         requirements[r.award_form_id][r.code] = (r.name, r.required)
     documents: dict[int, dict] = defaultdict(dict)
-    for d in DossierDocument.objects.filter(nomination__in=nominations).select_related("requirement"):
-        documents[d.nomination_id][d.requirement.code] = engine.DocumentFact(
-            requirement_name=d.requirement.name,
-            original_name=d.original_name,
-            readable=_document_readable(d),
-            signature=d.signature_verdict,
-            signature_explanation=d.signature_explanation,
+    rows = DossierDocument.objects.filter(nomination__in=nominations).values_list(
+        "nomination_id",
+        "requirement__code",
+        "requirement__name",
+        "original_name",
+        "readable",
+        "file",
+        "signature_verdict",
+        "signature_explanation",
+        "signature_details",
+    )
+    for nomination_id, code, name, original_name, readable, file_name, verdict, explanation, details in rows:
+        documents[nomination_id][code] = engine.DocumentFact(
+            requirement_name=name,
+            original_name=original_name,
+            # Recorded when the file was stored (an upload is checked by its content).
+            readable=readable if readable is not None else _file_readable(file_name),
+            signature=verdict,
+            signature_explanation=explanation,
             signed_by=tuple(
                 s.get("organisation", "")
-                for s in (d.signature_details or {}).get("signatures", [])
+                for s in (details or {}).get("signatures", [])
                 if s.get("verdict") == SignatureVerdict.VALID
             ),
         )
