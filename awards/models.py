@@ -249,6 +249,10 @@ class DossierDocument(models.Model):
     file_kind = models.CharField(_("định dạng"), max_length=8)
     content_type = models.CharField(max_length=120)
     size = models.PositiveIntegerField(_("dung lượng"))
+    # Whether the content was of an accepted kind when the file was stored (an upload is checked by
+    # its content), which the criteria check reads instead of opening the file at every check. None
+    # for a document stored before this was recorded: the check opens that one.
+    readable = models.BooleanField(_("tệp đọc được"), null=True, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

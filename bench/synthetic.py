@@ -480,6 +480,7 @@ def province_write(plan: ProvincePlan) -> dict[str, int]:
                     file_kind="pdf",
                     content_type="application/pdf",
                     size=1200,
+                    readable=True,
                     uploaded_by=reviewer,
                 )
             )

@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .celery import app
@@ -36,15 +37,25 @@ _broker_away_until: dict[str, float] = {}
 def outbox_enqueue(*, task_name: str, args: Iterable = ()) -> OutboxMessage:
     """Record a request for the task `task_name(*args)` in the current transaction, and try to
     hand it to the broker once that transaction commits. Arguments are JSON (ids, names)."""
-    message = OutboxMessage.objects.create(task_name=task_name, args=list(args))
-    transaction.on_commit(lambda pk=message.pk: _send_after_commit(pk))
-    return message
+    return outbox_enqueue_many(task_name=task_name, args_list=[args])[0]
 
 
-def _send_after_commit(pk: int) -> None:
+def outbox_enqueue_many(*, task_name: str, args_list: Iterable[Iterable]) -> list[OutboxMessage]:
+    """Record several requests for one task, as `outbox_enqueue` does, with one INSERT, and hand
+    them to the broker together after the commit, in one transaction (a campaign's recheck asks
+    for one check per chunk of its nominations)."""
+    messages = OutboxMessage.objects.bulk_create(
+        [OutboxMessage(task_name=task_name, args=list(args)) for args in args_list]
+    )
+    if messages:
+        transaction.on_commit(lambda pks=[m.pk for m in messages]: _send_after_commit(pks))
+    return messages
+
+
+def _send_after_commit(pks: list[int]) -> None:
     if not app.conf.task_always_eager and time.monotonic() < _broker_away_until.get(app.conf.broker_url, 0.0):
         return
-    outbox_relay(message_ids=[pk])
+    outbox_relay(message_ids=pks, limit=len(pks))
 
 
 def outbox_relay(*, message_ids: Iterable[int] | None = None, limit: int = 100) -> int:
@@ -57,7 +68,7 @@ def outbox_relay(*, message_ids: Iterable[int] | None = None, limit: int = 100) 
         pending = pending.filter(pk__in=list(message_ids))
     if app.conf.task_always_eager:
         return _run_in_process(list(pending.values_list("pk", flat=True)[:limit]))
-    sent = 0
+    sent = []
     with transaction.atomic():
         # skip_locked: the relay process and a web process that has just committed never hold
         # the same row, so neither waits for the other and a row is rarely sent twice.
@@ -69,11 +80,12 @@ def outbox_relay(*, message_ids: Iterable[int] | None = None, limit: int = 100) 
                 _note_broker_away(message, error)
                 message.save(update_fields=["attempts", "last_error"])
                 break
-            message.sent_at = timezone.now()
-            message.last_error = ""
-            message.save(update_fields=["attempts", "sent_at", "last_error"])
-            sent += 1
-    return sent
+            sent.append(message.pk)
+        if sent:
+            OutboxMessage.objects.filter(pk__in=sent).update(
+                attempts=F("attempts") + 1, sent_at=timezone.now(), last_error=""
+            )
+    return len(sent)
 
 
 def outbox_prune(*, older_than: datetime.timedelta = datetime.timedelta(days=30)) -> int:

@@ -227,6 +227,7 @@ def dossier_document_upload(
             file_kind=kind.code,
             content_type=kind.content_type,
             size=upload.size,
+            readable=True,
             uploaded_by=user,
         )
         document.file.save(upload.name, upload, save=False)

@@ -223,10 +223,11 @@ def test_a_batch_runs_the_same_queries_for_one_or_five_nominations(
     nominations = [make_dossier(officer=officer, campaign=campaign, award_form=collective_form) for _ in range(5)]
     for nomination in nominations:
         services.nomination_submit(user=officer, nomination=nomination, at=sent_at(datetime.date(2024, 12, 2)))
-    # Savepoint, campaigns locked, rows locked, requirements, documents, earlier dossiers, the agencies the
-    # nominees took over (one recursive query, whatever the chain's depth), earlier awards in the register,
-    # criteria, delete, insert, update, release (the database moves the campaign's data version inside the update).
-    queries = 13 if connection.vendor == "postgresql" else 12
+    # Read without locks: the rows, requirements, documents, earlier dossiers, the agencies the nominees took
+    # over (one recursive query, whatever the chain's depth), earlier awards in the register, criteria. Then
+    # savepoint, campaigns locked, rows locked, criteria again, delete, insert, update, release (the database
+    # moves the campaign's data version inside the update).
+    queries = 15 if connection.vendor == "postgresql" else 14
     with django_assert_num_queries(queries):
         services.criteria_check_nominations([nominations[0].pk])
     Nomination.objects.update(check_input_hash="")
@@ -237,3 +238,28 @@ def test_a_batch_runs_the_same_queries_for_one_or_five_nominations(
 def test_an_unknown_id_alone_is_an_error_for_the_single_check(db):
     with pytest.raises(Nomination.DoesNotExist):
         services.criteria_check_nomination(10**9)
+
+
+def test_check_reads_the_readability_recorded_at_upload_not_the_file(dossier, officer, monkeypatch):
+    from awards.services import check_facts
+
+    def opened(handle):
+        raise AssertionError("the check opened a file whose readability the upload recorded")
+
+    assert set(dossier.documents.values_list("readable", flat=True)) == {True}
+    monkeypatch.setattr(check_facts, "sniff_kind", opened)
+    services.nomination_submit(user=officer, nomination=dossier, at=sent_at(datetime.date(2024, 12, 20)))
+    assert services.criteria_check_nomination(dossier.pk).verdict == Verdict.ELIGIBLE
+
+
+def test_check_opens_a_document_stored_before_readability_was_recorded(dossier, officer):
+    from django.core.files.base import ContentFile
+
+    document = dossier.documents.get(requirement__code="bien_ban")
+    document.file.storage.delete(document.file.name)
+    document.file.storage.save(document.file.name, ContentFile(b"<html>not a pdf</html>"))
+    dossier.documents.filter(pk=document.pk).update(readable=None)
+    services.nomination_submit(user=officer, nomination=dossier, at=sent_at(datetime.date(2024, 12, 20)))
+    assert services.criteria_check_nomination(dossier.pk).verdict == Verdict.INCOMPLETE
+    result = CriterionResult.objects.get(nomination=dossier, criterion__code="ho_so_day_du")
+    assert result.explanation.startswith("Không đọc được tệp: ")

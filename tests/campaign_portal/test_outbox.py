@@ -10,9 +10,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from campaign_portal import outbox
 from campaign_portal.celery import app
 from campaign_portal.models import AuditEvent, OutboxMessage
-from campaign_portal.outbox import outbox_enqueue, outbox_prune, outbox_relay
+from campaign_portal.outbox import outbox_enqueue, outbox_enqueue_many, outbox_prune, outbox_relay
 from tests.conftest import _broker_url, _reset_broker_pools
 
 HEARTBEAT = "campaign_portal.worker_heartbeat"
@@ -53,6 +54,35 @@ def test_embedded_task_failure_is_kept_with_its_error_not_raised(db, django_capt
         message = outbox_enqueue(task_name="awards.criteria_check_nomination", args=[987654])
     message.refresh_from_db()
     assert message.attempts == 1 and "DoesNotExist" in message.last_error
+
+
+def test_requests_recorded_together_are_one_insert_and_run_after_commit(
+    db, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    with (
+        django_capture_on_commit_callbacks(execute=False) as callbacks,
+        transaction.atomic(),
+        django_assert_num_queries(1),
+    ):
+        messages = outbox_enqueue_many(task_name=HEARTBEAT, args_list=[["first"], ["second"], ["third"]])
+    assert len(callbacks) == 1, "one hand-over for all of them"
+    callbacks[0]()
+    assert [(m.sent_at is not None, m.attempts) for m in OutboxMessage.objects.order_by("pk")] == [(True, 1)] * 3
+    notes = AuditEvent.objects.filter(action="worker.heartbeat").values_list("note", flat=True)
+    assert sorted(notes) == ["first", "second", "third"]
+    assert [m.args for m in messages] == [["first"], ["second"], ["third"]]
+
+
+def test_broker_away_leaves_requests_recorded_together_pending(
+    db, broker_away, django_capture_on_commit_callbacks, monkeypatch
+):
+    # The back-off this fault starts stays with this test, not with the next one on the same URL.
+    monkeypatch.setattr(outbox, "_broker_away_until", {})
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox_enqueue_many(task_name=HEARTBEAT, args_list=[["one"], ["two"]])
+    first, second = OutboxMessage.objects.order_by("pk")
+    assert first.sent_at is None and first.attempts == 1 and "127.0.0.1:2" in first.last_error
+    assert second.sent_at is None and second.attempts == 0, "the hand-over stops at the first fault"
 
 
 def test_broker_away_leaves_the_request_pending_with_the_error(db, broker_away, django_capture_on_commit_callbacks):
