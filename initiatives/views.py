@@ -23,6 +23,7 @@ from .filters import InitiativeFilter
 from .forms import EvidenceForm, ImportForm, InitiativeForm, ReplicationForm, TransitionForm
 from .models import Initiative, InitiativeEvidence
 from .selectors import (
+    implementing_unit_names,
     initiative_detail,
     initiative_export_list,
     initiative_list,
@@ -89,10 +90,11 @@ def _list_rows(initiatives) -> list[dict]:
     kinds = {value: str(label) for value, label in InitiativeKind.choices}
     state_badges = {state.value: badge(state) for state in InitiativeState}
     assessments = {True: _("Hiệu quả"), False: _("Chưa hiệu quả"), None: ""}
+    unit_names = implementing_unit_names(initiative_ids=[item.pk for item in initiatives])
     rows = []
     for item in initiatives:
         agency = item.agency
-        units = [unit.short_name or unit.name for unit in item.implementing_units.all()]
+        units = unit_names.get(item.pk, [])
         rows.append(
             {
                 "item": item,
