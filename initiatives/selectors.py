@@ -78,10 +78,19 @@ def _initiative_rows(*, user) -> QuerySet[Initiative]:
 
 
 def initiative_list(*, user) -> QuerySet[Initiative]:
-    """Rows for the list: not the long texts nor the units it spread to, which the list does not
-    show; the names of the units that implement a page's rows come from `implementing_unit_names`."""
-    return _initiative_rows(user=user).defer(
-        "description", "results", "result_figures", "assessment_comment", "search_text", "match_text"
+    """Rows for the list, with only the columns it shows (not the long texts, nor the agencies'
+    search texts); the names of the units that implement a page's rows come from
+    `implementing_unit_names`."""
+    return _initiative_rows(user=user).only(
+        "title",
+        "kind",
+        "state",
+        "started_on",
+        "assessment_effective",
+        "agency__name",
+        "agency__level",
+        "agency__parent__name",
+        "category__name",
     )
 
 
