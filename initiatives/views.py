@@ -86,7 +86,8 @@ def _filtered(request, rows=initiative_list):
 
 def _list_rows(initiatives) -> list[dict]:
     """What each row of the list shows, worked out once a page: labels and badges are drawn once
-    per kind and state, not once per row."""
+    per kind and state, not once per row, and the cells read plain values, not a lookup through
+    the initiative and its relations each."""
     kinds = {value: str(label) for value, label in InitiativeKind.choices}
     state_badges = {state.value: badge(state) for state in InitiativeState}
     assessments = {True: _("Hiệu quả"), False: _("Chưa hiệu quả"), None: ""}
@@ -97,9 +98,13 @@ def _list_rows(initiatives) -> list[dict]:
         units = unit_names.get(item.pk, [])
         rows.append(
             {
-                "item": item,
                 "url": reverse("initiatives:detail", args=[item.pk]),
+                "title": item.title,
+                "started_on": item.started_on.strftime("%d/%m/%Y") if item.started_on else "",
+                "agency_name": agency.name,
                 "agency_parent": agency.parent.name if agency.parent_id and agency.level == AgencyLevel.COMMUNE else "",
+                "category": item.category.name if item.category_id else "",
+                "replication_count": item.replication_count,
                 "kind": kinds.get(item.kind, item.kind),
                 "units": ", ".join(units) or "—",
                 "state_badge": state_badges[item.state],

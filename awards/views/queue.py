@@ -77,8 +77,9 @@ def _count_text(text: tuple[str, str], n: int) -> str:
 
 def _queue_rows(nominations) -> list[dict]:
     """What each row of the queue shows, worked out once a page: labels and badges are drawn once
-    per state and verdict, not once per row, and the unmet and undecided criteria are counted from
-    `problems` instead of two subqueries a row."""
+    per state and verdict, not once per row, the unmet and undecided criteria are counted from
+    `problems` instead of two subqueries a row, and the cells read plain values, not a lookup
+    through the nomination and its relations each (fifty rows of seven cells)."""
     nominee_types = _labels(NomineeType.choices)
     state_badges = {state.value: badge(state) for state in NominationState}
     verdict_badges = {verdict.value: badge(verdict) for verdict in Verdict}
@@ -90,11 +91,17 @@ def _queue_rows(nominations) -> list[dict]:
         agency = nomination.agency
         rows.append(
             {
-                "nomination": nomination,
+                "pk": nomination.pk,
                 "url": reverse("awards:nomination_detail", args=[nomination.pk]),
                 "nominee_label": nomination.nominee_label,
                 "nominee_type": nominee_types.get(nomination.nominee_type, nomination.nominee_type),
+                "agency_name": agency.name,
+                "filed_for_name": nomination.filed_for.name if nomination.filed_for_id else "",
                 "agency_parent": agency.parent.name if agency.parent_id and agency.level == AgencyLevel.COMMUNE else "",
+                "award_form_name": nomination.award_form.name,
+                "received": nomination.received_on.strftime("%d/%m/%Y") if nomination.received_on else "",
+                "is_late": nomination.is_late,
+                "missing_component": nomination.missing_component,
                 "state_badge": state_badges[nomination.state],
                 "verdict_badge": verdict_badges[nomination.verdict],
                 "approvable": nomination.verdict == Verdict.ELIGIBLE and nomination.state in APPROVABLE_STATES,
