@@ -1,10 +1,11 @@
-"""Agency filters: the directory's, as of a date, and the agency picker shared by the lists of many
-agencies' rows (a text box and a hidden id instead of a select of every agency)."""
+"""Agency filters: the directory's, as of a date, and the agency and district pickers shared by the
+lists of many agencies' rows (a text box and a hidden id instead of a select of every agency)."""
 
 import datetime
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,7 @@ from .selectors import (
     COMMITTEE_KINDS,
     DateBeforeHistory,
     agencies_as_of,
+    districts_for_filters,
     hierarchy_date_check,
     level_above_commune_as_of,
     levels_as_of,
@@ -34,50 +36,94 @@ def agency_name_filter(*, label):
     return django_filters.CharFilter(
         label=label,
         method="filter_agency_name",
-        widget=forms.TextInput(
-            attrs={
-                "data-agency-picker": reverse_lazy("agencies:search"),
-                "data-agency-picker-target": "id_agency",
-                "autocomplete": "off",
-                "placeholder": _("Gõ tên cơ quan để tìm"),
-            }
+        widget=_picker_text_box(
+            source=reverse_lazy("agencies:search"), target="id_agency", placeholder=_("Gõ tên cơ quan để tìm")
         ),
     )
 
 
+def district_picked_filter():
+    """The district the district picker chose, by id (a hidden field): a link may name it alone."""
+    return django_filters.ModelChoiceFilter(
+        queryset=districts_for_filters(), method="filter_district", widget=forms.HiddenInput
+    )
+
+
+def district_name_filter(*, label):
+    """The district picker's text box: the agency picker's script fed by the districts' endpoint."""
+    return django_filters.CharFilter(
+        label=label,
+        method="filter_district_name",
+        widget=_picker_text_box(
+            source=reverse_lazy("agencies:search_districts"),
+            target="id_district",
+            placeholder=_("Gõ tên huyện, thị xã, thành phố để tìm"),
+        ),
+    )
+
+
+def _picker_text_box(*, source, target, placeholder):
+    return forms.TextInput(
+        attrs={
+            "data-agency-picker": source,
+            "data-agency-picker-target": target,
+            "autocomplete": "off",
+            "placeholder": placeholder,
+        }
+    )
+
+
 class AgencyPickerFilterMixin:
-    """The agency filter of a list of many agencies' rows, as `agency = agency_picked_filter()` and
-    `agency_name = agency_name_filter(...)`, instead of a select of the province's agencies (541,
-    thousands after a merger of provinces) that every page load would render.
+    """The agency and district filters of a list of many agencies' rows, as `agency =
+    agency_picked_filter()` with `agency_name = agency_name_filter(...)` and `district =
+    district_picked_filter()` with `district_name = district_name_filter(...)`, instead of a select of
+    the province's agencies (541, thousands after a merger of provinces) or of its districts that every
+    page load would render.
 
-    With JavaScript the picker fills both: the name shown and the id chosen. Without it, the typed
-    words filter the rows by their agency's name, short name or parent on submit, without
-    diacritics. When the text no longer is the chosen agency's name, the text decides."""
+    With JavaScript a picker fills both: the name shown and the id chosen. Without it, the typed
+    words filter the rows on submit, without diacritics: by their agency's name, short name or
+    parent; by the districts so named. When the text no longer is the chosen one's name, the text
+    decides. A district keeps its own rows and its communes'."""
 
-    def _agency_chosen(self):
-        chosen = self.form.cleaned_data.get("agency")
-        typed = self.form.cleaned_data.get("agency_name")
+    PICKERS = ("agency", "district")
+
+    def _chosen(self, name):
+        chosen = self.form.cleaned_data.get(name)
+        typed = self.form.cleaned_data.get(f"{name}_name")
         if chosen is not None and typed and fold_text(typed) != fold_text(chosen.name):
             return None
         return chosen
 
     def filter_agency(self, queryset, name, value):
-        chosen = self._agency_chosen()
+        chosen = self._chosen("agency")
         return queryset.filter(agency=chosen) if chosen is not None else queryset
 
     def filter_agency_name(self, queryset, name, value):
-        if self._agency_chosen() is not None:
+        if self._chosen("agency") is not None:
             return queryset
         for word in fold_text(value).split():
             queryset = queryset.filter(agency__search_text__contains=word)
         return queryset
 
+    def filter_district(self, queryset, name, value):
+        chosen = self._chosen("district")
+        if chosen is None:
+            return queryset
+        return queryset.filter(Q(agency=chosen) | Q(agency__parent=chosen))
+
+    def filter_district_name(self, queryset, name, value):
+        if self._chosen("district") is not None:
+            return queryset
+        districts = districts_for_filters().search(value).values("pk")
+        return queryset.filter(Q(agency__in=districts) | Q(agency__parent__in=districts))
+
     def filter_queryset(self, queryset):
-        chosen = self.form.cleaned_data.get("agency")
-        if chosen is not None and not self.form.cleaned_data.get("agency_name"):
-            # A link that names the agency by id alone (?agency=12) shows its name in the box.
-            self.form.data = self.form.data.copy()
-            self.form.data["agency_name"] = chosen.name
+        for name in self.PICKERS:
+            chosen = self.form.cleaned_data.get(name)
+            if chosen is not None and not self.form.cleaned_data.get(f"{name}_name"):
+                # A link that names the agency by id alone (?agency=12) shows its name in the box.
+                self.form.data = self.form.data.copy()
+                self.form.data[f"{name}_name"] = chosen.name
         return super().filter_queryset(queryset)
 
 

@@ -8,7 +8,8 @@ The names below are the stable API for the other apps:
 `agencies_as_of`, `province_committee_as_of`, `levels_as_of`, `level_above_commune_as_of`,
 `agency_parent_as_of`, `agency_successors`, `agency_history`, `agency_predecessors`,
 `agencies_taken_over`, `issuer_as_of`,
-`hierarchy_counts`, `hierarchy_date_check`, and `agencies_readable_by` for what a user may read.
+`hierarchy_counts`, `hierarchy_date_check`, `agencies_readable_by` for what a user may read, and
+`agency_picker_matches`, `district_picker_matches`, `districts_for_filters` for the lists' pickers.
 """
 
 import datetime
@@ -244,6 +245,23 @@ def agency_picker_matches(*, user, text: str, day: datetime.date | None = None, 
     agencies = agencies_readable_by(user=user).search(text)
     if day is not None:
         agencies = agencies.active_on(day)
+    return _picker_answer(agencies, limit=limit)
+
+
+def districts_for_filters() -> QuerySet[Agency]:
+    """The districts a list of agencies' rows may be filtered by (a district's rows and its
+    communes'): the district-level people's committees of the province's first hierarchy, a merged
+    one (Nông Sơn) kept, so that its records stay found by it. Their names are no one's secret."""
+    return Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True)
+
+
+def district_picker_matches(*, text: str, limit: int = PICKER_LIMIT) -> dict:
+    """What the district picker of the lists offers for a typed text: at most `limit` of
+    `districts_for_filters`, every typed word found without diacritics, in the agency picker's shape."""
+    return _picker_answer(districts_for_filters().search(text), limit=limit)
+
+
+def _picker_answer(agencies: QuerySet[Agency], *, limit: int) -> dict:
     rows = list(
         agencies.order_by("name", "valid_from", "pk").values("id", "name", "parent__name", "valid_from", "valid_to")[
             : limit + 1

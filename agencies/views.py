@@ -20,6 +20,7 @@ from .selectors import (
     COMMITTEE_KINDS,
     agencies_as_of,
     agency_picker_matches,
+    district_picker_matches,
     level_above_commune_as_of,
     levels_as_of,
     successions_for,
@@ -88,6 +89,16 @@ class AgencySearchView(LoginRequiredMixin, PermissionRequiredMixin, View):
                 message = gettext("Ngày “%(field)s” không hợp lệ: hãy dùng dạng YYYY-MM-DD.") % {"field": "on"}
                 return JsonResponse({"error": message}, status=400)
         return JsonResponse(agency_picker_matches(user=request.user, text=request.GET.get("q", "")[:200], day=day))
+
+
+class DistrictSearchView(LoginRequiredMixin, PermissionRequiredMixin, View):
+    """The district picker's source (the same static/js/agency-picker.js): `q` the typed text;
+    answers a few of the districts the lists filter by, as JSON in the agency picker's shape."""
+
+    permission_required = "agencies.search_agencies"
+
+    def get(self, request):
+        return JsonResponse(district_picker_matches(text=request.GET.get("q", "")[:200]))
 
 
 def _query_without_page(params) -> str:

@@ -1,8 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from agencies.enums import AgencyKind, AgencyLevel
-from agencies.filters import AgencyPickerFilterMixin, agency_name_filter, agency_picked_filter
+from agencies.enums import AgencyLevel
+from agencies.filters import (
+    AgencyPickerFilterMixin,
+    agency_name_filter,
+    agency_picked_filter,
+    district_name_filter,
+    district_picked_filter,
+)
 from agencies.models import Agency
 from campaign_portal.filters import AgencyRowsFilterMixin, FilterForm
 
@@ -25,14 +31,8 @@ class NominationFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
     level = django_filters.ChoiceFilter(
         label=_("Cấp"), field_name="agency__level", choices=AgencyLevel.choices, empty_label=_("Mọi cấp")
     )
-    district = django_filters.ModelChoiceFilter(
-        label=_("Huyện, thị xã, thành phố"),
-        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True)
-        .only("name")
-        .order_by("name"),
-        method="filter_district",
-        empty_label=_("Mọi địa phương"),
-    )
+    district = district_picked_filter()
+    district_name = district_name_filter(label=_("Huyện, thị xã, thành phố"))
     award_form = django_filters.ModelChoiceFilter(
         label=_("Hình thức"), queryset=AwardForm.objects.none(), empty_label=_("Mọi hình thức")
     )
@@ -45,7 +45,7 @@ class NominationFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
         form = FilterForm
 
     # Filters that only make sense across agencies: not shown to an agency's officer.
-    STAFF_ONLY = ("agency", "agency_name", "level", "district")
+    STAFF_ONLY = ("agency", "agency_name", "level", "district", "district_name")
 
     def __init__(self, *args, campaign=None, agencies=None, staff=True, **kwargs):
         super().__init__(*args, **kwargs)

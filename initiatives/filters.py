@@ -2,9 +2,14 @@ import django_filters
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from agencies.enums import AgencyKind, AgencyLevel
-from agencies.filters import AgencyPickerFilterMixin, agency_name_filter, agency_picked_filter
-from agencies.models import Agency
+from agencies.enums import AgencyLevel
+from agencies.filters import (
+    AgencyPickerFilterMixin,
+    agency_name_filter,
+    agency_picked_filter,
+    district_name_filter,
+    district_picked_filter,
+)
 from agencies.selectors import agencies_readable_by
 from campaign_portal.filters import AgencyRowsFilterMixin, FilterForm
 from campaigns.filters import CAMPAIGN_PARAMETER, CampaignFilter
@@ -38,14 +43,8 @@ class InitiativeFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
     level = django_filters.ChoiceFilter(
         label=_("Cấp"), field_name="agency__level", choices=AgencyLevel.choices, empty_label=_("Mọi cấp")
     )
-    district = django_filters.ModelChoiceFilter(
-        label=_("Huyện, thị xã, thành phố"),
-        queryset=Agency.objects.filter(kind=AgencyKind.DISTRICT_COMMITTEE, valid_from__isnull=True)
-        .only("name")
-        .order_by("short_name"),
-        method="filter_district",
-        empty_label=_("Mọi địa phương"),
-    )
+    district = district_picked_filter()
+    district_name = district_name_filter(label=_("Huyện, thị xã, thành phố"))
     category = django_filters.ModelChoiceFilter(
         label=_("Lĩnh vực, nhóm"),
         queryset=InitiativeCategory.objects.only("name").order_by("campaign_id", "position", "pk"),
@@ -83,7 +82,18 @@ class InitiativeFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
 
     class Meta:
         model = Initiative
-        fields = ["q", "agency", "agency_name", "level", "district", "category", "kind", "state", "replicated"]
+        fields = [
+            "q",
+            "agency",
+            "agency_name",
+            "level",
+            "district",
+            "district_name",
+            "category",
+            "kind",
+            "state",
+            "replicated",
+        ]
         form = FilterForm
 
     def __init__(self, *args, user, **kwargs):

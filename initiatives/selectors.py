@@ -67,9 +67,6 @@ def _initiative_rows(*, user) -> QuerySet[Initiative]:
     return (
         initiatives_visible_to(user=user)
         .select_related("agency", "agency__parent", "category")
-        .prefetch_related(
-            Prefetch("implementing_units", queryset=Agency.objects.only("name", "short_name").order_by("name"))
-        )
         .annotate(
             replication_count=replication_count(),
             state_rank=Case(
@@ -81,17 +78,42 @@ def _initiative_rows(*, user) -> QuerySet[Initiative]:
 
 
 def initiative_list(*, user) -> QuerySet[Initiative]:
-    """Rows for the list, with what each row shows loaded in a fixed number of queries: not the
-    long texts nor the units it spread to, which the list does not show."""
-    return _initiative_rows(user=user).defer(
-        "description", "results", "result_figures", "assessment_comment", "search_text", "match_text"
+    """Rows for the list, with only the columns it shows (not the long texts, nor the agencies'
+    search texts); the names of the units that implement a page's rows come from
+    `implementing_unit_names`."""
+    return _initiative_rows(user=user).only(
+        "title",
+        "kind",
+        "state",
+        "started_on",
+        "assessment_effective",
+        "agency__name",
+        "agency__level",
+        "agency__parent__name",
+        "category__name",
     )
 
 
+def implementing_unit_names(*, initiative_ids: list[int]) -> dict[int, list[str]]:
+    """The short names (else names) of the units implementing each initiative, by name: one query
+    of plain values for a page of the list, rather than an Agency object for every unit."""
+    names: dict[int, list[str]] = defaultdict(list)
+    links = (
+        Initiative.implementing_units.through.objects.filter(initiative_id__in=initiative_ids)
+        .order_by("agency__name", "agency_id")
+        .values_list("initiative_id", "agency__short_name", "agency__name")
+    )
+    for initiative_id, short_name, name in links:
+        names[initiative_id].append(short_name or name)
+    return names
+
+
 def initiative_export_list(*, user) -> QuerySet[Initiative]:
-    """Rows for the export and the replication page: the list's, with every text and the units each spread to."""
+    """Rows for the export and the replication page: the list's, with every text, the units that
+    implement each and the units each spread to."""
     return _initiative_rows(user=user).prefetch_related(
-        Prefetch("replicated_to", queryset=Agency.objects.order_by("name"))
+        Prefetch("implementing_units", queryset=Agency.objects.only("name", "short_name").order_by("name")),
+        Prefetch("replicated_to", queryset=Agency.objects.order_by("name")),
     )
 
 

@@ -23,6 +23,7 @@ from .filters import InitiativeFilter
 from .forms import EvidenceForm, ImportForm, InitiativeForm, ReplicationForm, TransitionForm
 from .models import Initiative, InitiativeEvidence
 from .selectors import (
+    implementing_unit_names,
     initiative_detail,
     initiative_export_list,
     initiative_list,
@@ -85,19 +86,25 @@ def _filtered(request, rows=initiative_list):
 
 def _list_rows(initiatives) -> list[dict]:
     """What each row of the list shows, worked out once a page: labels and badges are drawn once
-    per kind and state, not once per row."""
+    per kind and state, not once per row, and the cells read plain values, not a lookup through
+    the initiative and its relations each."""
     kinds = {value: str(label) for value, label in InitiativeKind.choices}
     state_badges = {state.value: badge(state) for state in InitiativeState}
     assessments = {True: _("Hiệu quả"), False: _("Chưa hiệu quả"), None: ""}
+    unit_names = implementing_unit_names(initiative_ids=[item.pk for item in initiatives])
     rows = []
     for item in initiatives:
         agency = item.agency
-        units = [unit.short_name or unit.name for unit in item.implementing_units.all()]
+        units = unit_names.get(item.pk, [])
         rows.append(
             {
-                "item": item,
                 "url": reverse("initiatives:detail", args=[item.pk]),
+                "title": item.title,
+                "started_on": item.started_on.strftime("%d/%m/%Y") if item.started_on else "",
+                "agency_name": agency.name,
                 "agency_parent": agency.parent.name if agency.parent_id and agency.level == AgencyLevel.COMMUNE else "",
+                "category": item.category.name if item.category_id else "",
+                "replication_count": item.replication_count,
                 "kind": kinds.get(item.kind, item.kind),
                 "units": ", ".join(units) or "—",
                 "state_badge": state_badges[item.state],

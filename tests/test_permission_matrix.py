@@ -66,6 +66,7 @@ MATRIX: dict[str, Entry] = {
     "accounts:password_change_done": Entry(everyone()),
     "agencies:directory": Entry(STAFF_READERS),
     "agencies:search": Entry({"anonymous": LOGIN_REDIRECT, "*": 200, "administrator": 403}),
+    "agencies:search_districts": Entry({"anonymous": LOGIN_REDIRECT, "*": 200, "administrator": 403}),
     "set_language": Entry({"*": 302}, method="post", data={"language": "vi"}),
     "admin:index": Entry({"*": 302, "administrator": 200}),
 }

@@ -70,3 +70,26 @@ def test_picker_answers_garbage_without_an_error(client, reviewer, params):
     response = client.get(reverse("agencies:search"), params)
     assert response.status_code in (200, 400)
     assert "results" in response.json() or "error" in response.json()
+
+
+def test_district_picker_offers_districts_only_without_diacritics(client, quang_nam, reviewer):
+    client.force_login(reviewer)
+    url = reverse("agencies:search_districts")
+    assert _names(client.get(url, {"q": "tra my"})) == ["UBND huyện Bắc Trà My", "UBND huyện Nam Trà My"]
+    assert _names(client.get(url, {"q": "tra doc"})) == []
+    # The district merged on 01/01/2025 stays pickable: its records are still found by it.
+    assert _names(client.get(url, {"q": "nong son"})) == ["UBND huyện Nông Sơn"]
+    assert len(_names(client.get(url, {"q": ""}))) == 18
+
+
+def test_district_picker_offers_an_officer_every_district(client, quang_nam, make_user):
+    """The lists' district filter names every district to whoever reads the list, as its select did."""
+    client.force_login(
+        make_user(Role.AGENCY_OFFICER, agency=quang_nam.get(name="UBND xã Trà Đốc", valid_from__isnull=True))
+    )
+    assert _names(client.get(reverse("agencies:search_districts"), {"q": "hoi an"})) == ["UBND thành phố Hội An"]
+
+
+def test_district_picker_refused_to_the_administrator(client, make_user):
+    client.force_login(make_user(Role.ADMINISTRATOR))
+    assert client.get(reverse("agencies:search_districts"), {"q": "tra"}).status_code == 403

@@ -151,6 +151,20 @@ def test_district_filter_includes_its_communes(client, reviewer, campaign, colle
     client.force_login(reviewer)
     response = client.get(reverse("awards:nomination_list"), {"district": commune.parent.pk})
     assert response.context["page_obj"].paginator.count == 2
+    assert '<select name="district"' not in response.content.decode()
+    assert f'name="district_name" value="{commune.parent.name}"' in response.content.decode()
+
+
+def test_district_typed_without_javascript_filters_the_queue(
+    client, reviewer, officer, campaign, collective_form, criteria, make_user
+):
+    commune = CommuneFactory(parent=DistrictFactory(name="UBND huyện Bắc Trà My"))
+    _sent_dossier(make_user(Role.AGENCY_OFFICER, agency=commune), campaign, collective_form)
+    _sent_dossier(officer, campaign, collective_form)
+    client.force_login(reviewer)
+    url = reverse("awards:nomination_list")
+    assert client.get(url, {"district_name": "bac tra my"}).context["page_obj"].paginator.count == 1
+    assert client.get(url, {"district_name": "hoi an"}).context["page_obj"].paginator.count == 0
 
 
 def test_agency_picker_filters_the_queue_by_id_or_by_typed_name(

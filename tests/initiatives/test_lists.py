@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives.enums import InitiativeKind, InitiativeState
-from tests.factories import AgencyFactory, CommuneFactory, InitiativeCategoryFactory
+from tests.factories import AgencyFactory, CommuneFactory, DistrictFactory, InitiativeCategoryFactory
 from tests.factories.initiatives import InitiativeFactory
 
 
@@ -220,3 +220,43 @@ def test_sort_choices_are_in_the_users_language_both_ways(client, reviewer, spre
     html = client.get(reverse("initiatives:list")).content.decode()
     assert label in html
     assert "(descending)" not in html if language == "vi" else "giảm dần" not in html
+
+
+def test_list_district_filter_is_a_text_box_not_a_select_of_every_district(client, reviewer, spread):
+    client.force_login(reviewer)
+    page = client.get(reverse("initiatives:list")).content.decode()
+    assert '<select name="district"' not in page
+    assert f'data-agency-picker="{reverse("agencies:search_districts")}"' in page
+    assert 'data-agency-picker-target="id_district"' in page
+    assert 'type="hidden" name="district"' in page
+    assert '<label for="id_district_name" class="form-label">Huyện, thị xã, thành phố</label>' in page
+
+
+@pytest.mark.parametrize("text", ["thu nghiem", "UBND huyện Thử Nghiệm"])
+def test_list_district_name_typed_without_javascript_filters_on_submit(client, reviewer, spread, text):
+    client.force_login(reviewer)
+    assert _titles(client.get(reverse("initiatives:list"), {"district_name": text})) == [
+        "Không viết, không hẹn",
+        "Rút ngắn thời gian đăng ký đất đai",
+    ]
+
+
+def test_list_district_name_of_no_district_finds_nothing(client, reviewer, spread):
+    client.force_login(reviewer)
+    # "Trà Đốc" is a commune: the district box names districts only.
+    assert _titles(client.get(reverse("initiatives:list"), {"district_name": "tra doc"})) == []
+
+
+def test_list_district_by_id_shows_its_name_in_the_box(client, reviewer, spread, district):
+    client.force_login(reviewer)
+    response = client.get(reverse("initiatives:list"), {"district": district.pk})
+    assert 'name="district_name" value="UBND huyện Thử Nghiệm"' in response.content.decode()
+    assert f'type="hidden" name="district" value="{district.pk}"' in response.content.decode()
+
+
+def test_list_district_name_changed_after_the_pick_decides(client, reviewer, spread, district):
+    client.force_login(reviewer)
+    other = DistrictFactory(name="UBND huyện Khác")
+    InitiativeFactory(agency=CommuneFactory(parent=other), title="Ở huyện khác")
+    response = client.get(reverse("initiatives:list"), {"district": district.pk, "district_name": "huyen khac"})
+    assert _titles(response) == ["Ở huyện khác"]

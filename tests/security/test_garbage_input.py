@@ -283,6 +283,7 @@ def test_every_form_url_is_covered():
         "accounts:password_change_done",
         "agencies:directory",
         "agencies:search",
+        "agencies:search_districts",
         "set_language",
         "admin:index",
         "initiatives:list",
