@@ -52,7 +52,8 @@ class NominationFilter(AgencyPickerFilterMixin, AgencyRowsFilterMixin, django_fi
         if not staff:
             for name in self.STAFF_ONLY:
                 self.filters.pop(name)
-        self.filters["award_form"].queryset = AwardForm.objects.filter(campaign=campaign)
+        # The forms of one campaign in its order: the model's order would join the campaign table.
+        self.filters["award_form"].queryset = AwardForm.objects.filter(campaign=campaign).order_by("position", "pk")
         if "agency" in self.filters:
             self.filters["agency"].queryset = agencies if agencies is not None else Agency.objects.none()
 

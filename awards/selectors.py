@@ -58,7 +58,11 @@ def nominations_visible_to(*, user) -> QuerySet[Nomination]:
     return Nomination.objects.none()
 
 
-def _with_flags(queryset: QuerySet[Nomination]) -> QuerySet[Nomination]:
+def _with_flags(queryset: QuerySet[Nomination], *, campaign: Campaign | None) -> QuerySet[Nomination]:
+    """`missing_component` and `is_late`. Given the campaign of every row, its deadline is a
+    constant: without it the count and the page's ids of the queue would join the campaign table
+    only to leave the annotation out."""
+    deadline = F("campaign__nomination_deadline") if campaign is None else Value(campaign.nomination_deadline)
     missing = DossierRequirement.objects.filter(award_form=OuterRef("award_form"), required=True).filter(
         ~Exists(DossierDocument.objects.filter(nomination=OuterRef(OuterRef("pk")), requirement=OuterRef("pk")))
     )
@@ -66,7 +70,7 @@ def _with_flags(queryset: QuerySet[Nomination]) -> QuerySet[Nomination]:
         missing_component=Exists(missing),
         is_late=Case(
             # Dates in Vietnam time on both sides: the whole deadline day is on time.
-            When(received_on__gt=F("campaign__nomination_deadline"), then=Value(True)),
+            When(received_on__gt=deadline, then=Value(True)),
             default=Value(False),
             output_field=BooleanField(),
         ),
@@ -85,7 +89,7 @@ def nomination_queue(*, user, campaign: Campaign | None = None) -> QuerySet[Nomi
     if campaign is not None:
         queryset = queryset.filter(campaign=campaign)
     return (
-        _with_flags(queryset)
+        _with_flags(queryset, campaign=campaign)
         .select_related("agency", "agency__parent", "nominee_agency", "award_form")
         .prefetch_related(
             "filed_for",
@@ -615,7 +619,7 @@ def nominations_for_report(*, campaign: Campaign, as_of: datetime.date | None = 
     if as_of is not None:
         queryset = queryset.filter(received_on__lte=as_of)
     return (
-        _with_flags(queryset)
+        _with_flags(queryset, campaign=campaign)
         .select_related("agency", "agency__parent", "filed_for", "nominee_agency", "award_form")
         .prefetch_related(Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")))
         .order_by("award_form__position", "award_form_id", "agency__level", "agency__name", "nominee_name", "pk")

@@ -12,11 +12,15 @@ CAMPAIGN_PARAMETER = "phong-trao"
 
 class CampaignFilter(django_filters.ModelChoiceFilter):
     """A list's campaign filter: the options' values are the campaigns' codes. Its FilterSet files
-    it under CAMPAIGN_PARAMETER, a name a class attribute cannot have."""
+    it under CAMPAIGN_PARAMETER, a name a class attribute cannot have. Its options read only what
+    they show (the code and the name), not the campaigns' other columns."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("label", _("Phong trào"))
         kwargs.setdefault("empty_label", _("Mọi phong trào"))
         super().__init__(
-            field_name="campaign", to_field_name="code", queryset=Campaign.objects.order_by("-period_start"), **kwargs
+            field_name="campaign",
+            to_field_name="code",
+            queryset=Campaign.objects.only("code", "name").order_by("-period_start"),
+            **kwargs,
         )

@@ -3,7 +3,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,7 +11,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from agencies.enums import AgencyLevel
 from campaign_portal.files import protected_file_response
-from campaign_portal.pagination import IdsFirstPaginator
+from campaign_portal.pagination import IdsFirstPaginator, row_url
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE, workbook_write
 from campaign_portal.templatetags.portal import badge
 from campaign_portal.workflow import WorkflowError, transitions_available
@@ -92,13 +91,14 @@ def _list_rows(initiatives) -> list[dict]:
     state_badges = {state.value: badge(state) for state in InitiativeState}
     assessments = {True: _("Hiệu quả"), False: _("Chưa hiệu quả"), None: ""}
     unit_names = implementing_unit_names(initiative_ids=[item.pk for item in initiatives])
+    detail_url = row_url("initiatives:detail")
     rows = []
     for item in initiatives:
         agency = item.agency
         units = unit_names.get(item.pk, [])
         rows.append(
             {
-                "url": reverse("initiatives:detail", args=[item.pk]),
+                "url": detail_url(item.pk),
                 "title": item.title,
                 "started_on": item.started_on.strftime("%d/%m/%Y") if item.started_on else "",
                 "agency_name": agency.name,

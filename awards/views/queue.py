@@ -16,7 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from agencies.enums import AgencyLevel
 from agencies.selectors import agencies_readable_by
-from campaign_portal.pagination import IdsFirstPaginator
+from campaign_portal.pagination import IdsFirstPaginator, row_url
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE
 from campaign_portal.templatetags.portal import badge
 
@@ -84,6 +84,7 @@ def _queue_rows(nominations) -> list[dict]:
     state_badges = {state.value: badge(state) for state in NominationState}
     verdict_badges = {verdict.value: badge(verdict) for verdict in Verdict}
     nominations = list(nominations)
+    detail_url = row_url("awards:nomination_detail")
     quotas = quota_facts(nominations)
     rows = []
     for nomination in nominations:
@@ -92,7 +93,7 @@ def _queue_rows(nominations) -> list[dict]:
         rows.append(
             {
                 "pk": nomination.pk,
-                "url": reverse("awards:nomination_detail", args=[nomination.pk]),
+                "url": detail_url(nomination.pk),
                 "nominee_label": nomination.nominee_label,
                 "nominee_type": nominee_types.get(nomination.nominee_type, nomination.nominee_type),
                 "agency_name": agency.name,
