@@ -280,6 +280,12 @@ class DossierDocument(models.Model):
         return self.file_kind in {"pdf", "jpeg", "png"}
 
 
+def explanation_for_reader(explanations: dict[str, str], explanation: str) -> str:
+    """A check's explanation in the reader's language when the check wrote it in that language,
+    else in Vietnamese; from plain values, for lists read as rows."""
+    return explanations.get(translation.get_language(), explanation)
+
+
 class CriterionResult(models.Model):
     """One criterion's outcome in one check run; a nomination only ever holds its latest run."""
 
@@ -307,8 +313,7 @@ class CriterionResult(models.Model):
 
     @property
     def explanation_for_reader(self) -> str:
-        """In the reader's language when the check wrote it in that language, else in Vietnamese."""
-        return self.explanations.get(translation.get_language(), self.explanation)
+        return explanation_for_reader(self.explanations, self.explanation)
 
 
 class NominationTransition(models.Model):

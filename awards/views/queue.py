@@ -78,7 +78,7 @@ def _count_text(text: tuple[str, str], n: int) -> str:
 def _queue_rows(nominations) -> list[dict]:
     """What each row of the queue shows, worked out once a page: labels and badges are drawn once
     per state and verdict, not once per row, the unmet and undecided criteria are counted from
-    `problems` instead of two subqueries a row, and the cells read plain values, not a lookup
+    `nomination_problems` instead of two subqueries a row, and the cells read plain values, not a lookup
     through the nomination and its relations each (fifty rows of seven cells)."""
     nominee_types = _labels(NomineeType.choices)
     state_badges = {state.value: badge(state) for state in NominationState}
@@ -86,9 +86,11 @@ def _queue_rows(nominations) -> list[dict]:
     nominations = list(nominations)
     detail_url = row_url("awards:nomination_detail")
     quotas = quota_facts(nominations)
+    problems = selectors.nomination_problems(nomination_ids=[nomination.pk for nomination in nominations])
     rows = []
     for nomination in nominations:
-        outcomes = [result.outcome for result in nomination.problems]
+        its_problems = problems.get(nomination.pk, [])
+        outcomes = [problem.outcome for problem in its_problems]
         agency = nomination.agency
         rows.append(
             {
@@ -109,7 +111,7 @@ def _queue_rows(nominations) -> list[dict]:
                 "select_label": _("Chọn %(n)s") % {"n": nomination.nominee_label},
                 "not_met": _count_text(NOT_MET_TEXT, outcomes.count(Outcome.NOT_MET)),
                 "cannot_tell": _count_text(CANNOT_TELL_TEXT, outcomes.count(Outcome.CANNOT_TELL)),
-                "problems": [Truncator(result.explanation_for_reader).chars(110) for result in nomination.problems[:2]],
+                "problems": [Truncator(problem.explanation).chars(110) for problem in its_problems[:2]],
                 "quota": quotas.get(nomination.pk),
             }
         )

@@ -7,11 +7,12 @@ import io
 import openpyxl
 import pytest
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from accounts.enums import Role
 from awards import selectors, services
-from awards.enums import NominationState, Verdict
-from awards.models import CheckBatch, DossierDocument, Nomination
+from awards.enums import NominationState, Outcome, Verdict
+from awards.models import CheckBatch, CriterionResult, DossierDocument, Nomination
 from campaign_portal.models import AuditEvent
 from campaign_portal.text import vietnamese_sort_key
 from tests.awards.conftest import DEADLINE, make_dossier, sent_at
@@ -496,3 +497,22 @@ def test_reviewer_edits_award_form_requirements(client, reviewer, collective_for
     )
     assert client.post(url, data).status_code == 302
     assert collective_form.requirements.filter(code="minh_chung", required=False).exists()
+
+
+def test_review_queue_row_names_its_unmet_criteria(client, reviewer, officer, campaign, collective_form, criteria):
+    """A row counts its unmet and undecided criteria and quotes the first two explanations, in
+    criterion order."""
+    nomination = _sent_dossier(officer, campaign, collective_form, left_out=("danh_sach",))
+    problems = list(
+        CriterionResult.objects.filter(nomination=nomination)
+        .exclude(outcome=Outcome.MET)
+        .order_by("criterion__position")
+    )
+    assert problems
+    client.force_login(reviewer)
+    row = client.get(reverse("awards:nomination_list")).context["rows"][0]
+    not_met = sum(problem.outcome == Outcome.NOT_MET for problem in problems)
+    cannot_tell = sum(problem.outcome == Outcome.CANNOT_TELL for problem in problems)
+    assert row["not_met"] == (f"{not_met} tiêu chí không đạt" if not_met else "")
+    assert row["cannot_tell"] == (f"{cannot_tell} tiêu chí thiếu dữ liệu" if cannot_tell else "")
+    assert row["problems"] == [Truncator(problem.explanation_for_reader).chars(110) for problem in problems[:2]]
