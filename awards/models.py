@@ -215,6 +215,13 @@ class Nomination(models.Model):
             # The review queue's order within a campaign (DESC puts the unsent, NULL, first, as the
             # queue does): its page is read from the index instead of sorting the campaign's dossiers.
             models.Index(fields=["campaign", "-submitted_at", "-id"], name="nomination_queue_order"),
+            # The reviewers' queue leaves drafts out, and drafts (unsent, NULL) come first in that
+            # order: without them in the index, its page and its count read no row to drop it.
+            models.Index(
+                fields=["campaign", "-submitted_at", "-id"],
+                condition=~models.Q(state="draft"),
+                name="nomination_queue_sent",
+            ),
         ]
 
     def __str__(self) -> str:
