@@ -164,6 +164,23 @@ def agencies_taken_over(agency_ids: Iterable[int]) -> dict[int, set[int]]:
     return found
 
 
+def taken_over_keys_sql(agency_param) -> tuple[str, list]:
+    """`agencies_taken_over` of one agency as an SQL subquery of their nominee keys ("a:<id>"), for
+    a query that matches them (the nomination page's earlier awards) in the same round trip.
+    `agency_param` goes into the parameters as given (None: no agency, no keys)."""
+    links = connection.ops.quote_name(AgencySuccession._meta.db_table)
+    sql = f"""
+        WITH RECURSIVE chain(origin, agency) AS (
+            SELECT successor_id, predecessor_id FROM {links} WHERE is_principal = %s AND successor_id = %s
+            UNION
+            SELECT chain.origin, link.predecessor_id FROM chain
+            JOIN {links} link ON link.successor_id = chain.agency AND link.is_principal = %s
+        )
+        SELECT 'a:' || CAST(agency AS TEXT) FROM chain WHERE origin <> agency
+    """
+    return sql, [True, agency_param, True]
+
+
 def issuer_as_of(agency: Agency, day: datetime.date) -> Agency | None:
     """The agency that stands for `agency` on `day` (who signs in its place): itself while it stands,
     else its principal successor then (Sở Nội vụ tỉnh Quảng Nam → Sở Nội vụ thành phố Đà Nẵng after

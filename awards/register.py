@@ -11,13 +11,15 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
 from agencies.models import Agency
-from agencies.selectors import agencies_taken_over, successions_for
+from agencies.selectors import agencies_taken_over, successions_for, taken_over_keys_sql
 from campaign_portal.text import fold_text, vietnamese_sort_key
 
 from .criteria import AwardFact
@@ -301,27 +303,66 @@ def earlier_awards_by_nomination(nominations: list[Nomination]) -> dict[int, lis
     keys_of = {n.pk: [n.nominee_key] for n in keyed}
     for nomination in collectives:
         keys_of[nomination.pk] += [f"a:{pk}" for pk in sorted(taken_over.get(nomination.nominee_agency_id, ()))]
-    keys = {key for found in keys_of.values() for key in found}
-    columns = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context", "r_name")
-    portal = _portal_awards(columns).filter(nominee_key__in=keys).values_list(*columns).order_by()
-    recorded = _recorded_awards(columns).filter(nominee_key__in=keys).values_list(*columns).order_by()
-    by_key: dict[str, list[tuple]] = defaultdict(list)
-    for row in portal.union(recorded, all=True):
-        by_key[row[2]].append(row)
-    found = {}
-    for nomination in keyed:
-        own_name = nomination.nominee_agency.name if len(keys_of[nomination.pk]) > 1 else ""
-        awards = []
-        for key in keys_of[nomination.pk]:
-            for source, pk, _key, form, number, day, context, name in by_key[key]:
-                if source == AwardSource.PORTAL and pk == nomination.pk:
-                    continue
-                # An agency's earlier period under the same name is the same agency to a reader.
-                awarded_as = (name or "") if key != nomination.nominee_key and name != own_name else ""
-                awards.append(EarlierAward(source, pk, form, number, day, context or "", awarded_as))
-        found[nomination.pk] = sorted(awards, key=lambda a: (a.decision_date, a.pk), reverse=True)
-    return found
+    by_key = _awards_by_key(Q(nominee_key__in={key for found in keys_of.values() for key in found}))
+    return {nomination.pk: _earlier_of(nomination, keys_of[nomination.pk], by_key) for nomination in keyed}
+
+
+# Stand-ins for the nominee's key and agency in the compiled query of `earlier_awards_for`.
+_OWN_KEY, _OWN_AGENCY = object(), object()
+_earlier_query: tuple[str, list] | None = None
 
 
 def earlier_awards_for(nomination: Nomination) -> list[EarlierAward]:
-    return earlier_awards_by_nomination([nomination]).get(nomination.pk, [])
+    """`earlier_awards_by_nomination` of one nomination in one query: the takeovers' keys are a
+    subquery of the awards' query. Every key but the nominee's own is then one it took over.
+
+    The query is the same for every nomination but for the key and the agency, so it is built
+    and compiled once per process (building and compiling the two sources' expressions takes
+    twice as long as running it); each call puts its own values in place of the stand-ins."""
+    global _earlier_query
+    if not nomination.nominee_key:
+        return []
+    if _earlier_query is None:
+        takeovers, params = taken_over_keys_sql(_OWN_AGENCY)
+        _earlier_query = _awards_query(
+            Q(nominee_key__in=RawSQL(f"{takeovers} UNION ALL SELECT %s", [*params, _OWN_KEY]))
+        ).query.sql_with_params()
+    sql, params = _earlier_query
+    agency = nomination.nominee_agency_id if nomination.nominee_type == NomineeType.COLLECTIVE else None
+    values = {id(_OWN_KEY): nomination.nominee_key, id(_OWN_AGENCY): agency}
+    by_key: dict[str, list[tuple]] = defaultdict(list)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [values.get(id(param), param) for param in params])
+        for row in cursor.fetchall():
+            by_key[row[2]].append(row)
+    keys = [nomination.nominee_key, *sorted(key for key in by_key if key != nomination.nominee_key)]
+    return _earlier_of(nomination, keys, by_key)
+
+
+_EARLIER_COLUMNS = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context", "r_name")
+
+
+def _awards_query(matches: Q) -> QuerySet:
+    portal = _portal_awards(_EARLIER_COLUMNS).filter(matches).values_list(*_EARLIER_COLUMNS).order_by()
+    recorded = _recorded_awards(_EARLIER_COLUMNS).filter(matches).values_list(*_EARLIER_COLUMNS).order_by()
+    return portal.union(recorded, all=True)
+
+
+def _awards_by_key(matches: Q) -> dict[str, list[tuple]]:
+    by_key: dict[str, list[tuple]] = defaultdict(list)
+    for row in _awards_query(matches):
+        by_key[row[2]].append(row)
+    return by_key
+
+
+def _earlier_of(nomination: Nomination, keys: list[str], by_key: dict[str, list[tuple]]) -> list[EarlierAward]:
+    own_name = nomination.nominee_agency.name if len(keys) > 1 else ""
+    awards = []
+    for key in keys:
+        for source, pk, _key, form, number, day, context, name in by_key.get(key, ()):
+            if source == AwardSource.PORTAL and pk == nomination.pk:
+                continue
+            # An agency's earlier period under the same name is the same agency to a reader.
+            awarded_as = (name or "") if key != nomination.nominee_key and name != own_name else ""
+            awards.append(EarlierAward(source, pk, form, number, day, context or "", awarded_as))
+    return sorted(awards, key=lambda a: (a.decision_date, a.pk), reverse=True)

@@ -149,7 +149,20 @@ def nomination_detail(*, user, pk: int) -> Nomination:
         .prefetch_related(
             "documents",
             Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")),
-            Prefetch("transitions", queryset=NominationTransition.objects.select_related("actor")),
+            # What the history shows: the actor's names, not the whole user row.
+            Prefetch(
+                "transitions",
+                queryset=NominationTransition.objects.select_related("actor").only(
+                    "nomination_id",
+                    "from_state",
+                    "to_state",
+                    "reason",
+                    "at",
+                    "actor__first_name",
+                    "actor__last_name",
+                    "actor__username",
+                ),
+            ),
             # In the one award form's order: the model's order (by award form, then its campaign)
             # would join two tables for nothing.
             Prefetch("award_form__requirements", queryset=DossierRequirement.objects.order_by("position", "pk")),

@@ -46,7 +46,24 @@ def audit_trail(context, obj, limit: int = 50):
     """The audit log of one object, for reviewers: who did what, when, before and after."""
     user = context["request"].user
     visible = bool(getattr(user, "is_reviewer", False) or getattr(user, "is_administrator", False))
-    events = list(audit_events_for(obj)[:limit]) if visible else []
+    # Only what the rows show: the actor's names, not the whole user row.
+    events = (
+        list(
+            audit_events_for(obj).only(
+                "at",
+                "action",
+                "note",
+                "content_type_id",
+                "before",
+                "after",
+                "actor__first_name",
+                "actor__last_name",
+                "actor__username",
+            )[:limit]
+        )
+        if visible
+        else []
+    )
     rows = [
         {"event": event, "label": action_label(event.action), "changes": changes}
         for event, changes in zip(events, readable_changes(events, target=obj), strict=True)

@@ -555,3 +555,29 @@ def test_nomination_page_shows_a_predecessors_award_naming_it(interval_campaign,
     html = client.get(reverse("awards:nomination_detail", args=[nomination.pk])).content.decode()
     assert "Quyết định số 1234/QĐ-UBND ngày 15/05/2023" in html
     assert "Tặng đơn vị trước đây “UBND huyện Nông Sơn thử”" in html
+
+
+def test_earlier_awards_of_one_nomination_read_its_takeovers_in_the_same_query(
+    interval_campaign, merged_districts, django_assert_num_queries
+):
+    """The nomination page's panel: the takeovers are a subquery of the awards' query, and the
+    awards are those the batch (the interval rule) finds."""
+    from awards.register import earlier_awards_by_nomination, earlier_awards_for
+
+    _record(merged_districts["nong_son"], "9/QĐ-UBND", datetime.date(2020, 3, 1))
+    _record(merged_districts["que_son_old"], "77/QĐ-UBND", datetime.date(2024, 1, 10))
+    _record(merged_districts["split"], "5/QĐ-UBND", datetime.date(2022, 2, 2))
+    nominations = [
+        Nomination.objects.select_related("nominee_agency").get(pk=_sent(interval_campaign, agency=agency).pk)
+        for agency in (merged_districts["commune"], merged_districts["que_son"], merged_districts["other"])
+    ]
+    batch = earlier_awards_by_nomination(nominations)
+    for nomination in nominations:
+        with django_assert_num_queries(1):
+            found = earlier_awards_for(nomination)
+        assert found == batch[nomination.pk]
+    assert [(a.decision_number, a.awarded_as) for a in batch[nominations[0].pk]] == [
+        ("77/QĐ-UBND", "UBND huyện Quế Sơn thử"),
+        ("9/QĐ-UBND", "UBND huyện Nông Sơn thử"),
+    ]
+    assert batch[nominations[2].pk] == []
