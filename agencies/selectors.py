@@ -145,6 +145,16 @@ def agencies_taken_over(agency_ids: Iterable[int]) -> dict[int, set[int]]:
     ids = sorted({int(pk) for pk in agency_ids})
     if not ids:
         return {}
+    sql, params = _taken_over_sql(ids, "origin, agency")
+    found: dict[int, set[int]] = {pk: set() for pk in ids}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for origin, agency in cursor.fetchall():
+            found[origin].add(agency)
+    return found
+
+
+def _taken_over_sql(ids: list[int], select: str) -> tuple[str, list]:
     links = connection.ops.quote_name(AgencySuccession._meta.db_table)
     sql = f"""
         WITH RECURSIVE chain(origin, agency) AS (
@@ -154,31 +164,15 @@ def agencies_taken_over(agency_ids: Iterable[int]) -> dict[int, set[int]]:
             SELECT chain.origin, link.predecessor_id FROM chain
             JOIN {links} link ON link.successor_id = chain.agency AND link.is_principal = %s
         )
-        SELECT origin, agency FROM chain WHERE origin <> agency
+        SELECT {select} FROM chain WHERE origin <> agency
     """
-    found: dict[int, set[int]] = {pk: set() for pk in ids}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [True, *ids, True])
-        for origin, agency in cursor.fetchall():
-            found[origin].add(agency)
-    return found
+    return sql, [True, *ids, True]
 
 
-def taken_over_keys_sql(agency_param) -> tuple[str, list]:
+def taken_over_keys_sql(agency_id: int) -> tuple[str, list]:
     """`agencies_taken_over` of one agency as an SQL subquery of their nominee keys ("a:<id>"), for
-    a query that matches them (the nomination page's earlier awards) in the same round trip.
-    `agency_param` goes into the parameters as given (None: no agency, no keys)."""
-    links = connection.ops.quote_name(AgencySuccession._meta.db_table)
-    sql = f"""
-        WITH RECURSIVE chain(origin, agency) AS (
-            SELECT successor_id, predecessor_id FROM {links} WHERE is_principal = %s AND successor_id = %s
-            UNION
-            SELECT chain.origin, link.predecessor_id FROM chain
-            JOIN {links} link ON link.successor_id = chain.agency AND link.is_principal = %s
-        )
-        SELECT 'a:' || CAST(agency AS TEXT) FROM chain WHERE origin <> agency
-    """
-    return sql, [True, agency_param, True]
+    a query that matches them (the nomination page's earlier awards) in the same round trip."""
+    return _taken_over_sql([int(agency_id)], "'a:' || CAST(agency AS TEXT)")
 
 
 def issuer_as_of(agency: Agency, day: datetime.date) -> Agency | None:

@@ -11,7 +11,6 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import Case, CharField, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
@@ -307,34 +306,15 @@ def earlier_awards_by_nomination(nominations: list[Nomination]) -> dict[int, lis
     return {nomination.pk: _earlier_of(nomination, keys_of[nomination.pk], by_key) for nomination in keyed}
 
 
-# Stand-ins for the nominee's key and agency in the compiled query of `earlier_awards_for`.
-_OWN_KEY, _OWN_AGENCY = object(), object()
-_earlier_query: tuple[str, list] | None = None
-
-
 def earlier_awards_for(nomination: Nomination) -> list[EarlierAward]:
     """`earlier_awards_by_nomination` of one nomination in one query: the takeovers' keys are a
-    subquery of the awards' query. Every key but the nominee's own is then one it took over.
-
-    The query is the same for every nomination but for the key and the agency, so it is built
-    and compiled once per process (building and compiling the two sources' expressions takes
-    twice as long as running it); each call puts its own values in place of the stand-ins."""
-    global _earlier_query
+    subquery of the awards' query. Every key but the nominee's own is then one it took over."""
     if not nomination.nominee_key:
         return []
-    if _earlier_query is None:
-        takeovers, params = taken_over_keys_sql(_OWN_AGENCY)
-        _earlier_query = _awards_query(
-            Q(nominee_key__in=RawSQL(f"{takeovers} UNION ALL SELECT %s", [*params, _OWN_KEY]))
-        ).query.sql_with_params()
-    sql, params = _earlier_query
-    agency = nomination.nominee_agency_id if nomination.nominee_type == NomineeType.COLLECTIVE else None
-    values = {id(_OWN_KEY): nomination.nominee_key, id(_OWN_AGENCY): agency}
-    by_key: dict[str, list[tuple]] = defaultdict(list)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [values.get(id(param), param) for param in params])
-        for row in cursor.fetchall():
-            by_key[row[2]].append(row)
+    matches = Q(nominee_key=nomination.nominee_key)
+    if nomination.nominee_type == NomineeType.COLLECTIVE and nomination.nominee_agency_id:
+        matches |= Q(nominee_key__in=RawSQL(*taken_over_keys_sql(nomination.nominee_agency_id)))
+    by_key = _awards_by_key(matches)
     keys = [nomination.nominee_key, *sorted(key for key in by_key if key != nomination.nominee_key)]
     return _earlier_of(nomination, keys, by_key)
 
@@ -342,15 +322,11 @@ def earlier_awards_for(nomination: Nomination) -> list[EarlierAward]:
 _EARLIER_COLUMNS = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context", "r_name")
 
 
-def _awards_query(matches: Q) -> QuerySet:
+def _awards_by_key(matches: Q) -> dict[str, list[tuple]]:
     portal = _portal_awards(_EARLIER_COLUMNS).filter(matches).values_list(*_EARLIER_COLUMNS).order_by()
     recorded = _recorded_awards(_EARLIER_COLUMNS).filter(matches).values_list(*_EARLIER_COLUMNS).order_by()
-    return portal.union(recorded, all=True)
-
-
-def _awards_by_key(matches: Q) -> dict[str, list[tuple]]:
     by_key: dict[str, list[tuple]] = defaultdict(list)
-    for row in _awards_query(matches):
+    for row in portal.union(recorded, all=True):
         by_key[row[2]].append(row)
     return by_key
 
