@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from .criteria import QuotaFact, _finite
@@ -56,19 +56,30 @@ def quota_limit(award_form: AwardForm, nomination: Nomination) -> int | None:
 
 
 def _scope_members(nominations: list[Nomination], states: Iterable[str]) -> dict[tuple, list[tuple]]:
-    """The dossiers in the scopes of `nominations`, in the given states, by scope, in receipt order."""
+    """The dossiers in the scopes of `nominations`, in the given states, by scope, in receipt order.
+
+    Only those scopes' dossiers, read as plain values: a page of the queue needs the agencies (or
+    levels) of its own rows, not every dossier of every form with a quota (at 1x, 50 rows instead of
+    about 1,500 models with their agency)."""
     forms = {n.award_form_id: n.award_form for n in nominations if n.award_form.quota_kind}
     if not forms:
         return {}
-    members: dict[tuple, list[tuple]] = defaultdict(list)
-    rows = (
-        Nomination.objects.filter(award_form_id__in=forms, state__in=list(states))
-        .select_related("agency")
-        .only("pk", "award_form_id", "agency_id", "agency__level", "received_on", "submitted_at")
+    per_level = {pk for pk, form in forms.items() if form.quota_kind == QuotaKind.PER_LEVEL}
+    in_scope = Q()
+    if per_level:
+        levels = {n.agency.level for n in nominations if n.award_form_id in per_level}
+        in_scope |= Q(award_form_id__in=per_level, agency__level__in=levels)
+    if len(per_level) < len(forms):
+        agencies = {n.agency_id for n in nominations if n.award_form_id in forms and n.award_form_id not in per_level}
+        in_scope |= Q(award_form_id__in=set(forms) - per_level, agency_id__in=agencies)
+    rows = Nomination.objects.filter(in_scope, state__in=list(states)).values_list(
+        "pk", "award_form_id", "agency_id", "agency__level" if per_level else "agency_id", "received_on", "submitted_at"
     )
-    for row in rows:
-        sent = row.submitted_at.timestamp() if row.submitted_at else math.inf
-        members[_scope_key(forms[row.award_form_id], row)].append((row.received_on or datetime.date.max, sent, row.pk))
+    members: dict[tuple, list[tuple]] = defaultdict(list)
+    for pk, award_form_id, agency_id, level, received_on, submitted_at in rows:
+        scope = (award_form_id, "level", level) if award_form_id in per_level else (award_form_id, "agency", agency_id)
+        sent = submitted_at.timestamp() if submitted_at else math.inf
+        members[scope].append((received_on or datetime.date.max, sent, pk))
     for entries in members.values():
         entries.sort()
     return members

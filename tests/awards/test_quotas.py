@@ -9,6 +9,8 @@ from django.urls import reverse
 from awards import services
 from awards.enums import CriterionKind, NominationState, Outcome, QuotaKind
 from awards.forms import AwardFormForm
+from awards.models import Nomination
+from awards.quotas import quota_facts
 from campaign_portal.models import AuditEvent
 from campaign_portal.workflow import WorkflowError
 from tests.factories.awards import CriterionFactory
@@ -115,6 +117,22 @@ def test_bulk_approval_leaves_the_ones_past_the_quota(officer, reviewer, campaig
         nomination.save(update_fields=["verdict"])
     approved, refused = services.nominations_bulk_approve(user=reviewer, nomination_ids=[n.pk for n in sent])
     assert len(approved) == 1 and len(refused) == 1 and "vượt chỉ tiêu" in refused[0]
+
+
+@pytest.mark.parametrize(("kind", "ranks"), [(QuotaKind.PER_AGENCY, [1, 2, 1]), (QuotaKind.PER_LEVEL, [1, 2, 3])])
+def test_quota_facts_rank_each_dossier_in_its_own_scope(officer, other_officer, campaign, individual_form, kind, ranks):
+    """`quota_facts` reads only the scopes of the dossiers it is given (their agencies, or their
+    levels): the ranks are those among every dossier sent in each scope."""
+    _quota(individual_form, kind, 1)
+    sent = [
+        _sent(officer, campaign, individual_form, "Trần Văn Một"),
+        _sent(officer, campaign, individual_form, "Trần Văn Hai"),
+        _sent(other_officer, campaign, individual_form, "Lê Văn Khác"),
+    ]
+    nominations = list(Nomination.objects.filter(pk__in=[n.pk for n in sent]).select_related("agency", "award_form"))
+    facts = quota_facts(nominations)
+    assert [facts[n.pk].rank for n in sent] == ranks
+    assert quota_facts([n for n in nominations if n.pk == sent[2].pk])[sent[2].pk].rank == ranks[2]
 
 
 def test_queue_and_progress_show_the_count_against_the_quota(
