@@ -182,15 +182,19 @@ def nomination_detail(*, user, pk: int) -> Nomination:
 
 
 def metric_fields_for(*, campaign: Campaign) -> list[dict]:
-    """The figures and statements a nomination declares: one per metric/attestation criterion."""
+    """The figures and statements a nomination declares: one per metric/attestation criterion.
+
+    Read as plain values: every nomination page reads them, and needs no criterion model."""
     fields = []
     seen = set()
     # Ordered within the one campaign: the model's order (by campaign first) would join the campaigns.
-    criteria = Criterion.objects.filter(campaign=campaign, active=True, kind__in=("metric", "attestation")).order_by(
-        "position", "pk"
+    criteria = (
+        Criterion.objects.filter(campaign=campaign, active=True, kind__in=("metric", "attestation"))
+        .order_by("position", "pk")
+        .values_list("kind", "params", "applies_to", "wording")
     )
-    for criterion in criteria:
-        params = criterion.params or {}
+    for kind, params, applies_to, wording in criteria:
+        params = params or {}
         key = params.get("metric") or params.get("statement")
         if not key or key in seen:
             continue
@@ -200,9 +204,9 @@ def metric_fields_for(*, campaign: Campaign) -> list[dict]:
                 "key": key,
                 "label": params.get("label", key),
                 "unit": params.get("unit", ""),
-                "kind": criterion.kind,
-                "applies_to": criterion.applies_to,
-                "help": criterion.wording,
+                "kind": kind,
+                "applies_to": applies_to,
+                "help": wording,
             }
         )
     return fields

@@ -48,6 +48,12 @@ def _input(widget: dict) -> str:
     )
 
 
+def _textarea(widget: dict) -> str:
+    """django/forms/widgets/textarea.html (its line break after the opening tag included)."""
+    value = conditional_escape(widget["value"]) if widget["value"] else ""
+    return f'<textarea name="{escape(widget["name"])}"{_attributes(widget["attrs"])}>\n{value}</textarea>'
+
+
 def _select(widget: dict) -> str:
     """django/forms/widgets/select.html with its options written inline, not one template each."""
     parts = [f'<select name="{escape(widget["name"])}"{_attributes(widget["attrs"])}>']
@@ -66,14 +72,16 @@ def _select(widget: dict) -> str:
 
 
 class FilterWidgetRenderer(DjangoTemplates):
-    """Draws the widgets a list's filter uses (text and hidden inputs, selects) in Python, with the
-    markup of Django's own templates: a list draws its filter on every load, and through the
-    templates a dozen widgets cost more than the rows below them. Any other widget goes to the
-    templates as usual."""
+    """Draws the widgets a list's filter uses (text, date and hidden inputs, selects) and the
+    nomination page's text areas in Python, with the markup of Django's own templates: a list draws
+    its filter on every load, and through the templates a dozen widgets cost more than the rows
+    below them. Any other widget goes to the templates as usual."""
 
     DRAWN = {
         "django/forms/widgets/text.html": _input,
         "django/forms/widgets/hidden.html": _input,
+        "django/forms/widgets/date.html": _input,
+        "django/forms/widgets/textarea.html": _textarea,
         "django/forms/widgets/select.html": _select,
     }
 
