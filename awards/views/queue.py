@@ -1,8 +1,6 @@
 """The list of nominations (the review queue for Home Affairs, an agency's own list for its
 officer) and what is done from it: bulk approval, campaign-wide checks, the Excel export."""
 
-import unicodedata
-
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import HttpResponse, JsonResponse
@@ -77,16 +75,6 @@ def _count_text(text: tuple[str, str], n: int) -> str:
     return ngettext(*text, n) % {"n": n} if n else ""
 
 
-PROBLEM_CHARS = 110
-
-
-def _shortened(text: str) -> str:
-    """`Truncator(text).chars(110)`, which walks every character of every explanation: most are
-    shorter than that, and a text no longer than 110 characters comes back as it is (NFC)."""
-    text = unicodedata.normalize("NFC", text)
-    return text if len(text) <= PROBLEM_CHARS else Truncator(text).chars(PROBLEM_CHARS)
-
-
 def _queue_rows(nominations) -> list[dict]:
     """What each row of the queue shows, worked out once a page: labels and badges are drawn once
     per state and verdict, not once per row, the unmet and undecided criteria are counted from
@@ -123,7 +111,7 @@ def _queue_rows(nominations) -> list[dict]:
                 "select_label": _("Chọn %(n)s") % {"n": nomination.nominee_label},
                 "not_met": _count_text(NOT_MET_TEXT, outcomes.count(Outcome.NOT_MET)),
                 "cannot_tell": _count_text(CANNOT_TELL_TEXT, outcomes.count(Outcome.CANNOT_TELL)),
-                "problems": [_shortened(problem.explanation) for problem in its_problems[:2]],
+                "problems": [Truncator(problem.explanation).chars(110) for problem in its_problems[:2]],
                 "quota": quotas.get(nomination.pk),
             }
         )
