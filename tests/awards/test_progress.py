@@ -12,7 +12,7 @@ from campaigns.models import Campaign
 from demo.accounts import load_accounts
 from demo.campaign import load_campaign
 from demo.nominations import load_nominations
-from tests.awards.conftest import assert_summary_is_the_progress
+from tests.awards.conftest import DEADLINE, assert_summary_is_the_progress, make_dossier
 
 
 @pytest.fixture
@@ -93,3 +93,32 @@ def test_nominations_for_report_without_n_plus_1(demo, django_assert_num_queries
             for n in nominations_for_report(campaign=demo)
         ]
     assert len(rows) == Nomination.objects.exclude(state=NominationState.DRAFT).count()
+
+
+def test_missing_component_count_follows_the_form_and_its_required_components(
+    officer, campaign, collective_form, individual_form
+):
+    """Counted as the nomination's flag counts it: only the components its own form requires."""
+    complete = make_dossier(officer=officer, campaign=campaign, award_form=collective_form)
+    make_dossier(officer=officer, campaign=campaign, award_form=collective_form, left_out=["bien_ban"])
+    make_dossier(officer=officer, campaign=campaign, award_form=individual_form, left_out=["to_trinh", "danh_sach"])
+    # Complete for the form it was drafted on, then moved to the other: every component missing.
+    moved = make_dossier(officer=officer, campaign=campaign, award_form=collective_form)
+    Nomination.objects.filter(pk=moved.pk).update(award_form=individual_form)
+    # Only an optional component left out: complete.
+    optional = make_dossier(
+        officer=officer, campaign=campaign, award_form=individual_form, left_out=["bao_cao_thanh_tich"]
+    )
+    individual_form.requirements.filter(code="bao_cao_thanh_tich").update(required=False)
+    Nomination.objects.update(state=NominationState.SUBMITTED, received_on=DEADLINE)
+
+    progress = campaign_progress(campaign=campaign, as_of=DEADLINE)
+    assert (progress.nominations_total, progress.nominations_missing_component) == (5, 3)
+    flags = {nomination.pk: nomination.missing_component for nomination in nominations_for_report(campaign=campaign)}
+    assert (flags[complete.pk], flags[moved.pk], flags[optional.pk]) == (False, True, False)
+    assert_summary_is_the_progress(campaign, DEADLINE)
+
+    # A form that requires nothing: nothing can be missing.
+    individual_form.requirements.update(required=False)
+    assert campaign_progress(campaign=campaign, as_of=DEADLINE).nominations_missing_component == 1
+    assert_summary_is_the_progress(campaign, DEADLINE)
