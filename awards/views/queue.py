@@ -93,12 +93,14 @@ def _count_text(text: tuple[str, str], n: int) -> str:
 
 def _queue_rows(nominations) -> list[dict]:
     """What each row of the queue shows, worked out once a page: labels and badges are drawn once
-    per state and verdict, not once per row, the unmet and undecided criteria are counted from
-    `nomination_problems` instead of two subqueries a row, and the cells read plain values, not a lookup
-    through the nomination and its relations each (fifty rows of seven cells)."""
+    per state and verdict and texts translated once, not once per row, the unmet and undecided
+    criteria are counted from `nomination_problems` instead of two subqueries a row, and the cells
+    read plain values, not a lookup through the nomination and its relations each (fifty rows of
+    seven cells)."""
     nominee_types = _labels(NomineeType.choices)
     state_badges = {state.value: badge(state) for state in NominationState}
     verdict_badges = {verdict.value: badge(verdict) for verdict in Verdict}
+    select_text = _("Chọn %(n)s")
     nominations = list(nominations)
     detail_url = row_url("awards:nomination_detail")
     quotas = subjects_quota_facts([_quota_subject(row) for row in nominations])
@@ -133,7 +135,7 @@ def _queue_rows(nominations) -> list[dict]:
                 "state_badge": state_badges[state],
                 "verdict_badge": verdict_badges[verdict],
                 "approvable": verdict == Verdict.ELIGIBLE and state in APPROVABLE_STATES,
-                "select_label": _("Chọn %(n)s") % {"n": label},
+                "select_label": select_text % {"n": label},
                 "not_met": _count_text(NOT_MET_TEXT, outcomes.count(Outcome.NOT_MET)),
                 "cannot_tell": _count_text(CANNOT_TELL_TEXT, outcomes.count(Outcome.CANNOT_TELL)),
                 "problems": [Truncator(problem.explanation).chars(110) for problem in its_problems[:2]],
