@@ -12,13 +12,16 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
+from agencies.enums import AgencyLevel
+
 from .criteria import QuotaFact, _finite
 from .enums import NominationState, QuotaKind
-from .models import AwardForm, Nomination
+from .models import Nomination
 
 COUNTED_STATES = (
     NominationState.SUBMITTED,
@@ -30,47 +33,78 @@ COUNTED_STATES = (
 APPROVED_STATES = (NominationState.APPROVED, NominationState.AWARDED)
 
 
-def _scope_key(award_form: AwardForm, nomination: Nomination) -> tuple:
-    if award_form.quota_kind == QuotaKind.PER_LEVEL:
-        return (award_form.pk, "level", nomination.agency.level)
-    return (award_form.pk, "agency", nomination.agency_id)
+class QuotaSubject(NamedTuple):
+    """What a dossier's place against its form's quota depends on, as plain values: from a
+    nomination with its award form and agency loaded (`quota_subject`), or from a list's row read
+    as values."""
+
+    pk: int
+    award_form_id: int
+    quota_kind: str
+    quota_number: Decimal | None
+    quota_base_metric: str
+    agency_id: int
+    agency_level: str
+    agency_name: str
+    declared_metrics: dict | None
 
 
-def _scope_label(award_form: AwardForm, nomination: Nomination) -> str:
-    if award_form.quota_kind == QuotaKind.PER_LEVEL:
-        return _("của các cơ quan %(level)s") % {"level": nomination.agency.get_level_display().lower()}
-    return _("của %(agency)s") % {"agency": nomination.agency.name}
+def quota_subject(nomination: Nomination) -> QuotaSubject:
+    award_form, agency = nomination.award_form, nomination.agency
+    return QuotaSubject(
+        pk=nomination.pk,
+        award_form_id=nomination.award_form_id,
+        quota_kind=award_form.quota_kind,
+        quota_number=award_form.quota_number,
+        quota_base_metric=award_form.quota_base_metric,
+        agency_id=nomination.agency_id,
+        agency_level=agency.level,
+        agency_name=agency.name,
+        declared_metrics=nomination.declared_metrics,
+    )
 
 
-def quota_limit(award_form: AwardForm, nomination: Nomination) -> int | None:
+def _scope_key(subject: QuotaSubject) -> tuple:
+    if subject.quota_kind == QuotaKind.PER_LEVEL:
+        return (subject.award_form_id, "level", subject.agency_level)
+    return (subject.award_form_id, "agency", subject.agency_id)
+
+
+def _scope_label(subject: QuotaSubject) -> str:
+    if subject.quota_kind == QuotaKind.PER_LEVEL:
+        return _("của các cơ quan %(level)s") % {"level": str(AgencyLevel(subject.agency_level).label).lower()}
+    return _("của %(agency)s") % {"agency": subject.agency_name}
+
+
+def quota_limit(subject: QuotaSubject) -> int | None:
     """The number of dossiers the quota allows in the nomination's scope; None when the form has no
     quota or, for a share, the agency has not declared its base."""
-    if not award_form.quota_kind or award_form.quota_number is None:
+    if not subject.quota_kind or subject.quota_number is None:
         return None
-    if award_form.quota_kind != QuotaKind.SHARE:
-        return int(award_form.quota_number)
-    base = _finite((nomination.declared_metrics or {}).get(award_form.quota_base_metric))
+    if subject.quota_kind != QuotaKind.SHARE:
+        return int(subject.quota_number)
+    base = _finite((subject.declared_metrics or {}).get(subject.quota_base_metric))
     if base is None or base < 0:
         return None
-    return math.floor(Decimal(str(base)) * award_form.quota_number / 100)
+    return math.floor(Decimal(str(base)) * subject.quota_number / 100)
 
 
-def _scope_members(nominations: list[Nomination], states: Iterable[str]) -> dict[tuple, list[tuple]]:
-    """The dossiers in the scopes of `nominations`, in the given states, by scope, in receipt order.
+def _scope_members(subjects: list[QuotaSubject], states: Iterable[str]) -> dict[tuple, list[tuple]]:
+    """The dossiers in the scopes of `subjects`, in the given states, by scope, in receipt order.
 
     Only those scopes' dossiers, read as plain values: a page of the queue needs the agencies (or
     levels) of its own rows, not every dossier of every form with a quota (at 1x, 50 rows instead of
     about 1,500 models with their agency)."""
-    forms = {n.award_form_id: n.award_form for n in nominations if n.award_form.quota_kind}
+    forms = {s.award_form_id: s.quota_kind for s in subjects if s.quota_kind}
     if not forms:
         return {}
-    per_level = {pk for pk, form in forms.items() if form.quota_kind == QuotaKind.PER_LEVEL}
+    per_level = {pk for pk, kind in forms.items() if kind == QuotaKind.PER_LEVEL}
     in_scope = Q()
     if per_level:
-        levels = {n.agency.level for n in nominations if n.award_form_id in per_level}
+        levels = {s.agency_level for s in subjects if s.award_form_id in per_level}
         in_scope |= Q(award_form_id__in=per_level, agency__level__in=levels)
     if len(per_level) < len(forms):
-        agencies = {n.agency_id for n in nominations if n.award_form_id in forms and n.award_form_id not in per_level}
+        agencies = {s.agency_id for s in subjects if s.award_form_id in forms and s.award_form_id not in per_level}
         in_scope |= Q(award_form_id__in=set(forms) - per_level, agency_id__in=agencies)
     rows = Nomination.objects.filter(in_scope, state__in=list(states)).values_list(
         "pk", "award_form_id", "agency_id", "agency__level" if per_level else "agency_id", "received_on", "submitted_at"
@@ -86,33 +120,33 @@ def _scope_members(nominations: list[Nomination], states: Iterable[str]) -> dict
 
 
 def quota_facts(nominations: list[Nomination]) -> dict[int, QuotaFact]:
-    """Each nomination's rank among the dossiers sent in its quota's scope (0 if it is not one of
-    them) and the limit; nominations of forms without a quota are left out. Needs `award_form` and
-    `agency` loaded; one query for all."""
-    members = _scope_members(nominations, COUNTED_STATES)
+    """`subjects_quota_facts` of nominations with their `award_form` and `agency` loaded."""
+    return subjects_quota_facts([quota_subject(nomination) for nomination in nominations])
+
+
+def subjects_quota_facts(subjects: list[QuotaSubject]) -> dict[int, QuotaFact]:
+    """Each dossier's rank among the dossiers sent in its quota's scope (0 if it is not one of
+    them) and the limit; dossiers of forms without a quota are left out. One query for all."""
+    members = _scope_members(subjects, COUNTED_STATES)
     facts = {}
-    for nomination in nominations:
-        award_form = nomination.award_form
-        if not award_form.quota_kind:
+    for subject in subjects:
+        if not subject.quota_kind:
             continue
-        order = [entry[-1] for entry in members.get(_scope_key(award_form, nomination), [])]
-        rank = order.index(nomination.pk) + 1 if nomination.pk in order else 0
-        facts[nomination.pk] = QuotaFact(
-            rank=rank, limit=quota_limit(award_form, nomination), scope=_scope_label(award_form, nomination)
-        )
+        order = [entry[-1] for entry in members.get(_scope_key(subject), [])]
+        rank = order.index(subject.pk) + 1 if subject.pk in order else 0
+        facts[subject.pk] = QuotaFact(rank=rank, limit=quota_limit(subject), scope=_scope_label(subject))
     return facts
 
 
 def quota_exceeded_by_approval(nomination: Nomination) -> tuple[int, int] | None:
     """(approved already, limit) when approving `nomination` would pass its form's quota, else None."""
-    award_form = nomination.award_form
-    limit = quota_limit(award_form, nomination)
+    subject = quota_subject(nomination)
+    limit = quota_limit(subject)
     if limit is None:
         return None
-    scope = _scope_key(award_form, nomination)
     approved = [
         entry[-1]
-        for entry in _scope_members([nomination], APPROVED_STATES).get(scope, [])
+        for entry in _scope_members([subject], APPROVED_STATES).get(_scope_key(subject), [])
         if entry[-1] != nomination.pk
     ]
     return (len(approved), limit) if len(approved) + 1 > limit else None
@@ -130,13 +164,13 @@ def quota_standings(*, campaign_id: int) -> list[dict]:
     )
     scopes: dict[tuple, dict] = {}
     for nomination in nominations:
-        award_form = nomination.award_form
-        key = _scope_key(award_form, nomination)
+        subject = quota_subject(nomination)
+        key = _scope_key(subject)
         if key not in scopes:
             scopes[key] = {
-                "award_form": award_form,
-                "scope": _scope_label(award_form, nomination),
-                "limit": quota_limit(award_form, nomination),
+                "award_form": nomination.award_form,
+                "scope": _scope_label(subject),
+                "limit": quota_limit(subject),
                 "sent": 0,
                 "approved": 0,
             }

@@ -18,10 +18,16 @@ def row_url(name: str) -> Callable[[int], str]:
 class IdsFirstPaginator(Paginator):
     """Cuts the page on the ids alone, then loads only that page's rows with their joins and
     annotations: otherwise the database sorts every visible row with all its joined columns to
-    keep twenty of them.
+    keep twenty of them. Given `columns`, the page's rows are read as plain values of those columns
+    and "pk" (a dict each), not as models: the filters, the count and the ids still work on the
+    queryset as it is, without the joins those columns would add.
 
     The total stays a separate COUNT: counting in the ids' query (COUNT(*) OVER ()) makes
     PostgreSQL sort every row instead of keeping only the top of the page."""
+
+    def __init__(self, object_list, per_page, *, columns: tuple[str, ...] = (), **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.columns = columns
 
     def page(self, number):
         number = self.validate_number(number)
@@ -30,6 +36,12 @@ class IdsFirstPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids).order_by()} if ids else {}
+        rows = {}
+        if ids:
+            page_rows = self.object_list.filter(pk__in=ids).order_by()
+            if self.columns:
+                rows = {row["pk"]: row for row in page_rows.values("pk", *self.columns)}
+            else:
+                rows = {row.pk: row for row in page_rows}
         # A row deleted between the two reads is left out rather than failing the page.
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)

@@ -77,21 +77,27 @@ def _initiative_rows(*, user) -> QuerySet[Initiative]:
     )
 
 
+# What a page of the list shows of its rows, read as plain values (`IdsFirstPaginator(columns=...)`):
+# not the long texts, nor the agencies' search texts, nor a model for each row, its agency, the
+# agency's parent and its category.
+INITIATIVE_LIST_COLUMNS = (
+    "title",
+    "kind",
+    "state",
+    "started_on",
+    "assessment_effective",
+    "replication_count",
+    "agency__name",
+    "agency__level",
+    "agency__parent__name",
+    "category__name",
+)
+
+
 def initiative_list(*, user) -> QuerySet[Initiative]:
-    """Rows for the list, with only the columns it shows (not the long texts, nor the agencies'
-    search texts); the names of the units that implement a page's rows come from
-    `implementing_unit_names`."""
-    return _initiative_rows(user=user).only(
-        "title",
-        "kind",
-        "state",
-        "started_on",
-        "assessment_effective",
-        "agency__name",
-        "agency__level",
-        "agency__parent__name",
-        "category__name",
-    )
+    """Rows for the list, whose pages read `INITIATIVE_LIST_COLUMNS`; the names of the units that
+    implement a page's rows come from `implementing_unit_names`."""
+    return _initiative_rows(user=user)
 
 
 def implementing_unit_names(*, initiative_ids: list[int]) -> dict[int, list[str]]:

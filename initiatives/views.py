@@ -22,6 +22,7 @@ from .filters import InitiativeFilter
 from .forms import EvidenceForm, ImportForm, InitiativeForm, ReplicationForm, TransitionForm
 from .models import Initiative, InitiativeEvidence
 from .selectors import (
+    INITIATIVE_LIST_COLUMNS,
     implementing_unit_names,
     initiative_detail,
     initiative_export_list,
@@ -90,25 +91,25 @@ def _list_rows(initiatives) -> list[dict]:
     kinds = {value: str(label) for value, label in InitiativeKind.choices}
     state_badges = {state.value: badge(state) for state in InitiativeState}
     assessments = {True: _("Hiệu quả"), False: _("Chưa hiệu quả"), None: ""}
-    unit_names = implementing_unit_names(initiative_ids=[item.pk for item in initiatives])
+    unit_names = implementing_unit_names(initiative_ids=[item["pk"] for item in initiatives])
     detail_url = row_url("initiatives:detail")
     rows = []
     for item in initiatives:
-        agency = item.agency
-        units = unit_names.get(item.pk, [])
+        started_on = item["started_on"]
+        parent_name = item["agency__parent__name"]
         rows.append(
             {
-                "url": detail_url(item.pk),
-                "title": item.title,
-                "started_on": item.started_on.strftime("%d/%m/%Y") if item.started_on else "",
-                "agency_name": agency.name,
-                "agency_parent": agency.parent.name if agency.parent_id and agency.level == AgencyLevel.COMMUNE else "",
-                "category": item.category.name if item.category_id else "",
-                "replication_count": item.replication_count,
-                "kind": kinds.get(item.kind, item.kind),
-                "units": ", ".join(units) or "—",
-                "state_badge": state_badges[item.state],
-                "assessment": assessments[item.assessment_effective],
+                "url": detail_url(item["pk"]),
+                "title": item["title"],
+                "started_on": started_on.strftime("%d/%m/%Y") if started_on else "",
+                "agency_name": item["agency__name"],
+                "agency_parent": parent_name if parent_name and item["agency__level"] == AgencyLevel.COMMUNE else "",
+                "category": item["category__name"] or "",
+                "replication_count": item["replication_count"],
+                "kind": kinds.get(item["kind"], item["kind"]),
+                "units": ", ".join(unit_names.get(item["pk"], [])) or "—",
+                "state_badge": state_badges[item["state"]],
+                "assessment": assessments[item["assessment_effective"]],
             }
         )
     return rows
@@ -121,7 +122,8 @@ class InitiativeListView(ListPermissionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         initiative_filter = _filtered(self.request)
         context["filter"] = initiative_filter
-        context["page_obj"] = IdsFirstPaginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        paginator = IdsFirstPaginator(initiative_filter.qs, PAGE_SIZE, columns=INITIATIVE_LIST_COLUMNS)
+        context["page_obj"] = paginator.get_page(self.request.GET.get("page"))
         context["rows"] = _list_rows(context["page_obj"])
         context["query_string"] = _query_without_page(self.request.GET)
         # The empty list blames the filter only when one is set (sorting and paging are not filters).

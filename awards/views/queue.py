@@ -24,8 +24,8 @@ from .. import selectors, services
 from ..enums import NominationState, NomineeType, Outcome, Verdict
 from ..exports import nominations_workbook
 from ..filters import NominationFilter
-from ..models import CheckBatch
-from ..quotas import quota_facts
+from ..models import CheckBatch, nominee_label
+from ..quotas import QuotaSubject, subjects_quota_facts
 from .base import campaign_for, campaign_url
 
 
@@ -37,13 +37,13 @@ def _query_without_page(params) -> str:
 
 APPROVABLE_STATES = (NominationState.SUBMITTED, NominationState.UNDER_REVIEW)
 
-# What the queue's rows show, their quota included (the form's quota and the declared base): a page
-# of fifty rows joined to four agencies and a form reads, converts and builds every other column.
+# What a page of the queue shows of its rows, read as plain values (`IdsFirstPaginator(columns=...)`),
+# their quota included (the form's quota and the declared base): not a model for each row, its
+# agency, the agency's parent, its collective nominee and its form.
 QUEUE_COLUMNS = (
-    "campaign_id",
+    "agency_id",
     "agency__name",
     "agency__level",
-    "agency__parent_id",
     "agency__parent__name",
     "filed_for_id",
     "nominee_type",
@@ -51,6 +51,7 @@ QUEUE_COLUMNS = (
     "nominee_name",
     "nominee_position",
     "nominee_unit",
+    "award_form_id",
     "award_form__name",
     "award_form__quota_kind",
     "award_form__quota_number",
@@ -58,9 +59,24 @@ QUEUE_COLUMNS = (
     "declared_metrics",
     "state",
     "received_on",
-    "submitted_at",
     "verdict",
+    "is_late",
+    "missing_component",
 )
+
+
+def _quota_subject(row: dict) -> QuotaSubject:
+    return QuotaSubject(
+        pk=row["pk"],
+        award_form_id=row["award_form_id"],
+        quota_kind=row["award_form__quota_kind"],
+        quota_number=row["award_form__quota_number"],
+        quota_base_metric=row["award_form__quota_base_metric"],
+        agency_id=row["agency_id"],
+        agency_level=row["agency__level"],
+        agency_name=row["agency__name"],
+        declared_metrics=row["declared_metrics"],
+    )
 
 
 def _labels(choices) -> dict[str, str]:
@@ -77,42 +93,53 @@ def _count_text(text: tuple[str, str], n: int) -> str:
 
 def _queue_rows(nominations) -> list[dict]:
     """What each row of the queue shows, worked out once a page: labels and badges are drawn once
-    per state and verdict, not once per row, the unmet and undecided criteria are counted from
-    `nomination_problems` instead of two subqueries a row, and the cells read plain values, not a lookup
-    through the nomination and its relations each (fifty rows of seven cells)."""
+    per state and verdict and texts translated once, not once per row, the unmet and undecided
+    criteria are counted from `nomination_problems` instead of two subqueries a row, and the cells
+    read plain values, not a lookup through the nomination and its relations each (fifty rows of
+    seven cells)."""
     nominee_types = _labels(NomineeType.choices)
     state_badges = {state.value: badge(state) for state in NominationState}
     verdict_badges = {verdict.value: badge(verdict) for verdict in Verdict}
+    select_text = _("Chọn %(n)s")
     nominations = list(nominations)
     detail_url = row_url("awards:nomination_detail")
-    quotas = quota_facts(nominations)
-    problems = selectors.nomination_problems(nomination_ids=[nomination.pk for nomination in nominations])
+    quotas = subjects_quota_facts([_quota_subject(row) for row in nominations])
+    problems = selectors.nomination_problems(nomination_ids=[row["pk"] for row in nominations])
+    filed_for = selectors.agency_names(agency_ids={row["filed_for_id"] for row in nominations if row["filed_for_id"]})
     rows = []
-    for nomination in nominations:
-        its_problems = problems.get(nomination.pk, [])
+    for row in nominations:
+        pk, state, verdict, received_on = row["pk"], row["state"], row["verdict"], row["received_on"]
+        parent_name = row["agency__parent__name"]
+        label = nominee_label(
+            row["nominee_type"],
+            row["nominee_agency__name"],
+            row["nominee_name"],
+            row["nominee_position"],
+            row["nominee_unit"],
+        )
+        its_problems = problems.get(pk, [])
         outcomes = [problem.outcome for problem in its_problems]
-        agency = nomination.agency
         rows.append(
             {
-                "pk": nomination.pk,
-                "url": detail_url(nomination.pk),
-                "nominee_label": nomination.nominee_label,
-                "nominee_type": nominee_types.get(nomination.nominee_type, nomination.nominee_type),
-                "agency_name": agency.name,
-                "filed_for_name": nomination.filed_for.name if nomination.filed_for_id else "",
-                "agency_parent": agency.parent.name if agency.parent_id and agency.level == AgencyLevel.COMMUNE else "",
-                "award_form_name": nomination.award_form.name,
-                "received": nomination.received_on.strftime("%d/%m/%Y") if nomination.received_on else "",
-                "is_late": nomination.is_late,
-                "missing_component": nomination.missing_component,
-                "state_badge": state_badges[nomination.state],
-                "verdict_badge": verdict_badges[nomination.verdict],
-                "approvable": nomination.verdict == Verdict.ELIGIBLE and nomination.state in APPROVABLE_STATES,
-                "select_label": _("Chọn %(n)s") % {"n": nomination.nominee_label},
+                "pk": pk,
+                "url": detail_url(pk),
+                "nominee_label": label,
+                "nominee_type": nominee_types.get(row["nominee_type"], row["nominee_type"]),
+                "agency_name": row["agency__name"],
+                "filed_for_name": filed_for.get(row["filed_for_id"], ""),
+                "agency_parent": parent_name if parent_name and row["agency__level"] == AgencyLevel.COMMUNE else "",
+                "award_form_name": row["award_form__name"],
+                "received": received_on.strftime("%d/%m/%Y") if received_on else "",
+                "is_late": row["is_late"],
+                "missing_component": row["missing_component"],
+                "state_badge": state_badges[state],
+                "verdict_badge": verdict_badges[verdict],
+                "approvable": verdict == Verdict.ELIGIBLE and state in APPROVABLE_STATES,
+                "select_label": select_text % {"n": label},
                 "not_met": _count_text(NOT_MET_TEXT, outcomes.count(Outcome.NOT_MET)),
                 "cannot_tell": _count_text(CANNOT_TELL_TEXT, outcomes.count(Outcome.CANNOT_TELL)),
                 "problems": [Truncator(problem.explanation).chars(110) for problem in its_problems[:2]],
-                "quota": quotas.get(nomination.pk),
+                "quota": quotas.get(pk),
             }
         )
     return rows
@@ -129,7 +156,7 @@ class NominationListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateVi
         context = super().get_context_data(**kwargs)
         user = self.request.user
         campaign = campaign_for(self.request)
-        queue = selectors.nomination_queue(user=user, campaign=campaign).only(*QUEUE_COLUMNS)
+        queue = selectors.nomination_queue(user=user, campaign=campaign)
         nomination_filter = NominationFilter(
             self.request.GET or None,
             queryset=queue,
@@ -137,7 +164,8 @@ class NominationListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateVi
             agencies=selectors.nominating_agencies(user=user, campaign=campaign),
             staff=user.is_reviewer or user.is_official,
         )
-        page = IdsFirstPaginator(nomination_filter.qs, self.page_size).get_page(self.request.GET.get("page"))
+        paginator = IdsFirstPaginator(nomination_filter.qs, self.page_size, columns=QUEUE_COLUMNS)
+        page = paginator.get_page(self.request.GET.get("page"))
         batch = None
         if user.has_perm("awards.check_nominations"):
             batch = CheckBatch.objects.filter(campaign=campaign).first()

@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.enums import Role
@@ -161,3 +163,26 @@ def test_successor_officer_finds_the_merged_agency_campaign_on_the_home_page(
     client.force_login(successor_officer)
     response = client.get(reverse("home"))
     assert [row["campaign"] for row in response.context["todo"]] == [campaign]
+
+
+def test_queue_names_the_merged_agency_filed_for_in_one_query(
+    client, campaign, form, merged, successor, successor_officer
+):
+    """The queue reads its rows as plain values, and the names of the agencies its page's dossiers
+    were filed for in one query more, none when no dossier names one."""
+    campaign.expected_agencies.set([merged, successor])
+    client.force_login(successor_officer)
+    url = reverse("awards:nomination_list") + f"?phong-trao={campaign.code}"
+    services.nomination_create(
+        user=successor_officer, campaign=campaign, award_form=form, nominee_agency=CommuneFactory(parent=successor)
+    )
+    client.get(url)
+    with CaptureQueriesContext(connection) as own_only:
+        client.get(url)
+    services.nomination_create(
+        user=successor_officer, campaign=campaign, award_form=form, filed_for=merged, nominee_agency=merged
+    )
+    with CaptureQueriesContext(connection) as with_merged:
+        page = client.get(url).content.decode()
+    assert "thay mặt UBND huyện Nông Sơn thử (đã sáp nhập)" in page
+    assert len(with_merged) == len(own_only) + 1

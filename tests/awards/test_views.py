@@ -216,7 +216,7 @@ def test_officer_sees_only_own_agency_nominations(client, officer, other_officer
     theirs = make_dossier(officer=other_officer, campaign=campaign, award_form=collective_form)
     client.force_login(officer)
     listed = list(client.get(reverse("awards:nomination_list")).context["page_obj"])
-    assert listed == [mine]
+    assert [row["pk"] for row in listed] == [mine.pk]
     # Another agency's dossier answers as one that does not exist: the answer reveals nothing.
     assert client.get(reverse("awards:nomination_detail", args=[theirs.pk])).status_code == 404
     assert client.get(reverse("awards:nomination_detail", args=[theirs.pk + 1000])).status_code == 404

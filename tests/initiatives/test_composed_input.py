@@ -75,4 +75,4 @@ def test_search_finds_tra_doc_however_it_is_typed(client, reviewer, campaign, co
     InitiativeFactory(campaign=campaign, title="Giám sát sát hạch lái xe")
     client.force_login(reviewer)
     page = client.get(reverse("initiatives:list"), {"q": typed})
-    assert [item.title for item in page.context["page_obj"]] == ["Không viết, không hẹn"]
+    assert [item["title"] for item in page.context["page_obj"]] == ["Không viết, không hẹn"]

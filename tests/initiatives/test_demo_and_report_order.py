@@ -73,7 +73,7 @@ def test_demo_is_idempotent(demo):
 def test_demo_search_finds_tra_doc(demo, client, reviewer):
     client.force_login(reviewer)
     response = client.get("/sang-kien/", {"q": "tra doc"})
-    assert [item.title for item in response.context["page_obj"]] == [
+    assert [item["title"] for item in response.context["page_obj"]] == [
         "Mô hình 3K “Không viết, không hẹn, không phiền hà”"
     ]
 

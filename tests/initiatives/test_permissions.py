@@ -9,7 +9,7 @@ from tests.factories.initiatives import InitiativeFactory
 
 
 def _titles(response):
-    return [item.title for item in response.context["page_obj"]]
+    return [item["title"] for item in response.context["page_obj"]]
 
 
 def _edit_payload(initiative, **changes):

@@ -163,7 +163,7 @@ def test_search_box_loses_the_controls(client, reviewer, campaign, district):
     InitiativeFactory(campaign=campaign, agency=district, title=TITLE)
     client.force_login(reviewer)
     page = client.get(reverse("initiatives:list"), {"q": "điện\u202e tử"})
-    assert [item.title for item in page.context["page_obj"]] == [TITLE]
+    assert [item["title"] for item in page.context["page_obj"]] == [TITLE]
 
 
 def test_return_e_mail_holds_no_bidi_control(db, settings, make_user):
