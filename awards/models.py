@@ -2,6 +2,8 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -287,10 +289,11 @@ class DossierDocument(models.Model):
         return self.file_kind in {"pdf", "jpeg", "png"}
 
 
-def explanation_for_reader(explanations: dict[str, str], explanation: str) -> str:
-    """A check's explanation in the reader's language when the check wrote it in that language,
-    else in Vietnamese; from plain values, for lists read as rows."""
-    return explanations.get(translation.get_language(), explanation)
+def explanation_for_reader_expression() -> Coalesce:
+    """`CriterionResult.explanation_for_reader` as an expression, for results read as plain values:
+    the database picks the text, rather than sending every language's text for Python to decode."""
+    language = translation.get_language()
+    return Coalesce(KT(f"explanations__{language}"), "explanation", output_field=models.TextField())
 
 
 class CriterionResult(models.Model):
@@ -320,7 +323,9 @@ class CriterionResult(models.Model):
 
     @property
     def explanation_for_reader(self) -> str:
-        return explanation_for_reader(self.explanations, self.explanation)
+        """The explanation in the reader's language when the check wrote it in that language, else
+        in Vietnamese (the official documents print the Vietnamese one)."""
+        return self.explanations.get(translation.get_language(), self.explanation)
 
 
 class NominationTransition(models.Model):

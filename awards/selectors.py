@@ -44,7 +44,7 @@ from .models import (
     DossierRequirement,
     Nomination,
     NominationTransition,
-    explanation_for_reader,
+    explanation_for_reader_expression,
     nominee_label,
 )
 
@@ -112,10 +112,10 @@ def nomination_problems(*, nomination_ids: list[int]) -> dict[int, list[Problem]
         CriterionResult.objects.filter(nomination_id__in=nomination_ids)
         .exclude(outcome=Outcome.MET)
         .order_by("criterion__position")
-        .values_list("nomination_id", "outcome", "explanation", "explanations")
+        .values_list("nomination_id", "outcome", explanation_for_reader_expression())
     )
-    for nomination_id, outcome, explanation, explanations in rows:
-        problems[nomination_id].append(Problem(outcome, explanation_for_reader(explanations, explanation)))
+    for nomination_id, outcome, explanation in rows:
+        problems[nomination_id].append(Problem(outcome, explanation))
     return problems
 
 

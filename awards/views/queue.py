@@ -87,6 +87,16 @@ NOT_MET_TEXT = ("%(n)s tiêu chí không đạt", "%(n)s tiêu chí không đạ
 CANNOT_TELL_TEXT = ("%(n)s tiêu chí thiếu dữ liệu", "%(n)s tiêu chí thiếu dữ liệu")
 
 
+# An explanation under a row is cut to this many characters (the whole one is on the dossier's page).
+EXPLANATION_CHARS = 110
+
+
+def _shortened(explanation: str) -> str:
+    """`Truncator.chars`, called only for a text it would cut: it normalises and walks every text it is
+    given (13 µs each, a millisecond for a page's eighty explanations), and most are shorter."""
+    return explanation if len(explanation) <= EXPLANATION_CHARS else Truncator(explanation).chars(EXPLANATION_CHARS)
+
+
 def _count_text(text: tuple[str, str], n: int) -> str:
     return ngettext(*text, n) % {"n": n} if n else ""
 
@@ -138,7 +148,7 @@ def _queue_rows(nominations) -> list[dict]:
                 "select_label": select_text % {"n": label},
                 "not_met": _count_text(NOT_MET_TEXT, outcomes.count(Outcome.NOT_MET)),
                 "cannot_tell": _count_text(CANNOT_TELL_TEXT, outcomes.count(Outcome.CANNOT_TELL)),
-                "problems": [Truncator(problem.explanation).chars(110) for problem in its_problems[:2]],
+                "problems": [_shortened(problem.explanation) for problem in its_problems[:2]],
                 "quota": quotas.get(pk),
             }
         )

@@ -7,7 +7,8 @@ import datetime
 from django.urls import reverse
 from django.utils import translation
 
-from awards import services
+from awards import selectors, services
+from awards.enums import Outcome
 from awards.models import CriterionResult
 from tests.awards.conftest import sent_at
 
@@ -38,3 +39,25 @@ def test_nomination_page_shows_the_explanation_in_the_readers_language(client, d
     client.post(reverse("set_language"), {"language": "en"})
     html = client.get(url).content.decode()
     assert _late_rate(dossier).explanations["en"] in html and VIETNAMESE not in html
+
+
+def test_lists_read_the_explanation_in_the_readers_language_or_else_vietnamese(dossier, officer):
+    services.nomination_submit(user=officer, nomination=dossier, at=sent_at(datetime.date(2024, 12, 20)))
+    services.criteria_check_nomination(dossier.pk)
+    results = CriterionResult.objects.filter(nomination=dossier)
+    results.update(outcome=Outcome.NOT_MET)
+    written_in_vietnamese_only = results.exclude(criterion__code="ho_so_tre_hen").first()
+    written_in_vietnamese_only.explanations = {}
+    written_in_vietnamese_only.save()
+    english = _late_rate(dossier).explanations["en"]
+
+    def explanations() -> dict[int, str]:
+        problems = selectors.nomination_problems(nomination_ids=[dossier.pk])[dossier.pk]
+        assert len(problems) == results.count()
+        return {problem.explanation for problem in problems}
+
+    with translation.override("en"):
+        assert english in explanations()
+        assert written_in_vietnamese_only.explanation in explanations()
+    with translation.override("vi"):
+        assert english not in explanations() and VIETNAMESE in explanations()
