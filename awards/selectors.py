@@ -162,23 +162,24 @@ def nomination_detail(*, user, pk: int) -> Nomination:
                     "actor__username",
                 ),
             ),
-            # Each component with this nomination's document for it (one at most), in one query,
-            # in the one award form's order: the model's order (by award form, then its campaign)
-            # would join two tables for nothing.
-            Prefetch(
-                "award_form__requirements",
-                queryset=DossierRequirement.objects.annotate(
-                    document=FilteredRelation("documents", condition=Q(documents__nomination_id=pk))
-                )
-                .select_related("document")
-                .order_by("position", "pk"),
-            ),
         )
         .get(pk=pk)
     )
+    # Each component with this nomination's document for it (one at most), in one query. The
+    # award form's few components are put in order here: the model's order (by award form, then
+    # its campaign) would join two tables for nothing, and compiling even an ORDER BY position, id
+    # costs more than sorting them.
+    requirements = (
+        DossierRequirement.objects.filter(award_form_id=nomination.award_form_id)
+        .annotate(document=FilteredRelation("documents", condition=Q(documents__nomination_id=pk)))
+        .select_related("document")
+        .order_by()
+    )
     # select_related sets `document` only on the components that have one.
-    requirements = nomination.award_form.requirements.all()
-    nomination.components = [(requirement, getattr(requirement, "document", None)) for requirement in requirements]
+    nomination.components = [
+        (requirement, getattr(requirement, "document", None))
+        for requirement in sorted(requirements, key=lambda requirement: (requirement.position, requirement.pk))
+    ]
     nomination.missing_component = any(
         requirement.required and document is None for requirement, document in nomination.components
     )
