@@ -164,7 +164,7 @@ class NominationDetailView(NominationMixin, TemplateView):
             actions=actions,
             late=_late_notice(nomination),
             can_delete=user.has_perm("awards.delete_nomination", nomination),
-            history=nomination.transitions.all(),
+            history=selectors.nomination_history(nomination=nomination),
             states=NominationState,
             earlier_awards=earlier_awards_for(nomination),
         )
