@@ -2,7 +2,7 @@
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -15,6 +15,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    FilteredRelation,
     Min,
     OuterRef,
     Prefetch,
@@ -34,7 +35,7 @@ from agencies.selectors import agencies_readable_by
 from campaign_portal.text import vietnamese_collated, vietnamese_order, vietnamese_sort_key
 from campaigns.models import Campaign
 
-from .enums import NominationState, Outcome, SendingStatus
+from .enums import CriterionKind, NominationState, Outcome, SendingStatus
 from .models import (
     AwardForm,
     CheckBatch,
@@ -137,8 +138,9 @@ def nominating_agencies(*, user, campaign: Campaign) -> QuerySet[Agency]:
 
 
 def nomination_detail(*, user, pk: int) -> Nomination:
-    """One nomination with its documents, latest results and history (raises DoesNotExist when
-    the user may not see it).
+    """One nomination with its components, each with its document if any (raises DoesNotExist
+    when the user may not see it); its page reads its results with `nomination_criteria` and its
+    history with `nomination_history`, which the actions posted from the page do not need.
 
     No more joins than the page reads: PostgreSQL spends longer planning a join of seven tables
     than running it for one row (3.5 ms against 1.3 ms for five). The two links most dossiers
@@ -146,40 +148,32 @@ def nomination_detail(*, user, pk: int) -> Nomination:
     reads them, which costs a query only when they are set: a prefetch would build its query
     (then find it empty) even when they are not.
 
-    The flags of `_with_flags` are read from the rows the page loads anyway (its documents and
-    its award form's components, the campaign's deadline): the nested EXISTS that a list needs
-    would take half the time of building this query. `tests/awards/test_views.py` checks that
-    both say the same."""
+    The flags of `_with_flags` are read from the rows the page loads anyway (its award form's
+    components with their documents, the campaign's deadline): the nested EXISTS that a list
+    needs would take half the time of building this query. `tests/awards/test_views.py` checks
+    that both say the same."""
     nomination = (
         nominations_visible_to(user=user)
         .select_related("agency", "nominee_agency", "award_form", "campaign")
-        .prefetch_related(
-            "documents",
-            Prefetch("results", queryset=CriterionResult.objects.select_related("criterion")),
-            # What the history shows: the actor's names, not the whole user row.
-            Prefetch(
-                "transitions",
-                queryset=NominationTransition.objects.select_related("actor").only(
-                    "nomination_id",
-                    "from_state",
-                    "to_state",
-                    "reason",
-                    "at",
-                    "actor__first_name",
-                    "actor__last_name",
-                    "actor__username",
-                ),
-            ),
-            # In the one award form's order: the model's order (by award form, then its campaign)
-            # would join two tables for nothing.
-            Prefetch("award_form__requirements", queryset=DossierRequirement.objects.order_by("position", "pk")),
-        )
         .get(pk=pk)
     )
-    attached = {document.requirement_id for document in nomination.documents.all()}
+    # Each component with this nomination's document for it (one at most), in one query. The
+    # award form's few components are put in order here: the model's order (by award form, then
+    # its campaign) would join two tables for nothing, and compiling even an ORDER BY position, id
+    # costs more than sorting them.
+    requirements = (
+        DossierRequirement.objects.filter(award_form_id=nomination.award_form_id)
+        .annotate(document=FilteredRelation("documents", condition=Q(documents__nomination_id=pk)))
+        .select_related("document")
+        .order_by()
+    )
+    # select_related sets `document` only on the components that have one.
+    nomination.components = [
+        (requirement, getattr(requirement, "document", None))
+        for requirement in sorted(requirements, key=lambda requirement: (requirement.position, requirement.pk))
+    ]
     nomination.missing_component = any(
-        requirement.required and requirement.pk not in attached
-        for requirement in nomination.award_form.requirements.all()
+        requirement.required and document is None for requirement, document in nomination.components
     )
     # Dates in Vietnam time on both sides: the whole deadline day is on time.
     nomination.is_late = nomination.received_on is not None and (
@@ -188,18 +182,70 @@ def nomination_detail(*, user, pk: int) -> Nomination:
     return nomination
 
 
+def nomination_history(*, nomination: Nomination) -> list[NominationTransition]:
+    """The nomination's transitions, oldest first, with only the actor's names the history shows
+    (not the whole user row); its few rows are sorted here rather than by an ORDER BY to build."""
+    transitions = (
+        NominationTransition.objects.filter(nomination_id=nomination.pk)
+        .select_related("actor")
+        .only("from_state", "to_state", "reason", "at", "actor__first_name", "actor__last_name", "actor__username")
+        .order_by()
+    )
+    return sorted(transitions, key=lambda transition: (transition.at, transition.pk))
+
+
+DECLARED_KINDS = (CriterionKind.METRIC, CriterionKind.ATTESTATION)
+
+
+class NominationCriteria(NamedTuple):
+    results: list[CriterionResult]
+    metric_fields: list[dict]
+
+
+def nomination_criteria(*, nomination: Nomination) -> NominationCriteria:
+    """The nomination's latest results in criterion order, and the figures it declares
+    (`metric_fields_for`), in one query: its campaign's criteria, each with this nomination's
+    result for it (one at most). Its results are all of its campaign's criteria (the check reads
+    no other), an inactive criterion's too while its result stands.
+
+    A campaign has a dozen criteria: all are read and sorted here, which costs less than building
+    a filter of the two cases and an ORDER BY (the model's order, by campaign first, would also
+    join the campaigns)."""
+    criteria = (
+        Criterion.objects.filter(campaign_id=nomination.campaign_id)
+        .annotate(result=FilteredRelation("results", condition=Q(results__nomination_id=nomination.pk)))
+        .select_related("result")
+        .order_by()
+    )
+    results, declared = [], []
+    for criterion in sorted(criteria, key=lambda criterion: (criterion.position, criterion.pk)):
+        # select_related sets `result` only on the criteria that have one.
+        result = getattr(criterion, "result", None)
+        if result is not None:
+            results.append(result)
+        if criterion.active and criterion.kind in DECLARED_KINDS:
+            declared.append((criterion.kind, criterion.params, criterion.applies_to, criterion.wording))
+    return NominationCriteria(results, _metric_fields(declared))
+
+
 def metric_fields_for(*, campaign: Campaign) -> list[dict]:
     """The figures and statements a nomination declares: one per metric/attestation criterion.
 
     Read as plain values: every nomination page reads them, and needs no criterion model."""
-    fields = []
-    seen = set()
     # Ordered within the one campaign: the model's order (by campaign first) would join the campaigns.
     criteria = (
-        Criterion.objects.filter(campaign=campaign, active=True, kind__in=("metric", "attestation"))
+        Criterion.objects.filter(campaign=campaign, active=True, kind__in=DECLARED_KINDS)
         .order_by("position", "pk")
         .values_list("kind", "params", "applies_to", "wording")
     )
+    return _metric_fields(criteria)
+
+
+def _metric_fields(criteria: Iterable[tuple[str, dict, str, str]]) -> list[dict]:
+    """One field per declared key (the first criterion naming it), from the criteria's
+    (kind, params, applies_to, wording) in their order."""
+    fields = []
+    seen = set()
     for kind, params, applies_to, wording in criteria:
         params = params or {}
         key = params.get("metric") or params.get("statement")

@@ -119,13 +119,12 @@ class NominationDetailView(NominationMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         nomination = self.get_nomination()
         user = self.request.user
-        documents = {document.requirement_id: document for document in nomination.documents.all()}
         can_edit = user.has_perm("awards.change_nomination", nomination)
         failed_pk = failed_upload.requirement.pk if failed_upload is not None else None
         components = [
             {
                 "requirement": requirement,
-                "document": documents.get(requirement.pk),
+                "document": document,
                 "form": (
                     failed_upload
                     if requirement.pk == failed_pk
@@ -134,16 +133,16 @@ class NominationDetailView(NominationMixin, TemplateView):
                 if can_edit
                 else None,
             }
-            for requirement in nomination.award_form.requirements.all()
+            for requirement, document in nomination.components
         ]
-        metric_fields = selectors.metric_fields_for(campaign=nomination.campaign)
+        criteria = selectors.nomination_criteria(nomination=nomination)
         declared = nomination.declared_metrics or {}
         metrics = [
             {**spec, "value": declared.get(spec["key"])}
-            for spec in metric_fields
+            for spec in criteria.metric_fields
             if spec["applies_to"] in ("both", nomination.nominee_type)
         ]
-        checklist = _checklist_context(nomination, user)
+        checklist = _checklist_context(nomination, user, results=criteria.results)
         actions = [
             {
                 "transition": t,
@@ -165,7 +164,7 @@ class NominationDetailView(NominationMixin, TemplateView):
             actions=actions,
             late=_late_notice(nomination),
             can_delete=user.has_perm("awards.delete_nomination", nomination),
-            history=nomination.transitions.all(),
+            history=selectors.nomination_history(nomination=nomination),
             states=NominationState,
             earlier_awards=earlier_awards_for(nomination),
         )
@@ -197,8 +196,7 @@ def _receipt_form(nomination: Nomination) -> ReceiptForm | None:
     )
 
 
-def _checklist_context(nomination: Nomination, user) -> dict:
-    results = list(nomination.results.all())
+def _checklist_context(nomination: Nomination, user, *, results: list) -> dict:
     return {
         "results": results,
         "to_fix": [r for r in results if r.outcome != Outcome.MET],
@@ -216,7 +214,9 @@ class NominationChecklistView(NominationMixin, TemplateView):
         return {
             **super().get_context_data(**kwargs),
             "nomination": nomination,
-            **_checklist_context(nomination, self.request.user),
+            **_checklist_context(
+                nomination, self.request.user, results=selectors.nomination_criteria(nomination=nomination).results
+            ),
         }
 
 

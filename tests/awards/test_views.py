@@ -113,6 +113,26 @@ def test_nomination_page_flags_are_those_of_the_lists(
         assert (shown.missing_component, shown.is_late) == (listed.missing_component, listed.is_late)
 
 
+def test_nomination_criteria_are_the_results_and_the_declared_fields(dossier, campaign):
+    """The page's one query over the campaign's criteria gives the nomination's stored results, in
+    their order, and the figures `metric_fields_for` asks; a deactivated criterion's result stays
+    listed while it stands, and its figure is no longer asked."""
+    services.criteria_check_nomination(dossier.pk)
+    dossier.refresh_from_db()
+    stored = list(dossier.results.select_related("criterion"))
+    declared = [result.criterion for result in stored if result.criterion.kind in selectors.DECLARED_KINDS]
+    assert stored and declared
+    for retired in (None, declared[0]):
+        if retired is not None:
+            retired.active = False
+            retired.save(update_fields=["active"])
+        read = selectors.nomination_criteria(nomination=dossier)
+        assert read.results == stored
+        assert [result.criterion.wording for result in read.results] == [r.criterion.wording for r in stored]
+        assert read.metric_fields == selectors.metric_fields_for(campaign=campaign)
+    assert declared[0].wording not in [spec["help"] for spec in read.metric_fields]
+
+
 def test_review_queue_counts_and_cuts_its_page_without_the_campaign_table(
     client, reviewer, officer, campaign, collective_form, criteria, django_assert_max_num_queries
 ):
