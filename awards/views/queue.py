@@ -93,7 +93,7 @@ EXPLANATION_CHARS = 110
 
 def _shortened(explanation: str) -> str:
     """`Truncator.chars`, called only for a text it would cut: it normalises and walks every text it is
-    given (13 µs each, a millisecond for a page's eighty explanations), and most are shorter."""
+    given, and most explanations are shorter than the cut."""
     return explanation if len(explanation) <= EXPLANATION_CHARS else Truncator(explanation).chars(EXPLANATION_CHARS)
 
 
