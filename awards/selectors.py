@@ -485,30 +485,25 @@ def _received_nominations(campaign: Campaign, as_of: datetime.date) -> QuerySet[
     return Nomination.objects.filter(campaign=campaign, state__in=SENT_STATES, received_on__lte=as_of)
 
 
-def _receipts_by_agency(campaign: Campaign, as_of: datetime.date) -> tuple[dict[int, dict], int, int]:
+def _receipts_by_agency(campaign: Campaign, as_of: datetime.date) -> dict[int, dict]:
     """Per agency a dossier was sent for (the merged agency when its successor filed for it):
-    first receipt, count, and the other agency that sent it; plus the totals of nominations and
-    of late ones."""
-    deadline = campaign.nomination_deadline
+    first receipt, count, and the other agency that sent it."""
     grouped = (
         _received_nominations(campaign, as_of)
         .annotate(sent_for=Coalesce("filed_for_id", "agency_id"))
         .values("sent_for", "agency_id")
-        .annotate(first=Min("received_on"), n=Count("id"), late=Count("id", filter=Q(received_on__gt=deadline)))
+        .annotate(first=Min("received_on"), n=Count("id"))
         .order_by()
     )
     by_agency: dict[int, dict] = {}
-    total = late = 0
     for row in grouped:
-        total += row["n"]
-        late += row["late"]
         entry = by_agency.setdefault(row["sent_for"], {"first": row["first"], "n": 0, "filed_by": None})
         entry["n"] += row["n"]
         if row["first"] < entry["first"]:
             entry["first"] = row["first"]
         if row["agency_id"] != row["sent_for"]:
             entry["filed_by"] = row["agency_id"]
-    return by_agency, total, late
+    return by_agency
 
 
 def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None) -> CampaignProgress:
@@ -516,7 +511,7 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
     (today by default): by the deadline (on time), after it (late), not at all, or merged."""
     as_of = as_of or timezone.localdate()
     deadline = campaign.nomination_deadline
-    by_agency, nominations_total, nominations_late = _receipts_by_agency(campaign, as_of)
+    by_agency = _receipts_by_agency(campaign, as_of)
     expected = list(
         campaign.expected_agencies.select_related("parent")
         .prefetch_related(_PRINCIPAL_LINKS)
@@ -543,7 +538,7 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
                 filed_by=filers.get(entry["filed_by"]) if entry and entry["filed_by"] else None,
             )
         )
-    missing_component = _received_counts(campaign, as_of).missing_component
+    received = _received_counts(campaign, as_of)
     by_level = {level: ProgressGroup(key=level, label=str(label)) for level, label in AgencyLevel.choices}
     by_district: dict[int, ProgressGroup] = {}
     for row in rows:
@@ -570,9 +565,9 @@ def campaign_progress(*, campaign: Campaign, as_of: datetime.date | None = None)
         missing_agencies=[r.agency for r in rows if r.status == SendingStatus.MISSING],
         late_agencies=[r.agency for r in rows if r.status == SendingStatus.LATE],
         merged_agencies=[r for r in rows if r.status == SendingStatus.MERGED],
-        nominations_total=nominations_total,
-        nominations_missing_component=missing_component,
-        nominations_late=nominations_late,
+        nominations_total=received.total,
+        nominations_missing_component=received.missing_component,
+        nominations_late=received.late,
         rows=rows,
         by_level=[group for group in by_level.values() if group.expected],
         by_district=sorted(by_district.values(), key=lambda g: vietnamese_sort_key(g.label)),

@@ -254,15 +254,15 @@ def _runs_store(nominations: list[Nomination], prepared: dict[int, _Prepared], *
             result.run_id, result.checked_at = nomination.check_run, now
         results.extend(run.results)
         changed.append(nomination)
+    changed_pks = {n.pk for n in changed}
     if changed:
         CriterionResult.objects.filter(nomination__in=changed).delete()
     if connection.vendor == "postgresql":
-        _runs_store_postgresql(nominations, results, changed={n.pk for n in changed}, now=now)
+        _runs_store_postgresql(nominations, results, changed=changed_pks, now=now)
         return
     CriterionResult.objects.bulk_create(results)
     if changed:
         Nomination.objects.bulk_update(changed, ["verdict", "check_run", "checked_at", "check_input_hash"])
-    changed_pks = {n.pk for n in changed}
     unchanged = [n.pk for n in nominations if n.pk not in changed_pks]
     if unchanged:
         Nomination.objects.filter(pk__in=unchanged).update(checked_at=now)
