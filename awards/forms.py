@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from agencies.enums import AgencyKind
 from agencies.models import Agency
 from campaign_portal.datefields import DayMonthYearField
-from campaign_portal.filters import FilterWidgetRenderer
+from campaign_portal.forms import QUICK_WIDGETS
 from campaign_portal.forms import TransitionForm as WorkflowTransitionForm
 
 from . import criteria as engine
@@ -205,9 +205,6 @@ class DocumentUploadForm(forms.Form):
 
 
 class TransitionForm(WorkflowTransitionForm):
-    # The nomination page draws one per action: its boxes in Python, not through the widget templates.
-    default_renderer = FilterWidgetRenderer()
-
     reason = forms.CharField(label=_("Lý do, ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     decision_number = forms.CharField(label=_("Số quyết định"), required=False, max_length=64)
     decision_date = DayMonthYearField(
@@ -222,8 +219,7 @@ class ReceiptForm(forms.Form):
     """A reviewer's record of a dossier received outside the portal; the service checks the
     date against today and the campaign's start."""
 
-    # On every nomination page a reviewer opens: its boxes drawn in Python, not through the widget templates.
-    default_renderer = FilterWidgetRenderer()
+    default_renderer = QUICK_WIDGETS
 
     received_on = DayMonthYearField(
         label=_("Ngày nhận hồ sơ"),

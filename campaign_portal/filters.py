@@ -2,10 +2,8 @@
 lists whose rows belong to an agency."""
 
 from django import forms
-from django.forms.renderers import DjangoTemplates
-from django.utils.html import conditional_escape, escape
-from django.utils.safestring import mark_safe
 
+from campaign_portal.forms import QUICK_WIDGETS
 from campaign_portal.text import fold_text
 
 
@@ -31,73 +29,12 @@ class ListedChoiceIterator(forms.models.ModelChoiceIterator):
             yield self.choice(obj)
 
 
-def _attributes(attrs: dict) -> str:
-    """A widget's attributes as django/forms/widgets/attrs.html writes them."""
-    return "".join(
-        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-def _input(widget: dict) -> str:
-    """django/forms/widgets/input.html (text and hidden inputs)."""
-    value = f' value="{escape(widget["value"])}"' if widget["value"] is not None else ""
-    return (
-        f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"{value}{_attributes(widget["attrs"])}>'
-    )
-
-
-def _textarea(widget: dict) -> str:
-    """django/forms/widgets/textarea.html (its line break after the opening tag included)."""
-    value = conditional_escape(widget["value"]) if widget["value"] else ""
-    return f'<textarea name="{escape(widget["name"])}"{_attributes(widget["attrs"])}>\n{value}</textarea>'
-
-
-def _select(widget: dict) -> str:
-    """django/forms/widgets/select.html with its options written inline, not one template each."""
-    parts = [f'<select name="{escape(widget["name"])}"{_attributes(widget["attrs"])}>']
-    for group_name, options, _index in widget["optgroups"]:
-        if group_name:
-            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
-        parts.extend(
-            f'\n  <option value="{escape(option["value"])}"{" selected" if option["selected"] else ""}>'
-            f"{conditional_escape(option['label'])}</option>"
-            for option in options
-        )
-        if group_name:
-            parts.append("\n  </optgroup>")
-    parts.append("\n</select>")
-    return "".join(parts)
-
-
-class FilterWidgetRenderer(DjangoTemplates):
-    """Draws the widgets a list's filter uses (text, date and hidden inputs, selects) and the
-    nomination page's text areas in Python, with the markup of Django's own templates: a list draws
-    its filter on every load, and through the templates a dozen widgets cost more than the rows
-    below them. Any other widget goes to the templates as usual."""
-
-    DRAWN = {
-        "django/forms/widgets/text.html": _input,
-        "django/forms/widgets/hidden.html": _input,
-        "django/forms/widgets/date.html": _input,
-        "django/forms/widgets/textarea.html": _textarea,
-        "django/forms/widgets/select.html": _select,
-    }
-
-    def render(self, template_name, context, request=None):
-        draw = self.DRAWN.get(template_name)
-        if draw is None:
-            return super().render(template_name, context, request=request)
-        return mark_safe(draw(context["widget"]))  # noqa: S308 - every value in it is escaped above
-
-
 class FilterForm(forms.Form):
     """A list's filter form with the Bootstrap classes crispy-forms would add, set once, so that the
     list's template writes its fields itself (includes/filter_fields.html) rather than render each
-    through crispy's field templates, and its widgets drawn by `FilterWidgetRenderer`."""
+    through crispy's field templates, and its widgets drawn from Django's Jinja2 templates."""
 
-    default_renderer = FilterWidgetRenderer()
+    default_renderer = QUICK_WIDGETS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,8 +1,16 @@
 """The form every workflow page posts, shared so that both workflows name its fields alike and
-neither can take a transition without the double-submit guard."""
+neither can take a transition without the double-submit guard; and the widget renderer of the
+forms drawn on every load of a busy page."""
 
 from django import forms
+from django.forms.renderers import Jinja2
 from django.utils.translation import gettext_lazy as _
+
+# The forms a busy page draws on every load (a list's filter, the nomination page's actions and
+# receipt) take their widgets from Django's own Jinja2 widget templates: the same markup as the
+# template language's, drawn several times faster. Not the project's FORM_RENDERER: Django admin's
+# own widgets (the related-object wrapper, ...) exist only as template-language templates.
+QUICK_WIDGETS = Jinja2()
 
 
 class TransitionForm(forms.Form):
@@ -10,6 +18,8 @@ class TransitionForm(forms.Form):
 
     The guard is required: without it a second click, the back button or a colleague acting
     meanwhile would apply a transition twice, so a post without it is refused, never applied."""
+
+    default_renderer = QUICK_WIDGETS
 
     transition = forms.CharField(
         widget=forms.HiddenInput, error_messages={"required": _("Thiếu thao tác cần thực hiện. Hãy tải lại trang.")}
