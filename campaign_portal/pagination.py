@@ -2,6 +2,7 @@ from collections.abc import Callable
 
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 # A primary key no row has, to find where a URL pattern puts the key.
 _KEY_MARK = str(2**62)
@@ -23,11 +24,26 @@ class IdsFirstPaginator(Paginator):
     queryset as it is, without the joins those columns would add.
 
     The total stays a separate COUNT: counting in the ids' query (COUNT(*) OVER ()) makes
-    PostgreSQL sort every row instead of keeping only the top of the page."""
+    PostgreSQL sort every row instead of keeping only the top of the page. Given `count_limit`, it
+    counts no further than that many rows (`count_capped` tells the page there are more): a list of a
+    province's tens of thousands of rows is browsed by filtering it, not by paging to its end, and
+    counting every row would cost each page load as much as reading the page itself."""
 
-    def __init__(self, object_list, per_page, *, columns: tuple[str, ...] = (), **kwargs):
+    def __init__(
+        self, object_list, per_page, *, columns: tuple[str, ...] = (), count_limit: int | None = None, **kwargs
+    ):
         super().__init__(object_list, per_page, **kwargs)
         self.columns = columns
+        self.count_limit = count_limit
+        self.count_capped = False
+
+    @cached_property
+    def count(self) -> int:
+        if self.count_limit is None:
+            return super().count
+        counted = self.object_list.order_by().values("pk")[: self.count_limit + 1].count()
+        self.count_capped = counted > self.count_limit
+        return min(counted, self.count_limit)
 
     def page(self, number):
         number = self.validate_number(number)

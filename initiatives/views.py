@@ -44,6 +44,8 @@ from .services import (
 from .workflow import INITIATIVE_TRANSITIONS
 
 PAGE_SIZE = 25
+# The list counts its rows up to this many; past it, it says "more than" and asks for a filter.
+COUNT_LIMIT = 10_000
 
 
 def _query_without_page(params) -> str:
@@ -122,7 +124,9 @@ class InitiativeListView(ListPermissionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         initiative_filter = _filtered(self.request)
         context["filter"] = initiative_filter
-        paginator = IdsFirstPaginator(initiative_filter.qs, PAGE_SIZE, columns=INITIATIVE_LIST_COLUMNS)
+        paginator = IdsFirstPaginator(
+            initiative_filter.qs, PAGE_SIZE, columns=INITIATIVE_LIST_COLUMNS, count_limit=COUNT_LIMIT
+        )
         context["page_obj"] = paginator.get_page(self.request.GET.get("page"))
         context["rows"] = _list_rows(context["page_obj"])
         context["query_string"] = _query_without_page(self.request.GET)
@@ -161,7 +165,8 @@ class ReplicationView(ListPermissionMixin, TemplateView):
             self.request.GET or None, queryset=replication_list(user=self.request.user), user=self.request.user
         )
         context["filter"] = initiative_filter
-        context["page_obj"] = IdsFirstPaginator(initiative_filter.qs, PAGE_SIZE).get_page(self.request.GET.get("page"))
+        paginator = IdsFirstPaginator(initiative_filter.qs, PAGE_SIZE, count_limit=COUNT_LIMIT)
+        context["page_obj"] = paginator.get_page(self.request.GET.get("page"))
         context["query_string"] = _query_without_page(self.request.GET)
         return context
 

@@ -108,6 +108,52 @@ def test_list_paginates(client, reviewer, campaign, commune):
     assert "state=draft" in response.context["query_string"]
 
 
+def test_list_counts_up_to_its_limit_then_says_more_and_asks_for_a_filter(
+    client, reviewer, campaign, commune, monkeypatch
+):
+    from initiatives import views
+
+    first, *_ = InitiativeFactory.create_batch(5, campaign=campaign, agency=commune)
+    first.title = "Một cửa liên thông điện tử"
+    first.save()
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    client.force_login(reviewer)
+
+    monkeypatch.setattr(views, "COUNT_LIMIT", 5)
+    page = client.get(reverse("initiatives:list")).content.decode()
+    assert "5 mô hình, sáng kiến, giải pháp." in page and "Hơn" not in page
+    assert "Trang 1/3" in page
+
+    monkeypatch.setattr(views, "COUNT_LIMIT", 3)
+    response = client.get(reverse("initiatives:list"))
+    page = response.content.decode()
+    assert "Hơn 3 mô hình, sáng kiến, giải pháp: lọc theo cơ quan" in page
+    assert "Trang 1/hơn 2" in page
+    # The pages reach as far as the count went; past it, a filter narrows the list.
+    last = client.get(reverse("initiatives:list"), {"page": 2})
+    assert len(last.context["page_obj"]) == 1 and not last.context["page_obj"].has_next()
+    # A filter that leaves fewer rows than the limit counts them exactly.
+    filtered = client.get(reverse("initiatives:list"), {"q": "lien thong dien tu"})
+    assert "1 mô hình, sáng kiến, giải pháp." in filtered.content.decode()
+    assert not filtered.context["page_obj"].paginator.count_capped
+
+
+def test_capped_count_reads_no_further_than_the_limit(campaign, commune):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from campaign_portal.pagination import IdsFirstPaginator
+    from initiatives.models import Initiative
+
+    InitiativeFactory.create_batch(4, campaign=campaign, agency=commune)
+    with CaptureQueriesContext(connection) as queries:
+        paginator = IdsFirstPaginator(Initiative.objects.order_by("pk"), 2, count_limit=2)
+        assert (paginator.count, paginator.count_capped, paginator.num_pages) == (2, True, 1)
+    assert len(queries) == 1 and "LIMIT 3" in queries[0]["sql"]
+    exact = IdsFirstPaginator(Initiative.objects.order_by("pk"), 2)
+    assert (exact.count, exact.count_capped, exact.num_pages) == (4, False, 2)
+
+
 def test_replication_view_shows_where_each_spread(client, reviewer, spread):
     client.force_login(reviewer)
     response = client.get(reverse("initiatives:replication"))
