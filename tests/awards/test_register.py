@@ -232,7 +232,7 @@ def register_data(db):
 
 
 def test_register_holds_portal_awards_and_records_newest_first(register_data):
-    numbers = [entry["r_number"] for entry in register_entries()]
+    numbers = [entry["decision_number"] for entry in register_entries()]
     assert numbers == ["215/QĐ-UBND", "45/QĐ-SNV", "1500/QĐ-UBND"]
 
 
@@ -251,7 +251,7 @@ def test_register_holds_portal_awards_and_records_newest_first(register_data):
     ],
 )
 def test_register_search_and_filters(register_data, filters, expected):
-    assert [entry["r_number"] for entry in register_entries(**filters)] == expected
+    assert [entry["decision_number"] for entry in register_entries(**filters)] == expected
 
 
 def test_register_view_reads_each_source_as_it_stands(register_data):
