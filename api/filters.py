@@ -57,8 +57,8 @@ class UpdatedSinceFilterSet(django_filters.FilterSet):
 
 
 class AwardFilterSet(UpdatedSinceFilterSet):
-    """The register's filters, checked here and applied to each of its two sources before they are
-    joined (`register_entries`): a joined query can no longer be filtered."""
+    """The register's filters, checked here and applied by `register_entries`, as the register's page
+    applies them."""
 
     decision_from = IsoDateFilter(field_name="decision_date", lookup_expr="gte", label=_("Ngày quyết định từ"))
     decision_to = IsoDateFilter(field_name="decision_date", lookup_expr="lte", label=_("Ngày quyết định đến"))

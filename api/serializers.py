@@ -123,26 +123,27 @@ class AwardSerializer(serializers.Serializer):
 
     source = serializers.ChoiceField(
         choices=AwardSource.choices,
-        source="r_source",
         help_text="portal: đề nghị trên cổng; record: ghi nhận trước khi có cổng. Cặp (source, id) là duy nhất.",
     )
     source_label = serializers.SerializerMethodField()
-    id = serializers.IntegerField(source="r_pk")
-    campaign = serializers.CharField(source="r_campaign", allow_null=True, help_text="null với khen thưởng ghi nhận.")
+    id = serializers.IntegerField()
+    campaign = serializers.CharField(
+        source="campaign_code", allow_null=True, help_text="null với khen thưởng ghi nhận."
+    )
     nominating_agency = AgencyRefSerializer(allow_null=True, help_text="null với khen thưởng ghi nhận.")
-    nominee_type = serializers.ChoiceField(choices=NomineeType.choices, source="r_type")
+    nominee_type = serializers.ChoiceField(choices=NomineeType.choices)
     nominee_type_label = serializers.SerializerMethodField()
     nominee_agency = AgencyRefSerializer(allow_null=True, help_text="Tập thể được khen thưởng, như đơn vị khi đó.")
-    nominee_name = serializers.CharField(source="r_name", help_text="Tên tập thể hoặc họ tên cá nhân.")
-    nominee_position = serializers.CharField(source="r_position")
-    nominee_unit = serializers.CharField(source="r_unit")
-    award_form = serializers.CharField(source="r_form")
-    decision_number = serializers.CharField(source="r_number")
-    decision_date = serializers.DateField(source="r_date")
-    updated_at = serializers.DateTimeField(source="r_updated")
+    nominee_name = serializers.CharField(help_text="Tên tập thể hoặc họ tên cá nhân.")
+    nominee_position = serializers.CharField()
+    nominee_unit = serializers.CharField()
+    award_form = serializers.CharField(source="form_name")
+    decision_number = serializers.CharField()
+    decision_date = serializers.DateField()
+    updated_at = serializers.DateTimeField()
 
     def get_source_label(self, row) -> str:
-        return str(AwardSource(row["r_source"]).label)
+        return str(AwardSource(row["source"]).label)
 
     def get_nominee_type_label(self, row) -> str:
-        return str(NomineeType(row["r_type"]).label)
+        return str(NomineeType(row["nominee_type"]).label)

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from .enums import (
     AppliesTo,
+    AwardSource,
     CriterionKind,
     NominationState,
     NomineeType,
@@ -451,6 +452,44 @@ class AwardRecord(models.Model):
         return nominee_label(
             self.nominee_type, agency_name, self.nominee_name, self.nominee_position, self.nominee_unit
         )
+
+
+class RegisterEntry(models.Model):
+    """One line of the award register (sổ khen thưởng), read from the database view that joins its two
+    sources (migration 0015): an AWARDED nomination with a decision date and number, read from the
+    nomination so the register never disagrees with it, or an award recorded before the portal. Every
+    reader of the register is then one plain query on one relation. Read only: an entry changes through
+    its nomination or its record.
+
+    `agency` is the agency as it stood: a collective's own, an individual's nominating agency (portal)
+    or workplace (record). `context` is the campaign's name or the record's note. A record names no
+    campaign and no nominating agency, and its `updated_at` is when it was recorded: it is never edited."""
+
+    pk = models.CompositePrimaryKey("source", "id")
+    source = models.CharField(max_length=16, choices=AwardSource.choices)
+    id = models.BigIntegerField()
+    nominee_type = models.CharField(max_length=16, choices=NomineeType.choices)
+    form_name = models.CharField(max_length=255)
+    nominee_name = models.CharField(max_length=255)
+    nominee_position = models.CharField(max_length=255)
+    nominee_unit = models.CharField(max_length=255)
+    agency = models.ForeignKey("agencies.Agency", null=True, on_delete=models.DO_NOTHING, related_name="+")
+    decision_number = models.CharField(max_length=64)
+    decision_date = models.DateField()
+    context = models.CharField(max_length=500)
+    campaign_code = models.CharField(max_length=32, null=True)
+    nominating_agency = models.ForeignKey("agencies.Agency", null=True, on_delete=models.DO_NOTHING, related_name="+")
+    nominee_agency = models.ForeignKey("agencies.Agency", null=True, on_delete=models.DO_NOTHING, related_name="+")
+    updated_at = models.DateTimeField()
+    nominee_key = models.CharField(max_length=400)
+    search_text = models.CharField(max_length=800)
+
+    class Meta:
+        managed = False
+        db_table = "awards_register_entry"
+
+    def __str__(self) -> str:
+        return f"{self.nominee_name} – {self.form_name} ({self.decision_number})"
 
 
 class Publication(models.Model):

@@ -12,21 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import (
-    BooleanField,
-    Case,
-    CharField,
-    ExpressionWrapper,
-    F,
-    Func,
-    IntegerField,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import BooleanField, ExpressionWrapper, F, Func, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 
@@ -35,92 +22,27 @@ from agencies.selectors import agencies_taken_over, successions_for, taken_over_
 from campaign_portal.text import fold_text, vietnamese_sort_key
 
 from .criteria import AwardFact
-from .enums import AwardSource, NominationState, NomineeType
-from .models import AwardRecord, Nomination
+from .enums import AwardSource, NomineeType
+from .models import Nomination, RegisterEntry
 
-# The columns both sources give, in this order: the register is their UNION.
+# What a reader of the register sees of an entry: all but the keys it is found by.
 _COLUMNS = (
-    "r_source",
-    "r_pk",
-    "r_type",
-    "r_form",
-    "r_name",
-    "r_position",
-    "r_unit",
-    "r_agency",
-    "r_number",
-    "r_date",
-    "r_context",
-    "r_campaign",
-    "r_nominating",
-    "r_nominee_agency",
-    "r_updated",
+    "source",
+    "id",
+    "nominee_type",
+    "form_name",
+    "nominee_name",
+    "nominee_position",
+    "nominee_unit",
+    "agency_id",
+    "decision_number",
+    "decision_date",
+    "context",
+    "campaign_code",
+    "nominating_agency_id",
+    "nominee_agency_id",
+    "updated_at",
 )
-
-
-def _portal_awards(columns: tuple[str, ...] = _COLUMNS) -> QuerySet:
-    """The portal's awards with the register's `columns`, and only those: the nomination page
-    reads eight, and building an expression costs as much as running the query."""
-    expressions = {
-        "r_source": Value(AwardSource.PORTAL.value, output_field=CharField()),
-        "r_pk": F("pk"),
-        "r_type": F("nominee_type"),
-        "r_form": F("award_form__name"),
-        "r_name": Case(
-            When(nominee_type=NomineeType.COLLECTIVE, then=F("nominee_agency__name")),
-            default=F("nominee_name"),
-            output_field=CharField(),
-        ),
-        "r_position": F("nominee_position"),
-        "r_unit": F("nominee_unit"),
-        "r_agency": Case(
-            When(nominee_type=NomineeType.COLLECTIVE, then=F("nominee_agency_id")),
-            default=F("agency_id"),
-            output_field=IntegerField(),
-        ),
-        "r_number": F("decision_number"),
-        "r_date": F("decision_date"),
-        "r_context": F("campaign__name"),
-        "r_key": F("nominee_key"),
-        "r_campaign": F("campaign__code"),
-        "r_nominating": F("agency_id"),
-        "r_nominee_agency": F("nominee_agency_id"),
-        "r_updated": F("updated_at"),
-    }
-    return (
-        Nomination.objects.filter(state=NominationState.AWARDED, decision_date__isnull=False)
-        .exclude(decision_number="")
-        .annotate(**{name: expressions[name] for name in columns})
-    )
-
-
-def _recorded_awards(columns: tuple[str, ...] = _COLUMNS) -> QuerySet:
-    expressions = {
-        "r_source": Value(AwardSource.RECORD.value, output_field=CharField()),
-        "r_pk": F("pk"),
-        "r_type": F("nominee_type"),
-        "r_form": F("form_name"),
-        "r_name": Case(
-            When(nominee_type=NomineeType.COLLECTIVE, then=F("agency__name")),
-            default=F("nominee_name"),
-            output_field=CharField(),
-        ),
-        "r_position": F("nominee_position"),
-        "r_unit": F("nominee_unit"),
-        "r_agency": F("agency_id"),
-        "r_number": F("decision_number"),
-        "r_date": F("decision_date"),
-        "r_context": F("note"),
-        "r_key": F("nominee_key"),
-        # An earlier award names no campaign and no nominating agency; it is never edited once recorded.
-        "r_campaign": Value(None, output_field=CharField()),
-        "r_nominating": Value(None, output_field=IntegerField()),
-        "r_nominee_agency": Case(
-            When(nominee_type=NomineeType.COLLECTIVE, then=F("agency_id")), default=None, output_field=IntegerField()
-        ),
-        "r_updated": F("created_at"),
-    }
-    return AwardRecord.objects.annotate(**{name: expressions[name] for name in columns})
 
 
 def register_entries(
@@ -140,55 +62,44 @@ def register_entries(
     name, unit and agency (as it stood), and as typed in the decision number. `campaign` (a code)
     leaves the earlier awards out: they belong to none. `updated_since` reads an earlier award's
     recording time, since it is never changed afterwards."""
-    portal, recorded = _portal_awards(), _recorded_awards()
+    entries = RegisterEntry.objects.all()
     words = fold_text(text).split()
     if words:
         # Every typed word found without diacritics, or the text as typed in the decision number.
         every_word = Q()
         for word in words:
             every_word &= Q(search_text__contains=word)
-        found = every_word | Q(decision_number__icontains=text.strip())
-        portal, recorded = portal.filter(found), recorded.filter(found)
+        entries = entries.filter(every_word | Q(decision_number__icontains=text.strip()))
     if nominee_type:
-        portal, recorded = portal.filter(nominee_type=nominee_type), recorded.filter(nominee_type=nominee_type)
+        entries = entries.filter(nominee_type=nominee_type)
     if form:
-        portal, recorded = portal.filter(award_form__name=form), recorded.filter(form_name=form)
+        entries = entries.filter(form_name=form)
     if year:
-        portal, recorded = portal.filter(decision_date__year=year), recorded.filter(decision_date__year=year)
+        entries = entries.filter(decision_date__year=year)
     if decision_from:
-        portal, recorded = (
-            portal.filter(decision_date__gte=decision_from),
-            recorded.filter(decision_date__gte=decision_from),
-        )
+        entries = entries.filter(decision_date__gte=decision_from)
     if decision_to:
-        portal, recorded = (
-            portal.filter(decision_date__lte=decision_to),
-            recorded.filter(decision_date__lte=decision_to),
-        )
+        entries = entries.filter(decision_date__lte=decision_to)
     if updated_since:
-        portal, recorded = portal.filter(updated_at__gte=updated_since), recorded.filter(created_at__gte=updated_since)
+        entries = entries.filter(updated_at__gte=updated_since)
     if campaign:
-        portal, recorded = portal.filter(campaign__code=campaign), recorded.none()
-    parts = []
-    if source in ("", AwardSource.PORTAL):
-        parts.append(portal.values(*_COLUMNS).order_by())
-    if source in ("", AwardSource.RECORD):
-        parts.append(recorded.values(*_COLUMNS).order_by())
-    entries = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    return entries.order_by("-r_date", "r_source", "-r_pk")
+        entries = entries.filter(campaign_code=campaign)
+    if source:
+        entries = entries.filter(source=source)
+    return entries.values(*_COLUMNS).order_by("-decision_date", "source", "-id")
 
 
 def register_entries_with_agencies(entries) -> list[dict]:
     """A page of entries with the agencies they name as rows (the agency as it stood), for the API:
     one query whatever the page's size."""
     entries = list(entries)
-    ids = {entry[column] for entry in entries for column in ("r_nominating", "r_nominee_agency") if entry[column]}
+    ids = {entry[key] for entry in entries for key in ("nominating_agency_id", "nominee_agency_id") if entry[key]}
     agencies = Agency.objects.in_bulk(ids) if ids else {}
     return [
         {
             **entry,
-            "nominating_agency": agencies.get(entry["r_nominating"]),
-            "nominee_agency": agencies.get(entry["r_nominee_agency"]),
+            "nominating_agency": agencies.get(entry["nominating_agency_id"]),
+            "nominee_agency": agencies.get(entry["nominee_agency_id"]),
         }
         for entry in entries
     ]
@@ -196,22 +107,12 @@ def register_entries_with_agencies(entries) -> list[dict]:
 
 def register_forms() -> list[str]:
     """The award forms the register holds, for the filter: one name per form as a reader sees it."""
-    names = set(
-        Nomination.objects.filter(state=NominationState.AWARDED).values_list("award_form__name", flat=True).distinct()
-    )
-    names |= set(AwardRecord.objects.values_list("form_name", flat=True).distinct())
+    names = RegisterEntry.objects.values_list("form_name", flat=True).distinct()
     return sorted(names, key=vietnamese_sort_key)
 
 
 def register_years() -> list[int]:
-    years = set(
-        Nomination.objects.filter(state=NominationState.AWARDED, decision_date__isnull=False)
-        .annotate(y=ExtractYear("decision_date"))
-        .values_list("y", flat=True)
-        .distinct()
-    )
-    years |= set(AwardRecord.objects.annotate(y=ExtractYear("decision_date")).values_list("y", flat=True).distinct())
-    return sorted(years, reverse=True)
+    return [day.year for day in RegisterEntry.objects.dates("decision_date", "year", order="DESC")]
 
 
 @dataclass(frozen=True)
@@ -243,31 +144,29 @@ def register_rows(entries) -> list[RegisterRow]:
     """The page's rows with each agency as it stood on the decision's date (the agency row the award
     names: history is kept one row per period) and what it is now: two queries whatever the page's size."""
     entries = list(entries)
-    agencies = Agency.objects.in_bulk({entry["r_agency"] for entry in entries if entry["r_agency"]})
+    agencies = Agency.objects.in_bulk({entry["agency_id"] for entry in entries if entry["agency_id"]})
     today = timezone.localdate()
     closed = [agency for agency in agencies.values() if not agency.is_active_on(today)]
     links = successions_for(closed) if closed else {}
     rows = []
     for entry in entries:
-        agency = agencies.get(entry["r_agency"])
+        agency = agencies.get(entry["agency_id"])
         now = tuple(link.successor.name for link in links.get(agency.pk, {}).get("after", ())) if agency else ()
-        detail = ", ".join(part for part in (entry["r_position"], entry["r_unit"]) if part)
-        url = (
-            reverse("awards:nomination_detail", args=[entry["r_pk"]]) if entry["r_source"] == AwardSource.PORTAL else ""
-        )
+        detail = ", ".join(part for part in (entry["nominee_position"], entry["nominee_unit"]) if part)
+        url = reverse("awards:nomination_detail", args=[entry["id"]]) if entry["source"] == AwardSource.PORTAL else ""
         rows.append(
             RegisterRow(
-                source=entry["r_source"],
-                pk=entry["r_pk"],
-                nominee_type=entry["r_type"],
-                form_name=entry["r_form"],
-                nominee_name=entry["r_name"] or "",
+                source=entry["source"],
+                pk=entry["id"],
+                nominee_type=entry["nominee_type"],
+                form_name=entry["form_name"],
+                nominee_name=entry["nominee_name"] or "",
                 detail=detail,
                 agency=agency,
                 agency_now=now,
-                decision_number=entry["r_number"],
-                decision_date=entry["r_date"],
-                context=entry["r_context"] or "",
+                decision_number=entry["decision_number"],
+                decision_date=entry["decision_date"],
+                context=entry["context"] or "",
                 url=url,
             )
         )
@@ -341,14 +240,21 @@ def earlier_awards_for(nomination: Nomination) -> list[EarlierAward]:
     return _earlier_of(nomination, keys, by_key)
 
 
-_EARLIER_COLUMNS = ("r_source", "r_pk", "r_key", "r_form", "r_number", "r_date", "r_context", "r_name")
+_EARLIER_COLUMNS = (
+    "source",
+    "id",
+    "nominee_key",
+    "form_name",
+    "decision_number",
+    "decision_date",
+    "context",
+    "nominee_name",
+)
 
 
 def _awards_by_key(matches: Q) -> dict[str, list[tuple]]:
-    portal = _portal_awards(_EARLIER_COLUMNS).filter(matches).values_list(*_EARLIER_COLUMNS).order_by()
-    recorded = _recorded_awards(_EARLIER_COLUMNS).filter(matches).values_list(*_EARLIER_COLUMNS).order_by()
     by_key: dict[str, list[tuple]] = defaultdict(list)
-    for row in portal.union(recorded, all=True):
+    for row in RegisterEntry.objects.filter(matches).values_list(*_EARLIER_COLUMNS).order_by():
         by_key[row[2]].append(row)
     return by_key
 

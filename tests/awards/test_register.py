@@ -12,8 +12,8 @@ from openpyxl import Workbook, load_workbook
 
 from awards import criteria as engine
 from awards import services
-from awards.enums import CriterionKind, NominationState, NomineeType, Outcome
-from awards.models import AwardForm, AwardRecord, Nomination
+from awards.enums import AwardSource, CriterionKind, NominationState, NomineeType, Outcome
+from awards.models import AwardForm, AwardRecord, Nomination, RegisterEntry
 from awards.register import register_entries
 from campaign_portal.spreadsheets import XLSX_CONTENT_TYPE
 from tests.factories import AgencyFactory, CampaignFactory
@@ -232,7 +232,7 @@ def register_data(db):
 
 
 def test_register_holds_portal_awards_and_records_newest_first(register_data):
-    numbers = [entry["r_number"] for entry in register_entries()]
+    numbers = [entry["decision_number"] for entry in register_entries()]
     assert numbers == ["215/QĐ-UBND", "45/QĐ-SNV", "1500/QĐ-UBND"]
 
 
@@ -251,7 +251,86 @@ def test_register_holds_portal_awards_and_records_newest_first(register_data):
     ],
 )
 def test_register_search_and_filters(register_data, filters, expected):
-    assert [entry["r_number"] for entry in register_entries(**filters)] == expected
+    assert [entry["decision_number"] for entry in register_entries(**filters)] == expected
+
+
+def test_register_view_reads_each_source_as_it_stands(register_data):
+    """The view (migration 0015) spells the enums' values in its SQL: read back, each kind of row (portal
+    and record, collective and individual) equals what its nomination or record holds, and a nomination
+    without an award, its date or its number is left out."""
+    first, (old_collective, person) = register_data
+    campaign = first.campaign
+    team = NominationFactory(
+        award_form=first.award_form,
+        nominee_agency=AgencyFactory(name="Phòng Thử nghiệm"),
+        state=NominationState.AWARDED,
+        decision_number="7/QĐ-UBND",
+        decision_date=datetime.date(2024, 4, 2),
+    )
+    individual = NominationFactory(
+        award_form=AwardFormFactory(campaign=campaign, name="Giấy khen", nominee_type=NomineeType.INDIVIDUAL),
+        nominee_position="Chuyên viên",
+        state=NominationState.AWARDED,
+        decision_number="8/QĐ-UBND",
+        decision_date=datetime.date(2024, 4, 3),
+    )
+    for state, number, day in (
+        (NominationState.APPROVED, "1/QĐ", datetime.date(2024, 1, 1)),
+        (NominationState.AWARDED, "", datetime.date(2024, 1, 1)),
+        (NominationState.AWARDED, "2/QĐ", None),
+    ):
+        NominationFactory(award_form=first.award_form, state=state, decision_number=number, decision_date=day)
+
+    def portal(nomination: Nomination, name: str, agency_id: int) -> dict:
+        return {
+            "source": AwardSource.PORTAL,
+            "id": nomination.pk,
+            "nominee_type": nomination.nominee_type,
+            "form_name": nomination.award_form.name,
+            "nominee_name": name,
+            "nominee_position": nomination.nominee_position,
+            "nominee_unit": nomination.nominee_unit,
+            "agency_id": agency_id,
+            "decision_number": nomination.decision_number,
+            "decision_date": nomination.decision_date,
+            "context": campaign.name,
+            "campaign_code": campaign.code,
+            "nominating_agency_id": nomination.agency_id,
+            "nominee_agency_id": nomination.nominee_agency_id,
+            "updated_at": nomination.updated_at,
+            "nominee_key": nomination.nominee_key,
+            "search_text": nomination.search_text,
+        }
+
+    def recorded(record: AwardRecord, name: str) -> dict:
+        collective = record.nominee_type == NomineeType.COLLECTIVE
+        return {
+            "source": AwardSource.RECORD,
+            "id": record.pk,
+            "nominee_type": record.nominee_type,
+            "form_name": record.form_name,
+            "nominee_name": name,
+            "nominee_position": record.nominee_position,
+            "nominee_unit": record.nominee_unit,
+            "agency_id": record.agency_id,
+            "decision_number": record.decision_number,
+            "decision_date": record.decision_date,
+            "context": record.note,
+            "campaign_code": None,
+            "nominating_agency_id": None,
+            "nominee_agency_id": record.agency_id if collective else None,
+            "updated_at": record.created_at,
+            "nominee_key": record.nominee_key,
+            "search_text": record.search_text,
+        }
+
+    assert list(RegisterEntry.objects.order_by("source", "id").values()) == [
+        portal(first, "Sở Nội vụ thử", first.agency_id),
+        portal(team, "Phòng Thử nghiệm", team.nominee_agency_id),
+        portal(individual, "Trần Văn Bình", individual.agency_id),
+        recorded(old_collective, "UBND huyện Nông Sơn thử"),
+        recorded(person, "Lê Thị Hoà"),
+    ]
 
 
 def test_register_page_shows_the_agency_as_it_stood_and_what_it_became(register_data, client, reviewer):
