@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,8 +21,13 @@ class AwardsConfig(AppConfig):
         from campaign_portal.audit_display import register_json_key_labels
         from campaigns.copiers import campaign_copiers
 
+        from . import register_view
         from .selectors import metric_labels_for
         from .services import NOMINATION_TRANSITIONS, award_setup_copy
+
+        # The register's view stands aside while migrations run (awards/register_view.py).
+        pre_migrate.connect(register_view.before_migrate, sender=self)
+        post_migrate.connect(register_view.after_migrate, sender=self)
 
         register_action_labels("awards.nomination", NOMINATION_TRANSITIONS)
         campaign_copiers.register(award_setup_copy)

@@ -456,7 +456,7 @@ class AwardRecord(models.Model):
 
 class RegisterEntry(models.Model):
     """One line of the award register (sổ khen thưởng), read from the database view that joins its two
-    sources (migration 0015): an AWARDED nomination with a decision date and number, read from the
+    sources (awards/register_view.py): an AWARDED nomination with a decision date and number, read from the
     nomination so the register never disagrees with it, or an award recorded before the portal. Every
     reader of the register is then one plain query on one relation. Read only: an entry changes through
     its nomination or its record.

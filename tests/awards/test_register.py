@@ -255,7 +255,7 @@ def test_register_search_and_filters(register_data, filters, expected):
 
 
 def test_register_view_reads_each_source_as_it_stands(register_data):
-    """The view (migration 0015) spells the enums' values in its SQL: read back, each kind of row (portal
+    """The view (awards/register_view.py) spells the enums' values in its SQL: read back, each kind of row (portal
     and record, collective and individual) equals what its nomination or record holds, and a nomination
     without an award, its date or its number is left out."""
     first, (old_collective, person) = register_data
@@ -660,3 +660,35 @@ def test_earlier_awards_of_one_nomination_read_its_takeovers_in_the_same_query(
         ("9/QĐ-UBND", "UBND huyện Nông Sơn thử"),
     ]
     assert batch[nominations[2].pk] == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_register_view_stands_aside_while_migrations_run():
+    """The view is dropped before `migrate` and created after it only once every migration is applied:
+    a migration of a table it reads never meets it, and a database migrated back has none to break."""
+    from django.core.management import call_command
+    from django.core.management.sql import emit_pre_migrate_signal
+    from django.db import connection
+
+    def has_view() -> bool:
+        tables = connection.introspection.get_table_list(connection.cursor())
+        return "awards_register_entry" in {table.name for table in tables if table.type == "v"}
+
+    assert has_view()
+    try:
+        emit_pre_migrate_signal(verbosity=0, interactive=False, db="default")  # what `migrate` does first
+        assert not has_view()
+        # A table the view reads altered as a later migration would (on SQLite: rebuilt, then renamed).
+        with connection.schema_editor() as editor:
+            field = Nomination._meta.get_field("nominee_unit")
+            wider = field.clone()
+            wider.set_attributes_from_name("nominee_unit")
+            wider.max_length = field.max_length + 1
+            editor.alter_field(Nomination, field, wider)
+            editor.alter_field(Nomination, wider, field)
+        call_command("migrate", "awards", "0014", verbosity=0)
+        assert not has_view()
+    finally:
+        call_command("migrate", verbosity=0)
+    assert has_view()
+    assert RegisterEntry.objects.count() == 0
