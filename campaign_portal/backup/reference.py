@@ -11,16 +11,19 @@ import django
 
 def main() -> None:
     django.setup()
+    from django.core.management.sql import emit_post_migrate_signal, emit_pre_migrate_signal
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
 
-    from campaign_portal.freshness import triggers_install
-
     targets = [tuple(target) for target in json.loads(sys.stdin.read())]
-    MigrationExecutor(connection).migrate(targets)
-    # `migrate` installs the figures' triggers after its migrations (campaign_portal/freshness.py):
-    # the reference is what `migrate` makes, so the backup's triggers and functions are expected.
-    triggers_install()
+    # Sent around the migrations as `migrate` sends them, so that the reference is what `migrate` makes:
+    # after them the figures' triggers and functions (campaign_portal/freshness.py) and the register's
+    # view (awards/register_view.py) are installed, and the backup's are expected.
+    emit_pre_migrate_signal(0, False, connection.alias)
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(targets)
+    executor.migrate(targets, plan=plan)
+    emit_post_migrate_signal(0, False, connection.alias, plan=plan)
 
 
 if __name__ == "__main__":
