@@ -1,6 +1,7 @@
 """Reads of the award register (sổ khen thưởng) across campaigns and years: the portal's awarded
 nominations (state AWARDED with a decision number) and the awards recorded before the portal
-(`AwardRecord`), as one list. Nothing is copied between the two: an award decided on the portal is
+(`AwardRecord`), as one list: the database view read through `RegisterEntry` (awards/register_view.py),
+one plain query for each reader. Nothing is copied between the two: an award decided on the portal is
 read from its nomination, so the register can never disagree with it.
 
 A nominee's earlier awards are found by the same key as the no-duplicate criterion

@@ -15,6 +15,7 @@ through the view, so a changed value fails there. Each column has one type in bo
 casts of the NULLs): PostgreSQL takes a condition on the view into each half only for a column whose
 type the halves agree on, and there it reaches the table's index (the nominee's key, the state)."""
 
+from django.db import connections, transaction
 from django.db.migrations.executor import MigrationExecutor
 
 CREATE_VIEW = """
@@ -74,26 +75,25 @@ def register_view_drop(*, connection) -> None:
 
 
 def register_view_create(*, connection) -> None:
-    """Creates the view when every migration is applied; a database migrated back to an earlier
-    state may lack the columns it reads (its next `migrate` forward creates it)."""
+    """Creates the view (again) when every migration is applied, in one transaction with dropping the
+    one it replaces, so that no reader meets the register without it; a database migrated back to an
+    earlier state may lack the columns it reads (its next `migrate` forward creates it)."""
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         return
-    register_view_drop(connection=connection)
-    with connection.cursor() as cursor:
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute("DROP VIEW IF EXISTS awards_register_entry")
         cursor.execute(CREATE_VIEW)
 
 
-def before_migrate(*, using, **kwargs) -> None:
-    from django.db import connections
-
-    register_view_drop(connection=connections[using])
+def before_migrate(*, using, plan=None, **kwargs) -> None:
+    """Before `migrate` runs migrations; a `migrate` with none to run (a deployment without schema
+    changes) leaves the view standing."""
+    if plan:
+        register_view_drop(connection=connections[using])
 
 
 def after_migrate(*, using, plan=None, **kwargs) -> None:
     """After `migrate` (which passes its plan); not after `flush`, which empties tables and leaves views."""
-    if plan is None:
-        return
-    from django.db import connections
-
-    register_view_create(connection=connections[using])
+    if plan is not None:
+        register_view_create(connection=connections[using])

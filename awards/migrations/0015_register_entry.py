@@ -4,7 +4,6 @@ dropped before every `migrate` and created after it, so that no migration of a t
 from django.db import migrations, models
 
 
-
 class Migration(migrations.Migration):
     dependencies = [
         ("awards", "0014_nomination_queue_sent"),

@@ -669,6 +669,7 @@ def test_register_view_stands_aside_while_migrations_run():
     from django.core.management import call_command
     from django.core.management.sql import emit_pre_migrate_signal
     from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
 
     def has_view() -> bool:
         tables = connection.introspection.get_table_list(connection.cursor())
@@ -676,7 +677,11 @@ def test_register_view_stands_aside_while_migrations_run():
 
     assert has_view()
     try:
-        emit_pre_migrate_signal(verbosity=0, interactive=False, db="default")  # what `migrate` does first
+        # What `migrate` sends first, with migrations to run (without any, the view stays).
+        plan = MigrationExecutor(connection).migration_plan([("awards", "0014_nomination_queue_sent")])
+        emit_pre_migrate_signal(verbosity=0, interactive=False, db="default", plan=[])
+        assert has_view()
+        emit_pre_migrate_signal(verbosity=0, interactive=False, db="default", plan=plan)
         assert not has_view()
         # A table the view reads altered as a later migration would (on SQLite: rebuilt, then renamed).
         with connection.schema_editor() as editor:

@@ -261,7 +261,9 @@ field = models.IntegerField(default=1)
 field.set_attributes_from_name("probe")
 # What `migrate` does around a migration that rebuilds the nominations' table.
 from django.core.management.sql import emit_post_migrate_signal, emit_pre_migrate_signal
-emit_pre_migrate_signal(0, False, "default")
+from django.db.migrations.executor import MigrationExecutor
+back = MigrationExecutor(connection).migration_plan([("awards", "0014_nomination_queue_sent")])
+emit_pre_migrate_signal(0, False, "default", plan=back)
 with connection.schema_editor() as editor:
     editor.add_field(Nomination, field)
 emit_post_migrate_signal(0, False, "default", plan=[])

@@ -102,7 +102,7 @@ def test_migration_turns_reform_areas_into_each_campaigns_categories():
     latest = executor.loader.graph.leaf_nodes()
     try:
         # What `migrate` sends around its migrations: what stands aside while they run, then comes back.
-        emit_pre_migrate_signal(0, False, connection.alias)
+        emit_pre_migrate_signal(0, False, connection.alias, plan=executor.migration_plan(before))
         executor.migrate(before)
         apps = executor.loader.project_state(before).apps
         Agency = apps.get_model("agencies", "Agency")
