@@ -2,12 +2,12 @@
 recorded before it as one relation, so that each reader of the register is a plain query instead of a
 union the ORM builds and compiles on every call.
 
-The view is not a migration's: it is dropped before every `migrate` and created again after it, once
-the database stands at the latest migration. A later migration of a table it reads (nominations,
-award forms, records, campaigns, agencies) then never meets it: PostgreSQL refuses to alter the type
-of a column a view reads and drops the view with a dropped column, and SQLite, where Django rebuilds a
-table for most changes, refuses to rename the rebuilt table while a view names it. No migration has
-to remember it.
+The view is not a migration's: it is dropped before every `migrate` that runs migrations and created
+again after it, once the database stands at the latest migration. A later migration of a table it reads
+(nominations, award forms, records, campaigns, agencies) then never meets it: PostgreSQL refuses to
+alter the type of a column a view reads and drops the view with a dropped column, and SQLite, where
+Django rebuilds a table for most changes, refuses to rename the rebuilt table while a view names it. No
+migration has to remember it.
 
 The SQL holds the values of `AwardSource` ('portal', 'record'), `NominationState.AWARDED` ('awarded')
 and `NomineeType.COLLECTIVE` ('collective'): tests/awards/test_register.py reads both kinds of row back

@@ -1,5 +1,6 @@
 """The award register's unmanaged model, read from a database view that awards/register_view.py keeps:
-dropped before every `migrate` and created after it, so that no migration of a table it reads meets it."""
+dropped before every `migrate` that runs migrations and created after it, so that no migration of a
+table it reads meets it."""
 
 from django.db import migrations, models
 
