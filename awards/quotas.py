@@ -64,6 +64,24 @@ def quota_subject(nomination: Nomination) -> QuotaSubject:
     )
 
 
+# What each field of a `QuotaSubject` is, for a nomination read as values (a list's row, with its "pk").
+QUOTA_LOOKUPS = {
+    "award_form_id": "award_form_id",
+    "quota_kind": "award_form__quota_kind",
+    "quota_number": "award_form__quota_number",
+    "quota_base_metric": "award_form__quota_base_metric",
+    "agency_id": "agency_id",
+    "agency_level": "agency__level",
+    "agency_name": "agency__name",
+    "declared_metrics": "declared_metrics",
+}
+
+
+def quota_subject_of_row(row: dict) -> QuotaSubject:
+    """`quota_subject` of a nomination read as values: its "pk" and the `QUOTA_LOOKUPS`."""
+    return QuotaSubject(pk=row["pk"], **{field: row[lookup] for field, lookup in QUOTA_LOOKUPS.items()})
+
+
 def _scope_key(subject: QuotaSubject) -> tuple:
     if subject.quota_kind == QuotaKind.PER_LEVEL:
         return (subject.award_form_id, "level", subject.agency_level)

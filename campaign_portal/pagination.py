@@ -35,15 +35,21 @@ class IdsFirstPaginator(Paginator):
         super().__init__(object_list, per_page, **kwargs)
         self.columns = columns
         self.count_limit = count_limit
-        self.count_capped = False
+
+    @cached_property
+    def _counted(self) -> int:
+        """The rows' number, or one past the limit when there are more."""
+        if self.count_limit is None:
+            return self.object_list.count()
+        return self.object_list.order_by().values("pk")[: self.count_limit + 1].count()
 
     @cached_property
     def count(self) -> int:
-        if self.count_limit is None:
-            return super().count
-        counted = self.object_list.order_by().values("pk")[: self.count_limit + 1].count()
-        self.count_capped = counted > self.count_limit
-        return min(counted, self.count_limit)
+        return self._counted if self.count_limit is None else min(self._counted, self.count_limit)
+
+    @property
+    def count_capped(self) -> bool:
+        return self.count_limit is not None and self._counted > self.count_limit
 
     def page(self, number):
         number = self.validate_number(number)

@@ -25,7 +25,7 @@ from ..enums import NominationState, NomineeType, Outcome, Verdict
 from ..exports import nominations_workbook
 from ..filters import NominationFilter
 from ..models import CheckBatch, nominee_label
-from ..quotas import QuotaSubject, subjects_quota_facts
+from ..quotas import QUOTA_LOOKUPS, quota_subject_of_row, subjects_quota_facts
 from .base import campaign_for, campaign_url
 
 
@@ -38,45 +38,30 @@ def _query_without_page(params) -> str:
 APPROVABLE_STATES = (NominationState.SUBMITTED, NominationState.UNDER_REVIEW)
 
 # What a page of the queue shows of its rows, read as plain values (`IdsFirstPaginator(columns=...)`),
-# their quota included (the form's quota and the declared base): not a model for each row, its
-# agency, the agency's parent, its collective nominee and its form.
-QUEUE_COLUMNS = (
-    "agency_id",
-    "agency__name",
-    "agency__level",
-    "agency__parent__name",
-    "filed_for_id",
-    "nominee_type",
-    "nominee_agency__name",
-    "nominee_name",
-    "nominee_position",
-    "nominee_unit",
-    "award_form_id",
-    "award_form__name",
-    "award_form__quota_kind",
-    "award_form__quota_number",
-    "award_form__quota_base_metric",
-    "declared_metrics",
-    "state",
-    "received_on",
-    "verdict",
-    "is_late",
-    "missing_component",
-)
-
-
-def _quota_subject(row: dict) -> QuotaSubject:
-    return QuotaSubject(
-        pk=row["pk"],
-        award_form_id=row["award_form_id"],
-        quota_kind=row["award_form__quota_kind"],
-        quota_number=row["award_form__quota_number"],
-        quota_base_metric=row["award_form__quota_base_metric"],
-        agency_id=row["agency_id"],
-        agency_level=row["agency__level"],
-        agency_name=row["agency__name"],
-        declared_metrics=row["declared_metrics"],
+# and what their quotas are worked out from (`QUOTA_LOOKUPS`): not a model for each row, its agency,
+# the agency's parent, its collective nominee and its form.
+QUEUE_COLUMNS = tuple(
+    dict.fromkeys(
+        (
+            "agency__name",
+            "agency__level",
+            "agency__parent__name",
+            "filed_for_id",
+            "nominee_type",
+            "nominee_agency__name",
+            "nominee_name",
+            "nominee_position",
+            "nominee_unit",
+            "award_form__name",
+            "state",
+            "received_on",
+            "verdict",
+            "is_late",
+            "missing_component",
+            *QUOTA_LOOKUPS.values(),
+        )
     )
+)
 
 
 def _labels(choices) -> dict[str, str]:
@@ -113,7 +98,7 @@ def _queue_rows(nominations) -> list[dict]:
     select_text = _("Chọn %(n)s")
     nominations = list(nominations)
     detail_url = row_url("awards:nomination_detail")
-    quotas = subjects_quota_facts([_quota_subject(row) for row in nominations])
+    quotas = subjects_quota_facts([quota_subject_of_row(row) for row in nominations])
     problems = selectors.nomination_problems(nomination_ids=[row["pk"] for row in nominations])
     filed_for = selectors.agency_names(agency_ids={row["filed_for_id"] for row in nominations if row["filed_for_id"]})
     rows = []

@@ -148,10 +148,13 @@ def test_capped_count_reads_no_further_than_the_limit(campaign, commune):
     InitiativeFactory.create_batch(4, campaign=campaign, agency=commune)
     with CaptureQueriesContext(connection) as queries:
         paginator = IdsFirstPaginator(Initiative.objects.order_by("pk"), 2, count_limit=2)
-        assert (paginator.count, paginator.count_capped, paginator.num_pages) == (2, True, 1)
+        # Asked first, before the count: it counts once, for both.
+        assert (paginator.count_capped, paginator.count, paginator.num_pages) == (True, 2, 1)
     assert len(queries) == 1 and "LIMIT 3" in queries[0]["sql"]
     exact = IdsFirstPaginator(Initiative.objects.order_by("pk"), 2)
-    assert (exact.count, exact.count_capped, exact.num_pages) == (4, False, 2)
+    assert (exact.count_capped, exact.count, exact.num_pages) == (False, 4, 2)
+    just_under = IdsFirstPaginator(Initiative.objects.order_by("pk"), 2, count_limit=4)
+    assert (just_under.count_capped, just_under.count) == (False, 4)
 
 
 def test_replication_view_shows_where_each_spread(client, reviewer, spread):
